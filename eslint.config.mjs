@@ -1,0 +1,24 @@
+import { defineConfig, globalIgnores } from "eslint/config";
+import nextVitals from "eslint-config-next/core-web-vitals";
+import nextTs from "eslint-config-next/typescript";
+
+// Pure modules: the rules engine and the schedule take data in and give data out.
+// No database, no framework, no file system, no clock from the environment.
+const pureModuleRestrictions = {
+  patterns: [
+    { group: ["@prisma/*", "prisma", "pg", "next", "next/*", "next-auth", "next-auth/*", "react", "react-dom"], message: "lib/rules and lib/schedule are pure: no database, framework or UI imports." },
+    { group: ["@/lib/db/*", "@/lib/auth/*", "@/lib/audit/*", "@/app/*", "@/components/*", "server-only"], message: "lib/rules and lib/schedule are pure: they may import only lib/validation and each other." },
+    { group: ["fs", "node:*", "child_process", "http", "https", "net"], message: "lib/rules and lib/schedule are pure: no I/O." },
+  ],
+};
+
+export default defineConfig([
+  ...nextVitals,
+  ...nextTs,
+  {
+    files: ["lib/rules/**/*.ts", "lib/schedule/**/*.ts"],
+    ignores: ["**/*.test.ts", "**/*.bench.ts"],
+    rules: { "no-restricted-imports": ["error", pureModuleRestrictions] },
+  },
+  globalIgnores([".next/**", "out/**", "build/**", "next-env.d.ts", "lib/generated/**", ".data/**", "test-results/**", "playwright-report/**"]),
+]);
