@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
 import type { z } from "zod";
 import { formatZodError } from "@/lib/validation/errors";
 
@@ -12,7 +13,8 @@ export function readJsonInput<S extends z.ZodType>(schema: S, argv: string[] = p
   if (!source) fail("usage: pass a JSON file path, or - to read standard input");
   let text: string;
   try {
-    text = source === "-" ? readFileSync(0, "utf8") : readFileSync(source, "utf8");
+    // `npm run` changes the working directory to the project root; INIT_CWD is where the user ran it.
+    text = source === "-" ? readFileSync(0, "utf8") : readFileSync(resolve(process.env.INIT_CWD ?? process.cwd(), source), "utf8");
   } catch (error) {
     fail(`cannot read ${source === "-" ? "standard input" : source}: ${(error as Error).message}`);
   }
