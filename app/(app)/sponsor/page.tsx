@@ -1,0 +1,30 @@
+import Link from "next/link";
+import { requirePageActor } from "@/lib/auth/page";
+import { getDb } from "@/lib/db/client";
+import { getTranslator } from "@/lib/i18n/server";
+
+export default async function SponsorHome() {
+  const actor = await requirePageActor("home:sponsor");
+  const t = await getTranslator();
+  const db = getDb();
+  const [siteCount, userCount] = await Promise.all([
+    db.site.count({ where: { organizationId: actor.organizationId } }),
+    db.user.count({ where: { organizationId: actor.organizationId } }),
+  ]);
+  return (
+    <section data-testid="home-sponsor">
+      <h1 className="text-2xl font-semibold">{t("home.sponsor.title")}</h1>
+      <p className="mt-2 text-slate-700">{t("home.sponsor.intro")}</p>
+      <div className="mt-6 grid gap-4 sm:grid-cols-2">
+        <Link href="/sponsor/sites" className="card hover:border-blue-400">
+          <p className="text-sm text-slate-600">{t("home.sponsor.sites")}</p>
+          <p className="text-3xl font-semibold">{siteCount}</p>
+        </Link>
+        <Link href="/sponsor/users" className="card hover:border-blue-400">
+          <p className="text-sm text-slate-600">{t("home.sponsor.users")}</p>
+          <p className="text-3xl font-semibold">{userCount}</p>
+        </Link>
+      </div>
+    </section>
+  );
+}

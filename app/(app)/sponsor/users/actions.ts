@@ -1,0 +1,26 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { defineAction } from "@/lib/auth/action";
+import { createUser, setUserDisabled } from "@/lib/organization/users";
+import { ZCreateUser, ZSetUserDisabled } from "@/lib/validation/user";
+
+export const createUserAction = defineAction({
+  permission: "user:manage",
+  input: ZCreateUser,
+  handler: async ({ actor, input, db }) => {
+    const user = await createUser(db, { actor, input });
+    revalidatePath("/sponsor/users");
+    return user;
+  },
+});
+
+export const setUserDisabledAction = defineAction({
+  permission: "user:manage",
+  input: ZSetUserDisabled,
+  handler: async ({ actor, input, db }) => {
+    await setUserDisabled(db, { actor, input });
+    revalidatePath("/sponsor/users");
+    return { userId: input.userId };
+  },
+});

@@ -1,0 +1,43 @@
+import { redirect } from "next/navigation";
+import { LocaleSwitch } from "@/components/i18n/locale-switch";
+import { LoginForm } from "@/components/auth/login-form";
+import { getSessionActor } from "@/lib/auth/session";
+import { isDemoMode } from "@/lib/env";
+import { getTranslator } from "@/lib/i18n/server";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/prisma/demo-accounts";
+
+export const dynamic = "force-dynamic";
+
+export default async function LoginPage() {
+  if (await getSessionActor()) redirect("/");
+  const t = await getTranslator();
+  const demo = isDemoMode();
+  return (
+    <main className="mx-auto flex min-h-screen max-w-md flex-col justify-center gap-6 p-6">
+      <div className="flex items-center justify-between">
+        <div>
+          <p className="text-sm text-slate-600">{t("app.tagline")}</p>
+          <h1 className="text-2xl font-semibold">{t("app.name")}</h1>
+        </div>
+        <LocaleSwitch />
+      </div>
+      <section className="card">
+        <h2 className="mb-4 text-lg font-semibold">{t("login.title")}</h2>
+        <LoginForm />
+      </section>
+      {demo ? (
+        <section className="card" data-testid="demo-accounts">
+          <h2 className="font-semibold">{t("login.demoTitle")}</h2>
+          <p className="mt-1 text-sm text-slate-600">{t("login.demoHint", { password: DEMO_PASSWORD })}</p>
+          <ul className="mt-2 text-sm">
+            {DEMO_ACCOUNTS.map((account) => (
+              <li key={account.email}>
+                <code>{account.email}</code> — {t(`role.${account.role}`)}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </main>
+  );
+}

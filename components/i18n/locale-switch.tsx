@@ -1,0 +1,34 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useI18n } from "@/components/i18n/i18n-provider";
+import { LOCALE_COOKIE, LOCALES, type Locale } from "@/lib/i18n/translate";
+
+const ONE_YEAR_SECONDS = 365 * 24 * 60 * 60;
+
+/** Language choice, remembered in a cookie the server reads to render the page. */
+export function LocaleSwitch() {
+  const { locale, t } = useI18n();
+  const router = useRouter();
+  const choose = (next: Locale) => {
+    document.cookie = `${LOCALE_COOKIE}=${next}; path=/; max-age=${ONE_YEAR_SECONDS}; samesite=lax`;
+    router.refresh();
+  };
+  return (
+    <label className="flex items-center gap-2 text-sm">
+      <span>{t("locale.label")}</span>
+      <select
+        className="rounded border border-slate-300 bg-white px-2 py-1 text-slate-900"
+        value={locale}
+        onChange={(event) => choose(event.target.value as Locale)}
+        data-testid="locale-switch"
+      >
+        {LOCALES.map((code) => (
+          <option key={code} value={code}>
+            {t(`locale.${code}`)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}

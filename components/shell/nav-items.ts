@@ -1,0 +1,25 @@
+import type { Actor } from "@/lib/auth/actor";
+import { hasPermission } from "@/lib/auth/permissions";
+import type { MessageKey } from "@/lib/i18n/messages/en";
+
+export interface NavItem {
+  href: string;
+  label: MessageKey;
+}
+
+/** The role's home page; `/` redirects here. */
+export function homePathFor(actor: Actor): string {
+  if (actor.role === "SPONSOR_ADMIN") return "/sponsor";
+  if (actor.role === "INVESTIGATOR") return "/investigator";
+  return "/monitor";
+}
+
+/** Navigation per role. Hiding a link is convenience only: every page checks on the server. */
+export function navItemsFor(actor: Actor): NavItem[] {
+  const items: NavItem[] = [{ href: homePathFor(actor), label: "nav.home" }];
+  if (hasPermission(actor, "site:manage")) items.push({ href: "/sponsor/sites", label: "nav.sites" });
+  if (hasPermission(actor, "user:manage")) items.push({ href: "/sponsor/users", label: "nav.users" });
+  if (hasPermission(actor, "audit:read")) items.push({ href: "/audit", label: "nav.audit" });
+  items.push({ href: "/settings", label: "nav.settings" });
+  return items;
+}

@@ -1,0 +1,38 @@
+import "server-only";
+import type { z } from "zod";
+import type { Actor } from "@/lib/auth/actor";
+import { markGuarded } from "@/lib/auth/guarded";
+import type { Permission } from "@/lib/auth/permissions";
+import { requirePermission } from "@/lib/auth/require-permission";
+import { getSessionActor } from "@/lib/auth/session";
+import { getDb, type Db } from "@/lib/db/client";
+import { describeFailure, type Failure } from "@/lib/auth/failure";
+
+export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: Failure };
+
+interface ActionDefinition<S extends z.ZodType, R> {
+  permission: Permission;
+  input: S;
+  handler: (context: { actor: Actor; input: z.output<S>; db: Db }) => Promise<R>;
+}
+
+/**
+ * The one wrapper for server actions: load the actor, check the permission, parse the
+ * input with the shared zod schema, run, and turn expected errors into a result the form
+ * can show (field errors included). `run(actor, input)` is the same pipeline with an
+ * explicit actor, used by integration tests.
+ */
+export function defineAction<S extends z.ZodType, R>(definition: ActionDefinition<S, R>) {
+  async function run(actor: Actor | null, raw: unknown): Promise<ActionResult<R>> {
+    try {
+      const checked = requirePermission(actor, definition.permission);
+      const parsed = definition.input.safeParse(raw);
+      if (!parsed.success) return { ok: false, error: describeFailure(parsed.error) };
+      return { ok: true, data: await definition.handler({ actor: checked, input: parsed.data, db: getDb() }) };
+    } catch (error) {
+      return { ok: false, error: describeFailure(error) };
+    }
+  }
+  const action = async (raw: z.input<S>): Promise<ActionResult<R>> => run(await getSessionActor(), raw);
+  return Object.assign(markGuarded(action, definition.permission), { run });
+}

@@ -1,0 +1,50 @@
+import type { Role } from "@/lib/generated/prisma/enums";
+import type { Actor } from "@/lib/auth/actor";
+
+interface PermissionRule {
+  roles: readonly Role[];
+  /** Investigators hold this permission only for the sites they are assigned to. */
+  siteScoped?: boolean;
+}
+
+const ALL_ROLES = ["SPONSOR_ADMIN", "INVESTIGATOR", "MONITOR"] as const satisfies readonly Role[];
+
+/**
+ * The permission table: deny by default, every server action, route handler and page data
+ * load names one of these. `requirePermission` (server) enforces it; `hasPermission` only
+ * decides what the UI shows.
+ */
+export const PERMISSIONS = {
+  "home:sponsor": { roles: ["SPONSOR_ADMIN"] },
+  "home:investigator": { roles: ["INVESTIGATOR"] },
+  "home:monitor": { roles: ["MONITOR"] },
+  "me:read": { roles: ALL_ROLES },
+  "token:manage": { roles: ALL_ROLES },
+  "site:read": { roles: ALL_ROLES, siteScoped: true },
+  "site:manage": { roles: ["SPONSOR_ADMIN"] },
+  "user:read": { roles: ["SPONSOR_ADMIN"] },
+  "user:manage": { roles: ["SPONSOR_ADMIN"] },
+  "audit:read": { roles: ["SPONSOR_ADMIN", "MONITOR"] },
+} as const satisfies Record<string, PermissionRule>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function isPermission(value: string): value is Permission {
+  return Object.hasOwn(PERMISSIONS, value);
+}
+
+/** Pure check. `siteId` is required for a site-scoped permission held by an investigator. */
+export function hasPermission(actor: Actor | null | undefined, permission: Permission, scope: { siteId?: string } = {}): boolean {
+  if (!actor) return false;
+  const rule: PermissionRule = PERMISSIONS[permission];
+  if (!rule.roles.includes(actor.role)) return false;
+  if (rule.siteScoped && actor.role === "INVESTIGATOR" && scope.siteId !== undefined) {
+    return actor.siteIds.includes(scope.siteId);
+  }
+  return true;
+}
+
+/** Where-clause fragment restricting site-scoped reads to what the actor may see. */
+export function siteScopeFilter(actor: Actor): { id?: { in: string[] }; organizationId: string } {
+  return actor.role === "INVESTIGATOR" ? { organizationId: actor.organizationId, id: { in: actor.siteIds } } : { organizationId: actor.organizationId };
+}

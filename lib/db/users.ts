@@ -1,0 +1,39 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/actor";
+import type { Db, Tx } from "@/lib/db/client";
+
+const actorSelect = {
+  id: true,
+  email: true,
+  name: true,
+  role: true,
+  organizationId: true,
+  disabledAt: true,
+  sites: { select: { siteId: true } },
+} as const;
+
+/** The actor for a user id, or null when the user is gone or disabled. One indexed query. */
+export async function getActorByUserId(db: Db | Tx, options: { userId: string }): Promise<Actor | null> {
+  const user = await db.user.findUnique({ where: { id: options.userId }, select: actorSelect });
+  if (!user || user.disabledAt) return null;
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    organizationId: user.organizationId,
+    siteIds: user.role === "INVESTIGATOR" ? user.sites.map((s) => s.siteId).sort() : [],
+  };
+}
+
+export async function getUserForSignIn(db: Db, options: { email: string }) {
+  return db.user.findUnique({ where: { email: options.email }, select: { id: true, passwordHash: true, disabledAt: true } });
+}
+
+export async function listUsers(db: Db, options: { actor: Actor }) {
+  return db.user.findMany({
+    where: { organizationId: options.actor.organizationId },
+    select: { id: true, email: true, name: true, role: true, disabledAt: true, sites: { select: { site: { select: { id: true, code: true } } } } },
+    orderBy: [{ role: "asc" }, { email: "asc" }],
+  });
+}

@@ -1,0 +1,33 @@
+import { en, type MessageKey } from "@/lib/i18n/messages/en";
+import { zhCN } from "@/lib/i18n/messages/zh-CN";
+
+export const LOCALES = ["en", "zh-CN"] as const;
+export type Locale = (typeof LOCALES)[number];
+export const DEFAULT_LOCALE: Locale = "en";
+export const LOCALE_COOKIE = "ltfu-locale";
+
+const CATALOGS: Record<Locale, Record<MessageKey, string>> = { en, "zh-CN": zhCN };
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === "string" && (LOCALES as readonly string[]).includes(value);
+}
+
+export function messagesFor(locale: Locale): Record<MessageKey, string> {
+  return CATALOGS[locale];
+}
+
+export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
+
+/** `t("shell.signedInAs", { email })`: catalog lookup with `{name}` placeholders. */
+export function createTranslator(messages: Record<MessageKey, string>): Translate {
+  return (key, vars) => {
+    const template = messages[key] ?? key;
+    if (!vars) return template;
+    return template.replace(/\{(\w+)\}/g, (match, name: string) => (name in vars ? String(vars[name]) : match));
+  };
+}
+
+/** The locale to use without a remembered choice: the browser's preference if it is Chinese. */
+export function localeFromAcceptLanguage(header: string | null): Locale {
+  return header && /^\s*zh\b/i.test(header) ? "zh-CN" : DEFAULT_LOCALE;
+}

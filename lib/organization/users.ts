@@ -1,0 +1,54 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/actor";
+import { hashPassword } from "@/lib/auth/password";
+import { recordAudit } from "@/lib/audit/record-audit";
+import type { Db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import type { TCreateUser, TSetUserDisabled } from "@/lib/validation/user";
+
+/** Create a user of the actor's organisation; investigators are assigned to its sites. */
+export async function createUser(db: Db, options: { actor: Actor; input: TCreateUser }) {
+  const { actor, input } = options;
+  const passwordHash = await hashPassword(input.password);
+  return db.$transaction(async (tx) => {
+    const sites = await tx.site.findMany({ where: { id: { in: input.siteIds }, organizationId: actor.organizationId }, select: { id: true } });
+    if (sites.length !== new Set(input.siteIds).size) throw new AppError("bad_request", "siteIds: unknown site", "siteIds");
+    const user = await tx.user.create({
+      data: {
+        organizationId: actor.organizationId,
+        email: input.email,
+        name: input.name,
+        role: input.role,
+        passwordHash,
+        sites: { create: sites.map((s) => ({ siteId: s.id })) },
+      },
+    });
+    await recordAudit(tx, actor, {
+      entity: "User",
+      entityId: user.id,
+      action: "create",
+      newValues: { email: user.email, name: user.name, role: user.role, siteIds: sites.map((s) => s.id).sort() },
+    });
+    return { id: user.id, email: user.email };
+  });
+}
+
+/** Disable or re-enable an account; a disabled user can neither sign in nor use tokens. */
+export async function setUserDisabled(db: Db, options: { actor: Actor; input: TSetUserDisabled }) {
+  const { actor, input } = options;
+  if (input.userId === actor.id) throw new AppError("unprocessable", "You cannot disable your own account.", "userId");
+  return db.$transaction(async (tx) => {
+    const before = await tx.user.findFirst({ where: { id: input.userId, organizationId: actor.organizationId } });
+    if (!before) throw new AppError("not_found", "No such user.");
+    const disabledAt = input.disabled ? (before.disabledAt ?? new Date()) : null;
+    await tx.user.update({ where: { id: before.id }, data: { disabledAt } });
+    await recordAudit(tx, actor, {
+      entity: "User",
+      entityId: before.id,
+      action: input.disabled ? "disable" : "enable",
+      oldValues: { disabledAt: before.disabledAt },
+      newValues: { disabledAt },
+      reason: input.reason,
+    });
+  });
+}
