@@ -1,4 +1,3 @@
-import "server-only";
 import type { Actor, SystemActor } from "@/lib/auth/actor";
 import type { Tx } from "@/lib/db/client";
 

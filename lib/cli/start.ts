@@ -19,14 +19,15 @@ async function main() {
   const port = Number(process.env.PORT ?? 3000);
   let embedded: EmbeddedDatabase | undefined;
   let stopping = false;
-  let server: ReturnType<typeof spawn> | undefined;
+  const running: { server?: ReturnType<typeof spawn> } = {};
 
   const shutdown = async (code: number) => {
     if (stopping) return;
     stopping = true;
     step("stopping");
+    const server = running.server;
     if (server && server.exitCode === null) {
-      const exited = new Promise((resolve) => server!.once("exit", resolve));
+      const exited = new Promise((resolve) => server.once("exit", resolve));
       server.kill("SIGTERM");
       await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
       if (server.exitCode === null) server.kill("SIGKILL");
@@ -75,7 +76,7 @@ async function main() {
   }
 
   step(`starting the web server on port ${port}`);
-  server = spawn(process.execPath, [path.join(projectRoot, "node_modules/next/dist/bin/next"), "start", "-p", String(port)], {
+  const server = spawn(process.execPath, [path.join(projectRoot, "node_modules/next/dist/bin/next"), "start", "-p", String(port)], {
     cwd: projectRoot,
     env,
     stdio: ["ignore", "pipe", "inherit"],
@@ -83,6 +84,7 @@ async function main() {
   server.stdout?.on("data", (chunk: Buffer) => {
     if (/ready|error/i.test(chunk.toString())) step(`ready: http://localhost:${port}  (Ctrl-C to stop)`);
   });
+  running.server = server;
   server.on("exit", (code) => {
     if (!stopping) {
       process.stderr.write(`web server exited (${code})\n`);

@@ -9,7 +9,12 @@ export const ZSiteBase = z.object({
     .regex(/^[A-Za-z0-9_-]+$/, { error: "letters, digits, - and _ only" }),
   name: z.string().trim().min(1, { error: "enter the site name" }).max(200),
   country: z.string().trim().min(2, { error: "enter the country" }).max(100),
-  principalInvestigator: z.string().trim().max(200).optional().transform((v) => (v ? v : undefined)),
+  principalInvestigator: z
+    .string()
+    .trim()
+    .max(200)
+    .transform((v) => v || undefined)
+    .optional(),
 });
 export const ZCreateSite = ZSiteBase;
 export type TCreateSite = z.infer<typeof ZCreateSite>;

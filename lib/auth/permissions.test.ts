@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import type { Actor } from "@/lib/auth/actor";
+import { hasPermission, PERMISSIONS, type Permission } from "@/lib/auth/permissions";
+import { requirePermission } from "@/lib/auth/require-permission";
+
+const actor = (role: Actor["role"], siteIds: string[] = []): Actor => ({ id: "u", email: "u@x", name: "u", role, organizationId: "o", siteIds });
+
+describe("permission table", () => {
+  it("denies everything without an actor", () => {
+    for (const permission of Object.keys(PERMISSIONS) as Permission[]) expect(hasPermission(null, permission)).toBe(false);
+  });
+
+  it("keeps configuration changes to the sponsor administrator", () => {
+    for (const permission of ["site:manage", "user:manage"] as const) {
+      expect(hasPermission(actor("SPONSOR_ADMIN"), permission)).toBe(true);
+      expect(hasPermission(actor("INVESTIGATOR", ["s1"]), permission)).toBe(false);
+      expect(hasPermission(actor("MONITOR"), permission)).toBe(false);
+    }
+  });
+
+  it("scopes an investigator's site permissions to their sites", () => {
+    expect(hasPermission(actor("INVESTIGATOR", ["s1"]), "site:read", { siteId: "s1" })).toBe(true);
+    expect(hasPermission(actor("INVESTIGATOR", ["s1"]), "site:read", { siteId: "s2" })).toBe(false);
+    expect(hasPermission(actor("MONITOR"), "site:read", { siteId: "s2" })).toBe(true);
+  });
+
+  it("requirePermission throws typed errors", () => {
+    expect(() => requirePermission(null, "me:read")).toThrow(expect.objectContaining({ code: "unauthenticated" }));
+    expect(() => requirePermission(actor("MONITOR"), "site:manage")).toThrow(expect.objectContaining({ code: "forbidden" }));
+    expect(requirePermission(actor("MONITOR"), "audit:read").role).toBe("MONITOR");
+  });
+});

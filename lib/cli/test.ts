@@ -1,0 +1,106 @@
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { buildApp, buildIsStale } from "@/lib/cli/build";
+import type { EmbeddedDatabase } from "@/lib/cli/embedded-db";
+import { createMigratedDatabase, startTestCluster } from "@/lib/cli/test-database";
+import { disconnectDb, getDb } from "@/lib/db/client";
+import { seedDemo } from "@/prisma/seed-demo";
+
+/**
+ * `npm test`: lint, typecheck, unit tests (twice, under two time zones, for the
+ * schedule's calendar arithmetic), integration tests on a fresh embedded PostgreSQL
+ * database, browser tests with Playwright on Debian's Chromium against the production build.
+ * Stops at the first failing stage. `--only=<stage,...>` runs a subset.
+ */
+const projectRoot = fileURLToPath(new URL("../../", import.meta.url));
+const bin = (name: string) => path.join(projectRoot, "node_modules", ".bin", name);
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const stages = ["lint", "typecheck", "unit", "integration", "e2e"] as const;
+type Stage = (typeof stages)[number];
+
+const onlyArg = process.argv.find((a) => a.startsWith("--only="));
+const selected = new Set<Stage>(onlyArg ? (onlyArg.slice(7).split(",") as Stage[]) : stages);
+
+function run(label: string, command: string, args: string[], extraEnv: Record<string, string> = {}): void {
+  const started = Date.now();
+  process.stdout.write(`\n━━ ${label}\n`);
+  const result = spawnSync(command, args, { cwd: projectRoot, stdio: "inherit", env: { ...process.env, ...extraEnv } });
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  if (result.status !== 0) {
+    process.stdout.write(`✗ ${label} failed after ${seconds}s\n`);
+    throw new StageFailed(label);
+  }
+  process.stdout.write(`✓ ${label} (${seconds}s)\n`);
+}
+
+class StageFailed extends Error {}
+
+function ensureChromium(): void {
+  if (existsSync(CHROMIUM)) return;
+  if (process.getuid?.() !== 0) {
+    throw new Error(
+      `Chromium is missing at ${CHROMIUM}. Install Debian's Chromium as root: apt-get update && apt-get install -y chromium fonts-noto-cjk (or set CHROMIUM_PATH).`,
+    );
+  }
+  run("installing Debian's chromium (apt)", "sh", ["-c", "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null"]);
+}
+
+async function main() {
+  const started = Date.now();
+  if (selected.has("lint")) run("lint", bin("eslint"), [".", "--max-warnings=0"]);
+  if (selected.has("typecheck")) run("typecheck", bin("tsc"), ["--noEmit", "-p", "."]);
+  if (selected.has("unit")) {
+    run("unit tests (TZ=America/Los_Angeles)", bin("vitest"), ["run", "--project", "unit"], { TZ: "America/Los_Angeles" });
+    run("schedule and rules unit tests (TZ=Asia/Shanghai)", bin("vitest"), ["run", "--project", "unit", "lib/schedule", "lib/rules"], { TZ: "Asia/Shanghai" });
+  }
+
+  let cluster: EmbeddedDatabase | undefined;
+  const databases: string[] = [];
+  try {
+    if (selected.has("integration") || selected.has("e2e")) {
+      process.stdout.write("\n━━ starting the embedded PostgreSQL test cluster (.data/test-postgres)\n");
+      cluster = await startTestCluster();
+    }
+    if (selected.has("integration") && cluster) {
+      const database = await createMigratedDatabase(cluster, "integration");
+      databases.push(database.name);
+      run("integration tests (real PostgreSQL)", bin("vitest"), ["run", "--project", "integration"], {
+        DATABASE_URL: database.url,
+        LTFU_TEST_DATABASE_PROVIDED: "1",
+      });
+    }
+    if (selected.has("e2e") && cluster) {
+      ensureChromium();
+      const database = await createMigratedDatabase(cluster, "e2e");
+      databases.push(database.name);
+      process.env.DATABASE_URL = database.url;
+      await seedDemo(getDb());
+      await disconnectDb();
+      const env = {
+        DATABASE_URL: database.url,
+        NEXTAUTH_SECRET: "test-secret-test-secret-test-secret-0123",
+        LTFU_DEMO_MODE: "1",
+        E2E_PORT: process.env.E2E_PORT ?? "3100",
+        CHROMIUM_PATH: CHROMIUM,
+      };
+      if (buildIsStale()) {
+        process.stdout.write("\n━━ building the app for the browser tests\n");
+        buildApp({ ...process.env, ...env });
+      }
+      run("browser tests (Playwright, Chromium)", bin("playwright"), ["test"], env);
+    }
+  } finally {
+    if (cluster) {
+      for (const name of databases) await cluster.dropDatabase(name).catch(() => {});
+      await cluster.stop();
+    }
+  }
+  process.stdout.write(`\nAll selected stages passed in ${((Date.now() - started) / 1000).toFixed(0)}s.\n`);
+}
+
+main().catch((error: unknown) => {
+  if (!(error instanceof StageFailed)) process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,60 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { guardOf } from "@/lib/auth/guarded";
+import { isPermission } from "@/lib/auth/permissions";
+
+/**
+ * Deny by default, checked mechanically: every server action and every route handler of
+ * the app must come out of the guard wrappers (defineAction / defineRoute), and every page
+ * under app/(app) must call requirePageActor before it reads data.
+ */
+const appDir = path.resolve(__dirname, "../../app");
+
+// The sign-in endpoint itself cannot require a session.
+const UNGUARDED_ROUTES = new Set(["api/auth/[...nextauth]/route.ts"]);
+const HTTP_METHODS = new Set(["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"]);
+
+function walk(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    return statSync(full).isDirectory() ? walk(full) : [full];
+  });
+}
+
+const files = walk(appDir).filter((f) => /\.(ts|tsx)$/.test(f));
+const serverActionFiles = files.filter((f) => /^\s*["']use server["']/.test(readFileSync(f, "utf8")));
+const routeFiles = files.filter((f) => path.basename(f) === "route.ts" && !UNGUARDED_ROUTES.has(path.relative(appDir, f)));
+const pageFiles = files.filter((f) => path.basename(f) === "page.tsx" && f.includes(`${path.sep}(app)${path.sep}`));
+
+describe("every server action is guarded", () => {
+  it("finds the server action files", () => expect(serverActionFiles.length).toBeGreaterThan(0));
+  it.each(serverActionFiles.map((f) => [path.relative(appDir, f), f]))("%s", async (_name, file) => {
+    const exports = await import(file);
+    for (const [name, value] of Object.entries(exports)) {
+      const mark = guardOf(value);
+      expect(mark, `${name} is not wrapped by defineAction`).toBeDefined();
+      expect(isPermission(String(mark)), `${name} guards with unknown permission ${String(mark)}`).toBe(true);
+    }
+  });
+});
+
+describe("every route handler is guarded", () => {
+  it("finds the route handlers", () => expect(routeFiles.length).toBeGreaterThan(0));
+  it.each(routeFiles.map((f) => [path.relative(appDir, f), f]))("%s", async (_name, file) => {
+    const exports = await import(file);
+    const handlers = Object.entries(exports).filter(([name]) => HTTP_METHODS.has(name));
+    expect(handlers.length).toBeGreaterThan(0);
+    for (const [name, value] of handlers) {
+      const mark = guardOf(value);
+      expect(mark, `${name} is not wrapped by defineRoute`).toBeDefined();
+      expect(mark === "public" || isPermission(String(mark)), `${name}: unknown permission`).toBe(true);
+    }
+  });
+});
+
+describe("every signed-in page checks on the server", () => {
+  it.each(pageFiles.map((f) => [path.relative(appDir, f), f]))("%s calls requirePageActor", (_name, file) => {
+    expect(readFileSync(file, "utf8")).toMatch(/requirePageActor\(/);
+  });
+});
