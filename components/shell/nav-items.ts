@@ -17,6 +17,8 @@ export function homePathFor(actor: Actor): string {
 /** Navigation per role. Hiding a link is convenience only: every page checks on the server. */
 export function navItemsFor(actor: Actor): NavItem[] {
   const items: NavItem[] = [{ href: homePathFor(actor), label: "nav.home" }];
+  if (hasPermission(actor, "product:manage")) items.push({ href: "/sponsor/products", label: "nav.products" });
+  if (hasPermission(actor, "study:read")) items.push({ href: "/studies", label: "nav.studies" });
   if (hasPermission(actor, "site:manage")) items.push({ href: "/sponsor/sites", label: "nav.sites" });
   if (hasPermission(actor, "user:manage")) items.push({ href: "/sponsor/users", label: "nav.users" });
   if (hasPermission(actor, "audit:read")) items.push({ href: "/audit", label: "nav.audit" });

@@ -25,6 +25,16 @@ export const PERMISSIONS = {
   "user:read": { roles: ["SPONSOR_ADMIN"] },
   "user:manage": { roles: ["SPONSOR_ADMIN"] },
   "audit:read": { roles: ["SPONSOR_ADMIN", "MONITOR"] },
+  // Sponsor workspace (CDE §2.2–§2.4). Reads by investigators and monitors are further
+  // limited to the studies they are members of (lib/db/studies.ts studyScopeFilter).
+  "product:read": { roles: ["SPONSOR_ADMIN", "MONITOR"] },
+  "product:manage": { roles: ["SPONSOR_ADMIN"] },
+  "study:read": { roles: ALL_ROLES },
+  "study:manage": { roles: ["SPONSOR_ADMIN"] },
+  "plan:read": { roles: ALL_ROLES },
+  "plan:manage": { roles: ["SPONSOR_ADMIN"] },
+  "consent:read": { roles: ALL_ROLES },
+  "consent:manage": { roles: ["SPONSOR_ADMIN"] },
 } as const satisfies Record<string, PermissionRule>;
 
 export type Permission = keyof typeof PERMISSIONS;
