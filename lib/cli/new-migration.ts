@@ -23,11 +23,11 @@ async function main() {
   // The CLI connects to the configured database even for a file-to-file diff.
   const cluster = await startTestCluster();
   try {
-    const { status, output } = runPrisma(["migrate", "diff", "--from-schema-datamodel", previous, "--to-schema-datamodel", "prisma/schema.prisma", "--script"], {
+    const { status, output, stdout } = runPrisma(["migrate", "diff", "--from-schema-datamodel", previous, "--to-schema-datamodel", "prisma/schema.prisma", "--script"], {
       databaseUrl: cluster.url("postgres"),
     });
     if (status !== 0) throw new Error(output);
-    const sql = output.slice(output.search(/^(--|CREATE|ALTER|DROP)/m));
+    const sql = stdout.slice(Math.max(0, stdout.search(/^(--|CREATE|ALTER|DROP)/m)));
     const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14);
     const dir = path.join(projectRoot, "prisma", "migrations", `${stamp}_${name}`);
     mkdirSync(dir, { recursive: true });

@@ -21,14 +21,14 @@ export function prismaEnv(databaseUrl?: string): NodeJS.ProcessEnv {
 }
 
 /** Run the prisma CLI; returns its exit code. Output is captured unless `verbose`. */
-export function runPrisma(args: string[], options: { databaseUrl?: string; verbose?: boolean } = {}): { status: number; output: string } {
+export function runPrisma(args: string[], options: { databaseUrl?: string; verbose?: boolean } = {}): { status: number; output: string; stdout: string } {
   const result = spawnSync(process.execPath, [`${projectRoot}node_modules/prisma/build/index.js`, ...args], {
     cwd: projectRoot,
     env: prismaEnv(options.databaseUrl),
     encoding: "utf8",
     stdio: options.verbose ? "inherit" : "pipe",
   });
-  return { status: result.status ?? 1, output: `${result.stdout ?? ""}${result.stderr ?? ""}` };
+  return { status: result.status ?? 1, output: `${result.stdout ?? ""}${result.stderr ?? ""}`, stdout: result.stdout ?? "" };
 }
 
 /** Apply every pending migration; throws with prisma's output on failure. */

@@ -160,9 +160,6 @@ ALTER TABLE "plan_version" ADD CONSTRAINT "plan_version_studyId_fkey" FOREIGN KE
 -- AddForeignKey
 ALTER TABLE "consent_version" ADD CONSTRAINT "consent_version_studyId_fkey" FOREIGN KEY ("studyId") REFERENCES "study"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 
-Loaded Prisma config from prisma.config.ts.
-
-
 -- Integrity rules Prisma's schema language cannot express -----------------------------
 
 -- At most one active plan version and one active consent version per study.
