@@ -1,9 +1,10 @@
 import { z } from "zod";
 import type { ApiOperation } from "@/lib/api/operation";
 import { coreOperations } from "@/lib/api/operations-core";
+import { studyOperations } from "@/lib/api/operations-studies";
 
 /** Every documented operation; areas add their lists here. */
-export const API_OPERATIONS: ApiOperation[] = [...coreOperations];
+export const API_OPERATIONS: ApiOperation[] = [...coreOperations, ...studyOperations];
 
 const ERROR_DESCRIPTIONS: Record<number, string> = {
   400: "Bad input: `error.field` names the field",

@@ -1,4 +1,5 @@
 import "server-only";
+import { revalidatePath } from "next/cache";
 import type { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { markGuarded } from "@/lib/auth/guarded";
@@ -14,6 +15,22 @@ interface ActionDefinition<S extends z.ZodType, R> {
   permission: Permission;
   input: S;
   handler: (context: { actor: Actor; input: z.output<S>; db: Db }) => Promise<R>;
+  /** Pages to re-render after a successful change. */
+  revalidate?: (input: z.output<S>, result: R) => string[];
+}
+
+/**
+ * Re-rendering is a courtesy to the UI, after the change has committed: it must never turn
+ * a saved change into a reported failure (outside a Next.js request, e.g. in tests, it throws).
+ */
+function revalidateAfterCommit(paths: string[]): void {
+  for (const path of paths) {
+    try {
+      revalidatePath(path);
+    } catch {
+      // no request context: nothing is cached to invalidate
+    }
+  }
 }
 
 /**
@@ -28,7 +45,9 @@ export function defineAction<S extends z.ZodType, R>(definition: ActionDefinitio
       const checked = requirePermission(actor, definition.permission);
       const parsed = definition.input.safeParse(raw);
       if (!parsed.success) return { ok: false, error: describeFailure(parsed.error) };
-      return { ok: true, data: await definition.handler({ actor: checked, input: parsed.data, db: getDb() }) };
+      const data = await definition.handler({ actor: checked, input: parsed.data, db: getDb() });
+      if (definition.revalidate) revalidateAfterCommit(definition.revalidate(parsed.data, data));
+      return { ok: true, data };
     } catch (error) {
       return { ok: false, error: describeFailure(error) };
     }

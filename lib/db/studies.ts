@@ -1,5 +1,6 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
+import type { Db, Tx } from "@/lib/db/client";
 
 /**
  * Studies the actor may see: all of the organisation's for the sponsor administrator; for
@@ -9,4 +10,40 @@ export function studyScopeFilter(actor: Actor) {
   return actor.role === "SPONSOR_ADMIN"
     ? { organizationId: actor.organizationId }
     : { organizationId: actor.organizationId, members: { some: { userId: actor.id } } };
+}
+
+/** Study list with counts: one query. */
+export async function listStudies(db: Db, options: { actor: Actor }) {
+  return db.study.findMany({
+    where: studyScopeFilter(options.actor),
+    select: {
+      id: true,
+      protocolNumber: true,
+      title: true,
+      phase: true,
+      ruleSet: true,
+      product: { select: { id: true, name: true, code: true } },
+      _count: { select: { sites: true, members: true } },
+      planVersions: { where: { status: "ACTIVE" }, select: { version: true } },
+      consentVersions: { where: { status: "ACTIVE" }, select: { version: true } },
+    },
+    orderBy: { protocolNumber: "asc" },
+  });
+}
+
+/** One study with its sites, members and version summaries, or null when not visible. */
+export async function getStudy(db: Db | Tx, options: { actor: Actor; studyId: string }) {
+  return db.study.findFirst({
+    where: { id: options.studyId, ...studyScopeFilter(options.actor) },
+    include: {
+      product: { select: { id: true, name: true, code: true, modality: true, currentProfileVersion: true } },
+      sites: { include: { site: true }, orderBy: { site: { code: "asc" } } },
+      members: { include: { user: { select: { id: true, email: true, name: true, role: true } } } },
+      consentVersions: { orderBy: { version: "desc" } },
+      planVersions: {
+        orderBy: { version: "desc" },
+        select: { id: true, version: true, status: true, effectiveDate: true, activatedAt: true, amendmentReason: true, createdAt: true },
+      },
+    },
+  });
 }

@@ -1,6 +1,5 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { defineAction } from "@/lib/auth/action";
 import { createApiToken, revokeApiToken } from "@/lib/auth/api-tokens";
@@ -11,9 +10,9 @@ export const createApiTokenAction = defineAction({
   input: ZCreateApiToken,
   handler: async ({ actor, input, db }) => {
     const created = await createApiToken(db, { actor, name: input.name });
-    revalidatePath("/settings");
     return created;
   },
+  revalidate: () => ["/settings"],
 });
 
 export const revokeApiTokenAction = defineAction({
@@ -21,7 +20,7 @@ export const revokeApiTokenAction = defineAction({
   input: z.object({ id: z.string().min(1) }),
   handler: async ({ actor, input, db }) => {
     await revokeApiToken(db, { actor, id: input.id });
-    revalidatePath("/settings");
     return { id: input.id };
   },
+  revalidate: () => ["/settings"],
 });

@@ -1,6 +1,5 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { defineAction } from "@/lib/auth/action";
 import { createSite, updateSite } from "@/lib/organization/sites";
 import { ZCreateSite, ZUpdateSite } from "@/lib/validation/site";
@@ -10,9 +9,9 @@ export const createSiteAction = defineAction({
   input: ZCreateSite,
   handler: async ({ actor, input, db }) => {
     const site = await createSite(db, { actor, input });
-    revalidatePath("/sponsor/sites");
     return { id: site.id };
   },
+  revalidate: () => ["/sponsor/sites"],
 });
 
 export const updateSiteAction = defineAction({
@@ -20,7 +19,7 @@ export const updateSiteAction = defineAction({
   input: ZUpdateSite,
   handler: async ({ actor, input, db }) => {
     const site = await updateSite(db, { actor, input });
-    revalidatePath("/sponsor/sites");
     return { id: site.id };
   },
+  revalidate: () => ["/sponsor/sites"],
 });

@@ -1,6 +1,5 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { defineAction } from "@/lib/auth/action";
 import { createUser, setUserDisabled } from "@/lib/organization/users";
 import { ZCreateUser, ZSetUserDisabled } from "@/lib/validation/user";
@@ -10,9 +9,9 @@ export const createUserAction = defineAction({
   input: ZCreateUser,
   handler: async ({ actor, input, db }) => {
     const user = await createUser(db, { actor, input });
-    revalidatePath("/sponsor/users");
     return user;
   },
+  revalidate: () => ["/sponsor/users"],
 });
 
 export const setUserDisabledAction = defineAction({
@@ -20,7 +19,7 @@ export const setUserDisabledAction = defineAction({
   input: ZSetUserDisabled,
   handler: async ({ actor, input, db }) => {
     await setUserDisabled(db, { actor, input });
-    revalidatePath("/sponsor/users");
     return { userId: input.userId };
   },
+  revalidate: () => ["/sponsor/users"],
 });
