@@ -2,12 +2,14 @@
 
 import { useState } from "react";
 import type { ActionResult } from "@/lib/auth/action";
+import type { FieldError } from "@/lib/validation/errors";
 
 /** Submit state for a form backed by a wrapped server action: field errors, form error, pending. */
 export function useActionForm<I, R>(action: (input: I) => Promise<ActionResult<R>>) {
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  const [issues, setIssues] = useState<FieldError[]>([]);
 
   async function submit(input: I): Promise<R | null> {
     setPending(true);
@@ -16,9 +18,12 @@ export function useActionForm<I, R>(action: (input: I) => Promise<ActionResult<R
       const result = await action(input);
       if (result.ok) {
         setFieldErrors({});
+        setIssues([]);
         return result.data;
       }
-      const errors = Object.fromEntries((result.error.fieldErrors ?? []).map((e) => [e.field.split(/[.[]/)[0] ?? e.field, e.message]));
+      setIssues(result.error.fieldErrors ?? []);
+      const errors: Record<string, string> = {};
+      for (const e of result.error.fieldErrors ?? []) errors[e.field.split(/[.[]/)[0] ?? e.field] ??= e.message;
       if (result.error.field && !errors[result.error.field]) errors[result.error.field] = result.error.message;
       setFieldErrors(errors);
       setFormError(Object.keys(errors).length === 0 ? result.error.message : null);
@@ -27,5 +32,6 @@ export function useActionForm<I, R>(action: (input: I) => Promise<ActionResult<R
       setPending(false);
     }
   }
-  return { submit, fieldErrors, formError, pending };
+  /** fieldErrors: first message per top-level field; issues: every message with its full path. */
+  return { submit, fieldErrors, formError, pending, issues };
 }

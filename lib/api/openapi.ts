@@ -1,10 +1,12 @@
 import { z } from "zod";
 import type { ApiOperation } from "@/lib/api/operation";
 import { coreOperations } from "@/lib/api/operations-core";
+import { planOperations } from "@/lib/api/operations-plans";
+import { productOperations } from "@/lib/api/operations-products";
 import { studyOperations } from "@/lib/api/operations-studies";
 
 /** Every documented operation; areas add their lists here. */
-export const API_OPERATIONS: ApiOperation[] = [...coreOperations, ...studyOperations];
+export const API_OPERATIONS: ApiOperation[] = [...coreOperations, ...productOperations, ...studyOperations, ...planOperations];
 
 const ERROR_DESCRIPTIONS: Record<number, string> = {
   400: "Bad input: `error.field` names the field",

@@ -1,0 +1,35 @@
+"use server";
+
+import { defineAction } from "@/lib/auth/action";
+import { createProduct, setNoLtfuJustification, updateRiskProfile } from "@/lib/products/products";
+import { ZCreateProduct, ZNoLtfuJustification, ZUpdateRiskProfile } from "@/lib/validation/product";
+
+export const createProductAction = defineAction({
+  permission: "product:manage",
+  input: ZCreateProduct,
+  handler: async ({ actor, input, db }) => {
+    const { product } = await createProduct(db, { actor, input });
+    return { id: product.id };
+  },
+  revalidate: () => ["/sponsor/products"],
+});
+
+export const updateRiskProfileAction = defineAction({
+  permission: "product:manage",
+  input: ZUpdateRiskProfile,
+  handler: async ({ actor, input, db }) => {
+    const { version, nonCompliantPlans } = await updateRiskProfile(db, { actor, input });
+    return { version, nonCompliantPlans: nonCompliantPlans.map((p) => ({ studyId: p.studyId, protocolNumber: p.protocolNumber, version: p.version, violations: p.violations.length })) };
+  },
+  revalidate: (input) => ["/sponsor/products", `/sponsor/products/${input.productId}`],
+});
+
+export const setNoLtfuJustificationAction = defineAction({
+  permission: "product:manage",
+  input: ZNoLtfuJustification,
+  handler: async ({ actor, input, db }) => {
+    await setNoLtfuJustification(db, { actor, input });
+    return { productId: input.productId };
+  },
+  revalidate: (input) => [`/sponsor/products/${input.productId}`],
+});

@@ -1,0 +1,17 @@
+import { planVersionResource, ZActivatePlanVersionBody } from "@/lib/api/plans-api";
+import { defineRoute } from "@/lib/auth/route";
+import { getPlanVersion } from "@/lib/db/plan-versions";
+import { AppError } from "@/lib/errors";
+import { activatePlanVersion } from "@/lib/plans/plan-versions";
+
+export const POST = defineRoute({
+  permission: "plan:manage",
+  body: ZActivatePlanVersionBody,
+  handler: async ({ actor, body, params, db }) => {
+    const version = Number(params.version);
+    const row = Number.isInteger(version) ? await getPlanVersion(db, { actor, studyId: params.studyId ?? "", version }) : null;
+    if (!row) throw new AppError("not_found", "No such plan version.");
+    const { active, supersededVersion } = await activatePlanVersion(db, { actor, input: { ...body, id: row.id }, studyId: row.studyId });
+    return { ...planVersionResource(active), supersededVersion };
+  },
+});

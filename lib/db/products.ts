@@ -1,0 +1,31 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/actor";
+import type { Db, Tx } from "@/lib/db/client";
+
+/** Products of the actor's organisation with their current (latest) risk profile version: one query. */
+export async function listProducts(db: Db, options: { actor: Actor }) {
+  return db.product.findMany({
+    where: { organizationId: options.actor.organizationId },
+    include: { profileVersions: { orderBy: { version: "desc" }, take: 1 }, _count: { select: { studies: true } } },
+    orderBy: { code: "asc" },
+  });
+}
+
+/** One product with its whole profile history, newest first, or null when not the actor's. */
+export async function getProduct(db: Db | Tx, options: { actor: Actor; productId: string }) {
+  return db.product.findFirst({
+    where: { id: options.productId, organizationId: options.actor.organizationId },
+    include: {
+      profileVersions: { orderBy: { version: "desc" } },
+      studies: { select: { id: true, protocolNumber: true, title: true } },
+    },
+  });
+}
+
+/** Active plan versions of every study of the product (for compliance after a profile change). */
+export async function listActivePlansOfProduct(db: Db | Tx, options: { productId: string }) {
+  return db.planVersion.findMany({
+    where: { status: "ACTIVE", study: { productId: options.productId } },
+    select: { id: true, version: true, plan: true, justifications: true, study: { select: { id: true, protocolNumber: true } } },
+  });
+}
