@@ -2,10 +2,21 @@ import fc from "fast-check";
 import { afterEach, describe, expect, it } from "vitest";
 import { buildSchedule } from "@/lib/schedule/build-schedule";
 import { addMonths, formatCalendarDate, parseCalendarDate } from "@/lib/schedule/calendar-date";
-import type { TPlan } from "@/lib/validation/plan";
+import type { TPlan, TPlanVisit } from "@/lib/validation/plan";
 import { ZScheduleInput, type TScheduleInput } from "@/lib/validation/schedule";
 
 const arbDate = fc.integer({ min: parseCalendarDate("2018-01-01")!, max: parseCalendarDate("2032-12-31")! }).map(formatCalendarDate);
+
+// Ids sometimes collide across offsets (V0…V6), so amendments reuse ids at other months.
+const arbVisit = (offset: number): fc.Arbitrary<TPlanVisit> =>
+  fc.record({
+    id: fc.constantFrom(`M${String(offset).padStart(2, "0")}`, `V${offset % 7}`),
+    offsetMonths: fc.constant(offset),
+    windowDaysBefore: fc.integer({ min: 0, max: 45 }),
+    windowDaysAfter: fc.integer({ min: 0, max: 45 }),
+    contactMode: fc.constantFrom<TPlanVisit["contactMode"]>("clinic", "phone"),
+    activities: fc.constant(null).map((): TPlanVisit["activities"] => [{ kind: "clinical_visit" }]),
+  });
 
 const arbPlan: fc.Arbitrary<TPlan> = fc
   .uniqueArray(fc.integer({ min: 1, max: 72 }), { minLength: 1, maxLength: 10 })
@@ -13,14 +24,7 @@ const arbPlan: fc.Arbitrary<TPlan> = fc
     fc.record({
       ruleSet: fc.constant("CDE-2021"),
       durationMonths: fc.integer({ min: 12, max: 180 }),
-      visits: fc.tuple(...offsets.map((offset) => fc.record({
-        id: fc.constantFrom(`M${String(offset).padStart(2, "0")}`, `V${offset % 7}`),
-        offsetMonths: fc.constant(offset),
-        windowDaysBefore: fc.integer({ min: 0, max: 45 }),
-        windowDaysAfter: fc.integer({ min: 0, max: 45 }),
-        contactMode: fc.constantFrom("clinic" as const, "phone" as const),
-        activities: fc.constant([{ kind: "clinical_visit" as const }]),
-      }))).map((visits) => visits.filter((v, i) => visits.findIndex((w) => w.id === v.id) === i)),
+      visits: fc.tuple(...offsets.map((offset) => arbVisit(offset))).map((visits) => visits.filter((v, i) => visits.findIndex((w) => w.id === v.id) === i)),
     }),
   );
 
