@@ -1,10 +1,14 @@
-import { addMonths, formatCalendarDate, parseCalendarDate, type DayNumber } from "@/lib/schedule/calendar-date";
+import { addMonthsToCivil, civilFromDayNumber, formatCalendarDate, parseCalendarDate, type DayNumber } from "@/lib/schedule/calendar-date";
 import type { TContactMode, TPlan, TRequirementKind } from "@/lib/validation/plan";
-import type { TScheduleInput } from "@/lib/validation/schedule";
+import type { TScheduleInput, TSchedulePlanVersion, TVisitRecord } from "@/lib/validation/schedule";
 
-export type VisitStatus = "completed" | "missed" | "not_required" | "overdue" | "window_open" | "upcoming";
+export const VISIT_STATUSES = ["completed", "missed", "not_required", "overdue", "window_open", "upcoming"] as const;
+export type VisitStatus = (typeof VISIT_STATUSES)[number];
 
-/** One visit of SCHEDULE-CONTRACT.md's output. `recordedDate` only on recorded visits. */
+/**
+ * One visit of SCHEDULE-CONTRACT.md's output, keys in the contract's order. `recordedDate`
+ * only on recorded visits; a missed visit's `reason` stays in its record (not a contract key).
+ */
 export interface ScheduledVisit {
   visitId: string;
   planVersion: number;
@@ -29,73 +33,105 @@ interface PreparedVisit {
   windowDaysBefore: number;
   windowDaysAfter: number;
   contactMode: TContactMode;
-  activities: TRequirementKind[];
+  activityKinds: TRequirementKind[];
 }
 
-// Plans are shared by every subject of a study: their per-visit data (sorted activity kinds)
-// is computed once per plan object.
+// A study's plan objects are shared by all its subjects: their sorted activity kinds are
+// computed once per plan object, not once per subject. Plans are treated as immutable.
 const preparedPlans = new WeakMap<TPlan, PreparedVisit[]>();
 
 function preparePlan(plan: TPlan): PreparedVisit[] {
   let prepared = preparedPlans.get(plan);
   if (!prepared) {
-    prepared = plan.visits.map((v) => ({
-      id: v.id,
-      offsetMonths: v.offsetMonths,
-      windowDaysBefore: v.windowDaysBefore,
-      windowDaysAfter: v.windowDaysAfter,
-      contactMode: v.contactMode,
-      activities: [...new Set(v.activities.map((a) => a.kind))].sort(),
+    prepared = plan.visits.map((visit) => ({
+      id: visit.id,
+      offsetMonths: visit.offsetMonths,
+      windowDaysBefore: visit.windowDaysBefore,
+      windowDaysAfter: visit.windowDaysAfter,
+      contactMode: visit.contactMode,
+      activityKinds: [...new Set(visit.activities.map((activity) => activity.kind))].sort(),
     }));
     preparedPlans.set(plan, prepared);
   }
   return prepared;
 }
 
-function day(text: string): DayNumber {
+function toDayNumber(text: string): DayNumber {
   const value = parseCalendarDate(text);
+  // ZScheduleInput refuses such dates; reaching here means the input skipped validation.
   if (value === null) throw new RangeError(`not a calendar date: ${text}`);
   return value;
 }
 
+const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** A plan version with the stretch of time it governs: [start, end). */
+interface GoverningStretch {
+  planVersion: TSchedulePlanVersion;
+  start: DayNumber;
+  end: DayNumber;
+}
+
+/**
+ * The earliest effective version governs from dosing, whatever its date; each later one from
+ * its effective date until the next one's. A later version effective before dosing therefore
+ * leaves the earlier ones an empty stretch.
+ */
+function listGoverningStretches(planVersions: readonly TSchedulePlanVersion[], dosing: DayNumber): GoverningStretch[] {
+  const dated = planVersions.map((planVersion) => ({ planVersion, effective: toDayNumber(planVersion.effectiveDate) })).sort((a, b) => a.effective - b.effective);
+  return dated.map(({ planVersion, effective }, i) => ({
+    planVersion,
+    start: i === 0 ? dosing : effective,
+    end: i + 1 < dated.length ? dated[i + 1]!.effective : Infinity,
+  }));
+}
+
+/**
+ * The version governing on `day`: the latest one effective on or before it. Before every
+ * later version's effective date — including before dosing, or before the earliest version's
+ * own effective date — that is the earliest version.
+ */
+function findGoverningVersion(stretches: readonly GoverningStretch[], day: DayNumber): TSchedulePlanVersion {
+  let governing = stretches[0]!;
+  for (let i = 1; i < stretches.length; i++) if (stretches[i]!.start <= day) governing = stretches[i]!;
+  return governing.planVersion;
+}
+
 /**
  * A subject's visits, windows and statuses from the plan versions that apply to it
- * (SCHEDULE-CONTRACT.md). Pure: `asOf` is an input, never the clock; dates are calendar
- * dates, so the result is the same under every time zone.
+ * (SCHEDULE-CONTRACT.md). Pure: `asOf` is an input, never the clock; dates are day numbers,
+ * so the result is the same under every time zone. Expects input parsed by ZScheduleInput.
  *
- * Amendments replace the future, never the past: a recorded visit always appears as
- * recorded; any other visit of a version appears when its target date falls in the stretch
- * that version governs and its id was not recorded under another version.
+ * Amendments replace the future, never the past (CDE §2.3.2): a recorded visit always
+ * appears, as recorded; any other visit of a version appears when its target date falls in
+ * the stretch that version governs and its id was not recorded under another version.
  */
 export function buildSchedule(input: TScheduleInput): Schedule {
-  const dosing = day(input.dosingDate);
-  const asOf = day(input.asOf);
-  const versions = [...input.planVersions].sort((a, b) => (a.effectiveDate < b.effectiveDate ? -1 : a.effectiveDate > b.effectiveDate ? 1 : 0));
-  const starts = versions.map((v, i) => (i === 0 ? -Infinity : day(v.effectiveDate)));
+  const dosing = toDayNumber(input.dosingDate);
+  const dosingCivil = civilFromDayNumber(dosing);
+  const asOf = toDayNumber(input.asOf);
+  const stretches = listGoverningStretches(input.planVersions, dosing);
 
-  const recordByKey = new Map<string, TScheduleInput["records"][number]>();
-  const recordedVersionsById = new Map<string, Set<number>>();
+  // visit id → plan version → record: the ids recorded under other versions come with the lookup.
+  const recordsById = new Map<string, Map<number, TVisitRecord>>();
   for (const record of input.records) {
-    recordByKey.set(`${record.visitId}\u0000${record.planVersion}`, record);
-    let set = recordedVersionsById.get(record.visitId);
-    if (!set) recordedVersionsById.set(record.visitId, (set = new Set()));
-    set.add(record.planVersion);
+    const byVersion = recordsById.get(record.visitId);
+    if (byVersion) byVersion.set(record.planVersion, record);
+    else recordsById.set(record.visitId, new Map([[record.planVersion, record]]));
   }
 
-  const inactiveFrom = input.subject.status === "active" || !input.subject.statusDate ? Infinity : day(input.subject.statusDate);
-  const rows: { target: DayNumber; visit: ScheduledVisit }[] = [];
+  const { subject } = input;
+  const inactiveFrom = subject.status === "active" || subject.statusDate === undefined ? Infinity : toDayNumber(subject.statusDate);
+  const visits: ScheduledVisit[] = [];
 
-  versions.forEach((version, index) => {
-    const start = starts[index]!;
-    const end = index + 1 < versions.length ? starts[index + 1]! : Infinity;
-    for (const visit of preparePlan(version.plan)) {
-      const record = recordByKey.get(`${visit.id}\u0000${version.version}`);
-      const target = addMonths(dosing, visit.offsetMonths);
-      if (!record) {
-        if (target < start || target >= end) continue;
-        const recordedElsewhere = recordedVersionsById.get(visit.id);
-        if (recordedElsewhere && !recordedElsewhere.has(version.version)) continue;
-      }
+  for (const { planVersion, start, end } of stretches) {
+    const version = planVersion.version;
+    for (const visit of preparePlan(planVersion.plan)) {
+      const target = addMonthsToCivil(dosingCivil.year, dosingCivil.month, dosingCivil.day, visit.offsetMonths);
+      const recordsOfId = recordsById.get(visit.id);
+      const record = recordsOfId?.get(version);
+      // Not recorded under this version: shown only in its own stretch, and only if no other version recorded the id.
+      if (!record && (target < start || target >= end || recordsOfId !== undefined)) continue;
       const windowStart = target - visit.windowDaysBefore;
       const windowEnd = target + visit.windowDaysAfter;
       let status: VisitStatus;
@@ -106,24 +142,29 @@ export function buildSchedule(input: TScheduleInput): Schedule {
       else status = "upcoming";
       const scheduled: ScheduledVisit = {
         visitId: visit.id,
-        planVersion: version.version,
+        planVersion: version,
         offsetMonths: visit.offsetMonths,
         targetDate: formatCalendarDate(target),
         windowStart: formatCalendarDate(windowStart),
         windowEnd: formatCalendarDate(windowEnd),
         contactMode: visit.contactMode,
-        activities: visit.activities,
+        // A copy: the prepared kinds are shared by every subject on this plan.
+        activities: visit.activityKinds.slice(),
         status,
       };
       if (record) scheduled.recordedDate = record.date;
-      rows.push({ target, visit: scheduled });
+      visits.push(scheduled);
     }
-  });
+  }
 
-  rows.sort((a, b) => a.target - b.target || (a.visit.visitId < b.visit.visitId ? -1 : a.visit.visitId > b.visit.visitId ? 1 : 0) || a.visit.planVersion - b.visit.planVersion);
+  // `YYYY-MM-DD` text sorts as the dates do (ZScheduleInput keeps years to four digits).
+  // Code-unit order, not locale order: the same bytes everywhere. The version breaks the one
+  // possible tie (the same id recorded under two versions, same target date).
+  visits.sort((a, b) => compareText(a.targetDate, b.targetDate) || compareText(a.visitId, b.visitId) || a.planVersion - b.planVersion);
 
-  let governing = 0;
-  for (let i = 1; i < versions.length; i++) if (starts[i]! <= asOf) governing = i;
-  const followUpEnd = formatCalendarDate(addMonths(dosing, versions[governing]!.plan.durationMonths));
-  return { followUpEnd, visits: rows.map((r) => ({ ...r.visit, activities: [...r.visit.activities] })) };
+  const governing = findGoverningVersion(stretches, asOf);
+  return {
+    followUpEnd: formatCalendarDate(addMonthsToCivil(dosingCivil.year, dosingCivil.month, dosingCivil.day, governing.plan.durationMonths)),
+    visits,
+  };
 }
