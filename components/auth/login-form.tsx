@@ -59,7 +59,7 @@ export function LoginForm() {
         ) : null}
       </div>
       {failed ? (
-        <p role="alert" className="rounded bg-red-50 p-2 text-sm text-red-800">
+        <p role="alert" className="rounded bg-red-50 p-2 text-sm text-red-800" data-testid="login-error">
           {t("login.failed")}
         </p>
       ) : null}
