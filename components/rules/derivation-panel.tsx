@@ -2,6 +2,8 @@
 
 import { useI18n } from "@/components/i18n/i18n-provider";
 import type { MessageKey } from "@/lib/i18n/messages/en";
+import { formatRationale } from "@/lib/i18n/rationale";
+import type { RationaleEntry } from "@/lib/rules/derive-requirements";
 
 /** The derivation as RULES-CONTRACT.md defines it (the panel reads nothing else). */
 export interface DerivationView {
@@ -18,8 +20,10 @@ export interface DerivationView {
  * What the guideline requires for a profile, every line with its clause: duration,
  * requirements by period, escalation triggers and the engine's rationale (CDE §2.2.3, §2.3.2, §2.4).
  */
-export function DerivationPanel({ derivation, ruleSet = "CDE-2021" }: { derivation: DerivationView; ruleSet?: string }) {
+export function DerivationPanel({ derivation, explanation, ruleSet = "CDE-2021" }: { derivation: DerivationView; explanation?: RationaleEntry[]; ruleSet?: string }) {
   const { t } = useI18n();
+  // The engine's rationale as data renders in the reader's language; its English strings are the fallback.
+  const rationale = explanation ? explanation.map((entry) => formatRationale(entry, t, (p) => t(`platform.${p}` as MessageKey))) : derivation.rationale;
   return (
     <section className="card flex flex-col gap-3" aria-labelledby="derivation-heading" data-testid="derivation">
       <div className="flex items-baseline justify-between gap-2">
@@ -95,7 +99,7 @@ export function DerivationPanel({ derivation, ruleSet = "CDE-2021" }: { derivati
       <details open>
         <summary className="cursor-pointer font-semibold">{t("derivation.rationale")}</summary>
         <ul className="mt-1 list-disc pl-6 text-sm" data-testid="derivation-rationale">
-          {derivation.rationale.map((line) => (
+          {rationale.map((line) => (
             <li key={line}>{line}</li>
           ))}
         </ul>

@@ -89,7 +89,9 @@ async function main() {
         process.stdout.write("\n━━ building the app for the browser tests\n");
         buildApp({ ...process.env, ...env });
       }
-      run("browser tests (Playwright, Chromium)", bin("playwright"), ["test"], env);
+      // E2E_ARGS passes options to Playwright, e.g. E2E_ARGS="--repeat-each=3 tests/e2e/sponsor-workspace.spec.ts".
+      const extra = (process.env.E2E_ARGS ?? "").split(/\s+/).filter(Boolean);
+      run("browser tests (Playwright, Chromium)", bin("playwright"), ["test", ...extra], env);
     }
   } finally {
     if (cluster) {

@@ -4,6 +4,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import type { Db, Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { deriveRequirements, listUnjustifiedViolations, suggestPlan, validatePlan } from "@/lib/plans/plan-engine";
+import { explainDerivation } from "@/lib/rules/derive-requirements";
 import { requireStudyForChange } from "@/lib/studies/studies";
 import { calendarDateFromDb, calendarDateToDb } from "@/lib/validation/calendar-date";
 import { ZPlan, type TPlan } from "@/lib/validation/plan";
@@ -14,7 +15,8 @@ import { ZRiskProfile } from "@/lib/validation/profile";
 export async function getStudyDerivation(tx: Db | Tx, options: { studyId: string }) {
   const latest = await tx.riskProfileVersion.findFirst({ where: { product: { studies: { some: { id: options.studyId } } } }, orderBy: { version: "desc" } });
   if (!latest) throw new AppError("unprocessable", "The study's product has no risk profile.");
-  return { derivation: deriveRequirements(ZRiskProfile.parse(latest.profile)), profileVersion: latest.version };
+  const profile = ZRiskProfile.parse(latest.profile);
+  return { derivation: deriveRequirements(profile), explanation: explainDerivation(profile), profileVersion: latest.version };
 }
 
 async function requirePlanForChange(tx: Tx, actor: Actor, id: string, studyId?: string) {

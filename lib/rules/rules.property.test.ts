@@ -4,19 +4,8 @@ import { deriveRequirements, type Derivation } from "@/lib/rules/derive-requirem
 import { suggestPlan } from "@/lib/rules/suggest-plan";
 import { validatePlan } from "@/lib/rules/validate-plan";
 import { ZPlan } from "@/lib/validation/plan";
-import { PLATFORMS, ROUTES, type TRiskProfile } from "@/lib/validation/profile";
+import { arbProfile } from "@/lib/rules/test-profiles";
 
-const arbProfile: fc.Arbitrary<TRiskProfile> = fc.record({
-  platform: fc.constantFrom(...PLATFORMS),
-  exVivo: fc.boolean(),
-  route: fc.constantFrom(...ROUTES),
-  geneEditing: fc.boolean(),
-  replicationCompetent: fc.boolean(),
-  latency: fc.boolean(),
-  integrationEnhanced: fc.boolean(),
-  germlineDistribution: fc.boolean(),
-  targetTissueAccessible: fc.boolean(),
-});
 
 const RAISING = ["geneEditing", "replicationCompetent", "latency", "integrationEnhanced", "germlineDistribution"] as const;
 

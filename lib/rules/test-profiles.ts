@@ -1,4 +1,5 @@
-import type { TRiskProfile } from "@/lib/validation/profile";
+import fc from "fast-check";
+import { PLATFORMS, ROUTES, type TRiskProfile } from "@/lib/validation/profile";
 
 /** A plain profile with no raising characteristic; tests override what they need. */
 export function profileOf(overrides: Partial<TRiskProfile> = {}): TRiskProfile {
@@ -15,3 +16,16 @@ export function profileOf(overrides: Partial<TRiskProfile> = {}): TRiskProfile {
     ...overrides,
   };
 }
+
+/** Any valid profile (fast-check), for property tests. */
+export const arbProfile: fc.Arbitrary<TRiskProfile> = fc.record({
+  platform: fc.constantFrom(...PLATFORMS),
+  exVivo: fc.boolean(),
+  route: fc.constantFrom(...ROUTES),
+  geneEditing: fc.boolean(),
+  replicationCompetent: fc.boolean(),
+  latency: fc.boolean(),
+  integrationEnhanced: fc.boolean(),
+  germlineDistribution: fc.boolean(),
+  targetTissueAccessible: fc.boolean(),
+});

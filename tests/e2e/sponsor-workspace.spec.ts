@@ -92,3 +92,14 @@ test("sponsor: product → derivation → study → plan v1 → justified amendm
   await expect(page.getByText("Risk profile version 2 saved.")).toBeVisible();
   await expect(page.getByText(/v2 — .*: product redesigned on an AAV vector — 5 years/)).toBeVisible();
 });
+
+test("the derivation's rationale reads in Chinese with the guideline's wording and clauses", async ({ page }) => {
+  await login(page, "sponsor");
+  await page.goto("/sponsor/products/new");
+  await page.getByTestId("locale-switch").selectOption("zh-CN");
+  const rationale = page.getByTestId("derivation").getByTestId("derivation-rationale");
+  await page.getByLabel("载体 / 平台").selectOption("lentivirus");
+  await expect(rationale).toContainText("慢病毒载体具有基因组整合活性（CDE §2.2.1(1)）");
+  await expect(rationale).toContainText("至少 15 年（CDE §2.2.3）");
+  await expect(rationale).not.toContainText("integrates");
+});

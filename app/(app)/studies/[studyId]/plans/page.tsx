@@ -21,7 +21,7 @@ export default async function PlansPage({ params }: { params: Promise<{ studyId:
   const db = getDb();
   const study = await getStudy(db, { actor, studyId });
   if (!study) notFound();
-  const [versions, { derivation }] = await Promise.all([listPlanVersions(db, { actor, studyId }), getStudyDerivation(db, { studyId })]);
+  const [versions, { derivation, explanation }] = await Promise.all([listPlanVersions(db, { actor, studyId }), getStudyDerivation(db, { studyId })]);
   const canManage = hasPermission(actor, "plan:manage");
   const draft = versions.find((v) => v.status === "DRAFT");
   const active = versions.find((v) => v.status === "ACTIVE");
@@ -64,7 +64,8 @@ export default async function PlansPage({ params }: { params: Promise<{ studyId:
           </section>
           {draft && canManage ? (
             <PlanEditor
-              key={draft.id + draft.updatedAt.toISOString()}
+              // Keyed by the draft only: a save refreshes the page, and remounting would drop the editor's state mid-activation.
+              key={draft.id}
               derivation={derivation}
               draft={{
                 id: draft.id,
@@ -76,7 +77,7 @@ export default async function PlansPage({ params }: { params: Promise<{ studyId:
             />
           ) : null}
         </div>
-        <DerivationPanel derivation={derivation} ruleSet={study.ruleSet} />
+        <DerivationPanel derivation={derivation} explanation={explanation} ruleSet={study.ruleSet} />
       </div>
     </section>
   );
