@@ -3,10 +3,17 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { authenticate } from "@/lib/auth/sign-in";
 
-function clientAddress(headers: Record<string, unknown> | undefined): string {
+/**
+ * The address the per-address sign-in throttle counts: the last X-Forwarded-For entry, the
+ * one the nearest hop wrote (Next.js writes the socket address when the header is absent; a
+ * reverse proxy such as nginx with `proxy_add_x_forwarded_for` appends it). Earlier entries
+ * come from the client and are ignored. Exposed without a proxy, a client can still send its
+ * own header, so production sits behind one (README, deployment).
+ */
+export function clientAddress(headers: Record<string, unknown> | undefined): string {
   const forwarded = headers?.["x-forwarded-for"];
-  const first = typeof forwarded === "string" ? forwarded.split(",")[0]?.trim() : undefined;
-  return first || (typeof headers?.["x-real-ip"] === "string" ? headers["x-real-ip"] : "unknown");
+  const last = typeof forwarded === "string" ? forwarded.split(",").at(-1)?.trim() : undefined;
+  return last || (typeof headers?.["x-real-ip"] === "string" ? headers["x-real-ip"] : "unknown");
 }
 
 export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;

@@ -26,7 +26,8 @@ export const PERMISSIONS = {
   "user:manage": { roles: ["SPONSOR_ADMIN"] },
   "audit:read": { roles: ["SPONSOR_ADMIN", "MONITOR"] },
   // Sponsor workspace (CDE §2.2–§2.4). Reads by investigators and monitors are further
-  // limited to the studies they are members of (lib/db/studies.ts studyScopeFilter).
+  // limited to the studies they are members of (lib/db/studies.ts studyScopeFilter) and
+  // their products (lib/db/products.ts productScopeFilter).
   "product:read": { roles: ["SPONSOR_ADMIN", "MONITOR"] },
   "product:manage": { roles: ["SPONSOR_ADMIN"] },
   "study:read": { roles: ALL_ROLES },

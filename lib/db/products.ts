@@ -2,10 +2,17 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import type { Db, Tx } from "@/lib/db/client";
 
-/** Products of the actor's organisation with their current (latest) risk profile version: one query. */
+/** Sponsor administrators see the organisation's products; monitors only those of the studies they are members of. */
+export function productScopeFilter(actor: Actor) {
+  return actor.role === "SPONSOR_ADMIN"
+    ? { organizationId: actor.organizationId }
+    : { organizationId: actor.organizationId, studies: { some: { members: { some: { userId: actor.id } } } } };
+}
+
+/** Products the actor may see with their current (latest) risk profile version: one query. */
 export async function listProducts(db: Db, options: { actor: Actor }) {
   return db.product.findMany({
-    where: { organizationId: options.actor.organizationId },
+    where: productScopeFilter(options.actor),
     include: { profileVersions: { orderBy: { version: "desc" }, take: 1 }, _count: { select: { studies: true } } },
     orderBy: { code: "asc" },
   });
@@ -14,7 +21,7 @@ export async function listProducts(db: Db, options: { actor: Actor }) {
 /** One product with its whole profile history, newest first, or null when not the actor's. */
 export async function getProduct(db: Db | Tx, options: { actor: Actor; productId: string }) {
   return db.product.findFirst({
-    where: { id: options.productId, organizationId: options.actor.organizationId },
+    where: { id: options.productId, ...productScopeFilter(options.actor) },
     include: {
       profileVersions: { orderBy: { version: "desc" } },
       studies: { select: { id: true, protocolNumber: true, title: true } },

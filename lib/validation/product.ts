@@ -101,8 +101,10 @@ const ZProductIdentity = z.object({
 export const ZCreateProduct = ZProductIdentity.extend({ profile: ZRiskProfile, factors: ZRiskFactors }).superRefine(refineConsistency);
 export type TCreateProduct = z.infer<typeof ZCreateProduct>;
 
-/** Create from the API: factors optional (prefilled from the profile). */
-export const ZCreateProductApi = ZProductIdentity.extend({ profile: ZRiskProfile, factors: ZRiskFactors.optional() });
+/** Create from the API: factors optional (prefilled from the profile); given factors must agree with the profile. */
+export const ZCreateProductApi = ZProductIdentity.extend({ profile: ZRiskProfile, factors: ZRiskFactors.optional() }).superRefine((value, ctx) => {
+  if (value.factors) refineConsistency({ profile: value.profile, factors: value.factors }, ctx);
+});
 export type TCreateProductApi = z.infer<typeof ZCreateProductApi>;
 
 /** A new risk profile version: every change says why (it may change the follow-up). */

@@ -13,19 +13,10 @@ import { validatePlan } from "@/lib/rules/validate-plan";
 import { defaultFactorsFor } from "@/lib/validation/product";
 import { ZPlan, type TPlan } from "@/lib/validation/plan";
 import type { TRiskProfile } from "@/lib/validation/profile";
+import { profileOf } from "@/lib/rules/test-profiles";
 import { createOrganizationFixture } from "./fixtures";
 
-const LENTI_CAR_T: TRiskProfile = {
-  platform: "lentivirus",
-  exVivo: true,
-  route: "intravenous",
-  geneEditing: false,
-  replicationCompetent: false,
-  latency: false,
-  integrationEnhanced: false,
-  germlineDistribution: false,
-  targetTissueAccessible: true,
-};
+const LENTI_CAR_T: TRiskProfile = profileOf({ platform: "lentivirus", exVivo: true, route: "intravenous" });
 const AAV: TRiskProfile = { ...LENTI_CAR_T, platform: "aav", exVivo: false };
 
 let fx: Awaited<ReturnType<typeof createOrganizationFixture>>;

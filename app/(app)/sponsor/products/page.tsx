@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { requirePageActor } from "@/lib/auth/page";
+import { hasPermission } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db/client";
 import { listProducts } from "@/lib/db/products";
 import { getTranslator } from "@/lib/i18n/server";
@@ -13,9 +14,11 @@ export default async function ProductsPage() {
     <section className="flex flex-col gap-6">
       <div className="flex items-center justify-between">
         <h1 className="text-2xl font-semibold">{t("products.title")}</h1>
-        <Link href="/sponsor/products/new" className="btn-primary">
-          {t("products.new")}
-        </Link>
+        {hasPermission(actor, "product:manage") ? (
+          <Link href="/sponsor/products/new" className="btn-primary">
+            {t("products.new")}
+          </Link>
+        ) : null}
       </div>
       {products.length === 0 ? (
         <p>{t("products.empty")}</p>
