@@ -9,16 +9,8 @@ import { Field } from "@/components/ui/field";
 import { useActionForm } from "@/components/ui/use-action-form";
 import type { MessageKey } from "@/lib/i18n/messages/en";
 import { listUnjustifiedViolations, validatePlan, violationKey } from "@/lib/plans/plan-engine";
-import { CONTACT_MODES, type TPlan, type TPlanVisit, type TRequirementKind } from "@/lib/validation/plan";
-
-const SAMPLE_KINDS: ReadonlySet<TRequirementKind> = new Set([
-  "persistence_sampling",
-  "integration_monitoring",
-  "off_target_monitoring",
-  "off_target_monitoring_non_target_tissue",
-  "shedding_monitoring",
-  "surrogate_sampling",
-]);
+import { SampleSpecs, sampleSpecOf } from "@/components/plans/sample-specs";
+import { CONTACT_MODES, SAMPLE_KINDS, type TPlan, type TPlanVisit, type TRequirementKind } from "@/lib/validation/plan";
 
 function toInt(value: string): number {
   const n = Number(value);
@@ -60,7 +52,7 @@ export function PlanEditor({
   const setVisit = (index: number, patch: Partial<TPlanVisit>) => setPlan({ ...plan, visits: plan.visits.map((v, i) => (i === index ? { ...v, ...patch } : v)) });
   const toggleKind = (index: number, kind: TRequirementKind, on: boolean) => {
     const visit = plan.visits[index]!;
-    const activities = on ? [...visit.activities, SAMPLE_KINDS.has(kind) ? { kind, sampleType: "peripheral_blood" } : { kind }] : visit.activities.filter((a) => a.kind !== kind);
+    const activities = on ? [...visit.activities, SAMPLE_KINDS.has(kind) ? { kind, ...sampleSpecOf(plan, kind) } : { kind }] : visit.activities.filter((a) => a.kind !== kind);
     setVisit(index, { activities });
   };
   const addVisit = () => {
@@ -176,6 +168,8 @@ export function PlanEditor({
           {t("plans.addVisit")}
         </button>
       </div>
+
+      <SampleSpecs plan={plan} onChange={setPlan} targetTissueInaccessible={derivation.requirements.some((r) => r.kind === "surrogate_sampling")} />
 
       <section className="card flex flex-col gap-2" aria-labelledby="violations-heading" data-testid="plan-violations">
         <h2 id="violations-heading" className="text-lg font-semibold">

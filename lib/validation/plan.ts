@@ -19,9 +19,38 @@ export const CONTACT_MODES = ["clinic", "home", "phone", "questionnaire"] as con
 export const ZContactMode = z.enum(CONTACT_MODES);
 export type TContactMode = z.infer<typeof ZContactMode>;
 
+/** Activity kinds that draw a sample (their activities carry a sample type, assay and surrogate flag). */
+export const SAMPLE_KINDS: ReadonlySet<TRequirementKind> = new Set([
+  "persistence_sampling",
+  "integration_monitoring",
+  "off_target_monitoring",
+  "off_target_monitoring_non_target_tissue",
+  "shedding_monitoring",
+  "surrogate_sampling",
+]);
+
+/** Sample types the editor offers; the plan format accepts any string (RULES-CONTRACT.md). */
+export const SAMPLE_TYPES = [
+  "peripheral_blood",
+  "bone_marrow",
+  "plasma",
+  "serum",
+  "urine",
+  "saliva",
+  "buccal_swab",
+  "semen",
+  "stool",
+  "cerebrospinal_fluid",
+  "tissue_biopsy",
+  "tumour_biopsy",
+] as const;
+
 export const ZPlanActivity = z.object({
   kind: ZRequirementKind,
   sampleType: z.string().min(1).max(100).optional(),
+  /** The assay (e.g. "qPCR vector copy number", "integration site analysis (LAM-PCR + NGS)"); a product field beyond the contract. */
+  assay: z.string().trim().min(1).max(200).optional(),
+  /** The sample stands in for an inaccessible target tissue (CDE §2.4.2). */
   surrogate: z.boolean().optional(),
 });
 export type TPlanActivity = z.infer<typeof ZPlanActivity>;

@@ -56,6 +56,10 @@ test("sponsor: product → derivation → study → plan v1 → justified amendm
   const clinical = (visitId: string) => editor.getByTestId(`visit-row-${visitId}`).getByLabel("Clinical follow-up visit");
   for (const visitId of ["M12", "M24", "M48", "M60"]) await clinical(visitId).uncheck();
   for (const visitId of ["M18", "M54"]) await clinical(visitId).check();
+  // Samples: integration monitoring on bone marrow with its assay, for every visit that draws it.
+  const integrationSample = editor.getByTestId("sample-integration_monitoring");
+  await integrationSample.getByLabel(/^Sample type/).selectOption("bone_marrow");
+  await integrationSample.getByLabel(/^Assay/).fill("integration site analysis (LAM-PCR + NGS)");
   const violations = editor.getByTestId("plan-violations");
   await expect(violations).toContainText("clinical visits: 18 months without one");
   await expect(violations).toContainText("CDE §2.3.2");
@@ -77,6 +81,7 @@ test("sponsor: product → derivation → study → plan v1 → justified amendm
   // The record guide of v2 is printable and cites the clauses.
   await page.getByTestId("plan-versions").getByRole("link", { name: "Follow-up record guide" }).first().click();
   await expect(page.getByTestId("record-guide")).toContainText("CDE §2.4.1");
+  await expect(page.getByTestId("record-guide")).toContainText("Sample type: Bone marrow, Assay: integration site analysis (LAM-PCR + NGS)");
 
   // Switch the product to AAV: 5 years.
   await page.goto(productUrl);

@@ -1,5 +1,6 @@
 import { notFound } from "next/navigation";
 import { PrintButton } from "@/components/plans/print-button";
+import { sampleTypeLabel } from "@/lib/i18n/sample-type";
 import { requirePageActor } from "@/lib/auth/page";
 import { getDb } from "@/lib/db/client";
 import { getPlanVersion } from "@/lib/db/plan-versions";
@@ -46,7 +47,11 @@ export default async function RecordGuidePage({ params }: { params: Promise<{ st
                 return (
                   <li key={kind}>
                     <strong>{t(`kind.${kind}` as MessageKey)}</strong> ({citationOf(kind)}): {t(`guide.record.${kind}` as MessageKey)}
-                    {samples.length ? ` [${samples.map((s) => `${t("plans.sampleType")}: ${s.sampleType}${s.surrogate ? `, ${t("plans.surrogate")}` : ""}`).join("; ")}]` : ""}
+                    {samples.length
+                      ? ` [${samples
+                          .map((s) => [`${t("plans.sampleType")}: ${sampleTypeLabel(t, s.sampleType!)}`, s.assay ? `${t("plans.assay")}: ${s.assay}` : null, s.surrogate ? t("plans.surrogate") : null].filter(Boolean).join(", "))
+                          .join("; ")}]`
+                      : ""}
                   </li>
                 );
               })}
