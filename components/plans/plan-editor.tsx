@@ -8,6 +8,7 @@ import type { DerivationView } from "@/components/rules/derivation-panel";
 import { Field } from "@/components/ui/field";
 import { useActionForm } from "@/components/ui/use-action-form";
 import type { MessageKey } from "@/lib/i18n/messages/en";
+import { formatViolation } from "@/lib/i18n/violation";
 import { listUnjustifiedViolations, validatePlan, violationKey } from "@/lib/plans/plan-engine";
 import { SampleSpecs, sampleSpecOf } from "@/components/plans/sample-specs";
 import { CONTACT_MODES, SAMPLE_KINDS, type TPlan, type TPlanVisit, type TRequirementKind } from "@/lib/validation/plan";
@@ -91,7 +92,7 @@ export function PlanEditor({
         <p className="pb-2 text-sm text-slate-600">{t("plans.derivedMonths", { months: derivedMonths })}</p>
         {direction ? (
           <div className="min-w-72 flex-1">
-            <Field id="plan-override" label={t("plans.override", { direction: t(`plans.${direction}`) })} error={activate.fieldErrors.durationOverrideJustification}>
+            <Field id="plan-override" label={t("plans.override", { direction: t(`plans.${direction}`) })} error={activate.fieldErrors.durationOverrideJustification ? t("plans.overrideNeedsJustification", { months: plan.durationMonths, derived: derivedMonths }) : undefined}>
               <textarea id="plan-override" rows={2} className="input" value={overrideJustification} onChange={(e) => setOverrideJustification(e.target.value)} />
             </Field>
           </div>
@@ -151,7 +152,7 @@ export function PlanEditor({
                   </fieldset>
                   {visitViolations(visit.id).map((v) => (
                     <p key={v.code} role="alert" className="field-error">
-                      {v.message}
+                      {formatViolation(v, t, plan)}
                     </p>
                   ))}
                 </td>
@@ -182,7 +183,7 @@ export function PlanEditor({
             return (
               <li key={key} className={`rounded border p-2 ${justified ? "border-slate-200" : "border-red-300 bg-red-50"}`}>
                 <p className="text-sm">
-                  <strong>{t(`violation.${violation.code}` as MessageKey)}</strong> — {violation.message}{" "}
+                  <strong>{t(`violation.${violation.code}` as MessageKey)}</strong> — {formatViolation(violation, t, plan)}{" "}
                   <span className="text-xs text-slate-600">({justified ? t("plans.justified") : t("plans.needsJustification")})</span>
                 </p>
                 <label className="label mt-1" htmlFor={`justification-${key}`}>
@@ -221,7 +222,9 @@ export function PlanEditor({
         </div>
         {activate.fieldErrors.justifications || activate.formError ? (
           <p role="alert" className="field-error sm:col-span-3" data-testid="activation-error">
-            {activate.fieldErrors.justifications ?? activate.formError}
+            {activate.fieldErrors.justifications && unjustified.length > 0
+              ? t("plans.activationNeedsJustifications", { count: unjustified.length, example: formatViolation(unjustified[0]!, t, plan) })
+              : (activate.fieldErrors.justifications ?? activate.formError)}
           </p>
         ) : null}
         {unjustified.length > 0 ? <p className="text-sm text-amber-800 sm:col-span-3">{t("plans.violations", { count: unjustified.length })}: {t("plans.needsJustification")}</p> : null}

@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useMemo, useState, type FormEvent } from "react";
 import { createProductAction, updateRiskProfileAction } from "@/app/(app)/sponsor/products/actions";
+import type { MessageKey } from "@/lib/i18n/messages/en";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { DerivationPanel } from "@/components/rules/derivation-panel";
 import { Field } from "@/components/ui/field";
@@ -164,7 +165,7 @@ export function ProductEditor({ existing }: { existing?: Existing }) {
               <ul className="list-disc pl-5">
                 {inconsistencies.map((i) => (
                   <li key={i.field}>
-                    {t(`factor.${i.field.split(".")[1] as "other"}`)}: {i.message}
+                    {t(`factor.${i.factor}`)}: {t(i.required ? "products.inconsistency.required" : "products.inconsistency.contradicted", { because: t(`products.inconsistency.because.${i.factor}` as MessageKey), clause: i.clause })}
                   </li>
                 ))}
               </ul>

@@ -51,14 +51,25 @@ const INTEGRATING_PLATFORMS: ReadonlySet<(typeof PLATFORMS)[number]> = new Set([
  * (CDE §2.2.1): e.g. gene editing present ⇔ `geneEditing`. Returns one issue per
  * disagreement, on the factor's status, naming the characteristic.
  */
-export function listProfileInconsistencies(profile: TRiskProfile, factors: TRiskFactors): { field: string; message: string }[] {
-  const issues: { field: string; message: string }[] = [];
+export interface ProfileInconsistency {
+  field: string;
+  factor: TRiskFactorId;
+  /** true: the profile implies the factor but it is not marked present; false: marked present against the profile. */
+  required: boolean;
+  clause: string;
+  message: string;
+}
+
+export function listProfileInconsistencies(profile: TRiskProfile, factors: TRiskFactors): ProfileInconsistency[] {
+  const issues: ProfileInconsistency[] = [];
   const integrating = INTEGRATING_PLATFORMS.has(profile.platform) || profile.integrationEnhanced || profile.geneEditing;
   const expect = (factor: TRiskFactorId, required: boolean, because: string, both: boolean) => {
     const status = factors[factor].status;
-    if (required && status !== "present") issues.push({ field: `factors.${factor}.status`, message: `must be present: ${because} (${RISK_FACTOR_CLAUSE[factor]})` });
+    const clause = RISK_FACTOR_CLAUSE[factor];
+    const field = `factors.${factor}.status`;
+    if (required && status !== "present") issues.push({ field, factor, required: true, clause, message: `must be present: ${because} (${clause})` });
     if (both && !required && status === "present") {
-      issues.push({ field: `factors.${factor}.status`, message: `is present but the profile says otherwise: ${because.replace("is", "is not")} — correct the profile or the factor (${RISK_FACTOR_CLAUSE[factor]})` });
+      issues.push({ field, factor, required: false, clause, message: `is present but the profile says otherwise: ${because.replace("is", "is not")} — correct the profile or the factor (${clause})` });
     }
   };
   expect("gene_editing", profile.geneEditing, "geneEditing is true", true);

@@ -72,4 +72,6 @@ export const plansEn = {
   "sampleType.cerebrospinal_fluid": "Cerebrospinal fluid",
   "sampleType.tissue_biopsy": "Tissue biopsy",
   "sampleType.tumour_biopsy": "Tumour biopsy",
+  "plans.activationNeedsJustifications": "{count} violation(s) need a written justification before activation, e.g. {example}",
+  "plans.overrideNeedsJustification": "The plan runs {months} months, the derived duration is {derived}: say why (CDE §2.2.3)",
 } as const;

@@ -74,4 +74,6 @@ export const plansZhCN: Record<keyof typeof plansEn, string> = {
   "sampleType.cerebrospinal_fluid": "脑脊液",
   "sampleType.tissue_biopsy": "组织活检",
   "sampleType.tumour_biopsy": "肿瘤活检",
+  "plans.activationNeedsJustifications": "激活前需为 {count} 项违规填写书面理由，例如：{example}",
+  "plans.overrideNeedsJustification": "计划随访 {months} 个月，推导的观察时间为 {derived} 个月：请说明理由（CDE §2.2.3）",
 };

@@ -52,4 +52,12 @@ export const productsEn = {
   "modality.oncolytic_virus": "Oncolytic virus",
   "modality.nucleic_acid": "Plasmid / RNA",
   "modality.other": "Other",
+  "products.inconsistency.required": "must be present: {because} ({clause})",
+  "products.inconsistency.contradicted": "is present but the profile says otherwise — correct the profile or the factor ({clause})",
+  "products.inconsistency.because.gene_editing": "the product carries genome-editing components",
+  "products.inconsistency.because.genome_integration": "the platform integrates, or integration is enhanced, or the product edits the genome",
+  "products.inconsistency.because.latency_reactivation": "the vector can establish latency (or is HSV)",
+  "products.inconsistency.because.persistent_infection": "the vector is replication-competent",
+  "products.inconsistency.because.shedding": "the vector is replication-competent",
+  "products.inconsistency.because.other": "non-clinical data show distribution to gonads or germ cells",
 } as const;

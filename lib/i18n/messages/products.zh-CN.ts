@@ -54,4 +54,12 @@ export const productsZhCN: Record<keyof typeof productsEn, string> = {
   "modality.oncolytic_virus": "溶瘤病毒",
   "modality.nucleic_acid": "质粒 / RNA",
   "modality.other": "其他",
+  "products.inconsistency.required": "应为“存在”：{because}（{clause}）",
+  "products.inconsistency.contradicted": "标记为“存在”，但产品特征与此不符——请修改产品特征或该风险因素（{clause}）",
+  "products.inconsistency.because.gene_editing": "产品含有基因编辑成分",
+  "products.inconsistency.because.genome_integration": "载体具有整合能力、经改造提高了整合能力，或产品具有基因编辑活性",
+  "products.inconsistency.because.latency_reactivation": "载体可潜伏（或为单纯疱疹病毒）",
+  "products.inconsistency.because.persistent_infection": "载体具有复制能力",
+  "products.inconsistency.because.shedding": "载体具有复制能力",
+  "products.inconsistency.because.other": "非临床数据显示在生殖腺或生殖细胞中分布",
 };
