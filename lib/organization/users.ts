@@ -4,7 +4,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import type { TCreateUser, TSetUserDisabled } from "@/lib/validation/user";
+import type { TCreateUser, TSetUserDisabled, TSetUserSites } from "@/lib/validation/user";
 
 /** Create a user of the actor's organisation; investigators are assigned to its sites. */
 export async function createUser(db: Db, options: { actor: Actor; input: TCreateUser }) {
@@ -50,5 +50,34 @@ export async function setUserDisabled(db: Db, options: { actor: Actor; input: TS
       newValues: { disabledAt },
       reason: input.reason,
     });
+  });
+}
+
+/**
+ * Reassign an investigator's sites. Their data access follows at once (site scope is read
+ * on every request). A study they are a member of must keep one of its sites among theirs,
+ * or they would be a member who can see none of it: remove them from the study first.
+ */
+export async function setUserSites(db: Db, options: { actor: Actor; input: TSetUserSites }) {
+  const { actor, input } = options;
+  return db.$transaction(async (tx) => {
+    const user = await tx.user.findFirst({
+      where: { id: input.userId, organizationId: actor.organizationId },
+      include: { sites: { select: { siteId: true } }, studies: { select: { study: { select: { protocolNumber: true, sites: { select: { siteId: true } } } } } } },
+    });
+    if (!user) throw new AppError("not_found", "No such user.");
+    if (user.role !== "INVESTIGATOR") throw new AppError("bad_request", "siteIds: only investigators are assigned to sites", "siteIds");
+    const siteIds = [...new Set(input.siteIds)].sort();
+    const sites = await tx.site.findMany({ where: { id: { in: siteIds }, organizationId: actor.organizationId }, select: { id: true } });
+    if (sites.length !== siteIds.length) throw new AppError("bad_request", "siteIds: unknown site", "siteIds");
+    const stranded = user.studies.filter((m) => !m.study.sites.some((s) => siteIds.includes(s.siteId))).map((m) => m.study.protocolNumber);
+    if (stranded.length > 0) {
+      throw new AppError("unprocessable", `siteIds: keep a site of study ${stranded.join(", ")}, or remove the investigator from it first`, "siteIds");
+    }
+    const before = user.sites.map((s) => s.siteId).sort();
+    await tx.userSite.deleteMany({ where: { userId: user.id, siteId: { notIn: siteIds } } });
+    await tx.userSite.createMany({ data: siteIds.map((siteId) => ({ userId: user.id, siteId })), skipDuplicates: true });
+    await recordAudit(tx, actor, { entity: "User", entityId: user.id, action: "update", oldValues: { siteIds: before }, newValues: { siteIds }, reason: input.reason });
+    return { userId: user.id, siteIds };
   });
 }

@@ -65,12 +65,20 @@ export async function updateStudy(db: Db, options: { actor: Actor; input: TUpdat
   });
 }
 
-/** Replace the study's sites; a site with investigators assigned to the study stays unless they go too. */
+/** Replace the study's sites; every investigator member keeps at least one of them (else remove them first). */
 export async function setStudySites(db: Db, options: { actor: Actor; input: TSetStudySites }) {
   const { actor, input } = options;
   return db.$transaction(async (tx) => {
     await requireStudyForChange(tx, actor, input.studyId);
     const siteIds = await requireOwnSites(tx, actor, input.siteIds);
+    const stranded = await tx.user.findMany({
+      where: { role: "INVESTIGATOR", studies: { some: { studyId: input.studyId } }, sites: { none: { siteId: { in: siteIds } } } },
+      select: { email: true },
+      orderBy: { email: "asc" },
+    });
+    if (stranded.length > 0) {
+      throw new AppError("unprocessable", `siteIds: investigator ${stranded.map((u) => u.email).join(", ")} would keep no site of the study; keep their site or remove them from the study first`, "siteIds");
+    }
     const before = (await tx.studySite.findMany({ where: { studyId: input.studyId }, select: { siteId: true } })).map((r) => r.siteId).sort();
     await tx.studySite.deleteMany({ where: { studyId: input.studyId, siteId: { notIn: siteIds } } });
     await tx.studySite.createMany({ data: siteIds.map((siteId) => ({ studyId: input.studyId, siteId })), skipDuplicates: true });
@@ -85,9 +93,14 @@ export async function setStudyMembers(db: Db, options: { actor: Actor; input: TS
   return db.$transaction(async (tx) => {
     await requireStudyForChange(tx, actor, input.studyId);
     const userIds = [...new Set(input.userIds)].sort();
-    const users = await tx.user.findMany({ where: { id: { in: userIds }, organizationId: actor.organizationId }, select: { id: true, role: true } });
+    const users = await tx.user.findMany({ where: { id: { in: userIds }, organizationId: actor.organizationId }, select: { id: true, role: true, email: true, sites: { select: { siteId: true } } } });
     if (users.length !== userIds.length) throw new AppError("bad_request", "userIds: unknown user", "userIds");
     if (users.some((u) => u.role === "SPONSOR_ADMIN")) throw new AppError("bad_request", "userIds: sponsor administrators see every study and are not members", "userIds");
+    const studySiteIds = (await tx.studySite.findMany({ where: { studyId: input.studyId }, select: { siteId: true } })).map((r) => r.siteId);
+    const siteless = users.filter((u) => u.role === "INVESTIGATOR" && !u.sites.some((s) => studySiteIds.includes(s.siteId)));
+    if (siteless.length > 0) {
+      throw new AppError("unprocessable", `userIds: ${siteless.map((u) => u.email).sort().join(", ")} works at none of the study's sites; add the site to the study or to the investigator first`, "userIds");
+    }
     const before = (await tx.studyMember.findMany({ where: { studyId: input.studyId }, select: { userId: true } })).map((r) => r.userId).sort();
     await tx.studyMember.deleteMany({ where: { studyId: input.studyId, userId: { notIn: userIds } } });
     await tx.studyMember.createMany({ data: userIds.map((userId) => ({ studyId: input.studyId, userId })), skipDuplicates: true });

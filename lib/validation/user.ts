@@ -27,3 +27,11 @@ export const ZSetUserDisabled = z.object({
   reason: z.string().trim().min(1, { error: "give a reason" }).max(500),
 });
 export type TSetUserDisabled = z.infer<typeof ZSetUserDisabled>;
+
+/** Reassign an investigator's sites (at least one); audited with the reason. */
+export const ZSetUserSites = z.object({
+  userId: z.string().min(1),
+  siteIds: z.array(z.string().min(1)).min(1, { error: "an investigator must be assigned to at least one site" }),
+  reason: z.string().trim().min(1, { error: "give a reason" }).max(500),
+});
+export type TSetUserSites = z.infer<typeof ZSetUserSites>;

@@ -96,4 +96,7 @@ export const coreEn = {
   "settings.tokenCreatedAt": "Created",
   "settings.tokenLastUsed": "Last used",
   "settings.noTokens": "No tokens.",
+  "users.changeSites": "Change sites",
+  "users.changeSitesOf": "Sites of {email}",
+  "users.saveSites": "Save sites",
 } as const;

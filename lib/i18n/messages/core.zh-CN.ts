@@ -98,4 +98,7 @@ export const coreZhCN: Record<keyof typeof coreEn, string> = {
   "settings.tokenCreatedAt": "创建时间",
   "settings.tokenLastUsed": "最近使用",
   "settings.noTokens": "暂无令牌。",
+  "users.changeSites": "调整研究中心",
+  "users.changeSitesOf": "{email} 的研究中心",
+  "users.saveSites": "保存研究中心",
 };

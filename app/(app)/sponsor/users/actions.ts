@@ -1,8 +1,8 @@
 "use server";
 
 import { defineAction } from "@/lib/auth/action";
-import { createUser, setUserDisabled } from "@/lib/organization/users";
-import { ZCreateUser, ZSetUserDisabled } from "@/lib/validation/user";
+import { createUser, setUserDisabled, setUserSites } from "@/lib/organization/users";
+import { ZCreateUser, ZSetUserDisabled, ZSetUserSites } from "@/lib/validation/user";
 
 export const createUserAction = defineAction({
   permission: "user:manage",
@@ -21,5 +21,12 @@ export const setUserDisabledAction = defineAction({
     await setUserDisabled(db, { actor, input });
     return { userId: input.userId };
   },
+  revalidate: () => ["/sponsor/users"],
+});
+
+export const setUserSitesAction = defineAction({
+  permission: "user:manage",
+  input: ZSetUserSites,
+  handler: async ({ actor, input, db }) => setUserSites(db, { actor, input }),
   revalidate: () => ["/sponsor/users"],
 });

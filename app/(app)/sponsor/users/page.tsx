@@ -1,4 +1,5 @@
 import { UserForm } from "@/components/sponsor/user-form";
+import { UserSitesForm } from "@/components/sponsor/user-sites-form";
 import { UserStatusToggle } from "@/components/sponsor/user-status-toggle";
 import { requirePageActor } from "@/lib/auth/page";
 import { getDb } from "@/lib/db/client";
@@ -11,6 +12,7 @@ export default async function UsersPage() {
   const t = await getTranslator();
   const db = getDb();
   const [users, sites] = await Promise.all([listUsers(db, { actor }), listSites(db, { actor })]);
+  const siteOptions = sites.map((s) => ({ id: s.id, code: s.code, name: s.name }));
   return (
     <section className="flex flex-col gap-6">
       <h1 className="text-2xl font-semibold">{t("users.title")}</h1>
@@ -33,14 +35,19 @@ export default async function UsersPage() {
               <td>{user.email}</td>
               <td>{user.name}</td>
               <td>{t(`role.${user.role}`)}</td>
-              <td>{user.sites.map((s) => s.site.code).join(", ") || t("common.none")}</td>
+              <td>
+                {user.sites.map((s) => s.site.code).join(", ") || t("common.none")}
+                {user.role === "INVESTIGATOR" ? (
+                  <UserSitesForm userId={user.id} email={user.email} sites={siteOptions} selected={user.sites.map((s) => s.site.id)} />
+                ) : null}
+              </td>
               <td>{user.disabledAt ? t("users.disabled") : t("users.active")}</td>
               <td>{user.id === actor.id ? null : <UserStatusToggle userId={user.id} disabled={Boolean(user.disabledAt)} />}</td>
             </tr>
           ))}
         </tbody>
       </table>
-      <UserForm sites={sites.map((s) => ({ id: s.id, code: s.code, name: s.name }))} />
+      <UserForm sites={siteOptions} />
     </section>
   );
 }
