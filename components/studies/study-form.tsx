@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import type { FormEvent } from "react";
 import { createStudyAction } from "@/app/(app)/studies/actions";
 import { useI18n } from "@/components/i18n/i18n-provider";
+import { PhaseSelect } from "@/components/studies/phase-select";
 import { Field } from "@/components/ui/field";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { STUDY_PHASES } from "@/lib/validation/study";
@@ -37,13 +38,7 @@ export function StudyForm({ products, sites }: { products: { id: string; name: s
         <input id="study-title" name="title" className="input" />
       </Field>
       <Field id="study-phase" label={t("studies.phase")} error={fieldErrors.phase}>
-        <select id="study-phase" name="phase" className="input" defaultValue="phase_1">
-          {STUDY_PHASES.map((phase) => (
-            <option key={phase} value={phase}>
-              {t(`phase.${phase}`)}
-            </option>
-          ))}
-        </select>
+        <PhaseSelect id="study-phase" defaultValue="phase_1" />
       </Field>
       <Field id="study-product" label={t("studies.product")} error={fieldErrors.productId}>
         <select id="study-product" name="productId" className="input">

@@ -36,3 +36,8 @@ export async function listActivePlansOfProduct(db: Db | Tx, options: { productId
     select: { id: true, version: true, plan: true, justifications: true, study: { select: { id: true, protocolNumber: true } } },
   });
 }
+
+/** Products to choose from when creating a study (code and name only). */
+export async function listProductChoices(db: Db, options: { actor: Actor }) {
+  return db.product.findMany({ where: productScopeFilter(options.actor), select: { id: true, name: true, code: true }, orderBy: { code: "asc" } });
+}

@@ -37,3 +37,19 @@ export async function listUsers(db: Db, options: { actor: Actor }) {
     orderBy: [{ role: "asc" }, { email: "asc" }],
   });
 }
+
+/** Investigators and monitors of the actor's organisation: the candidates for study membership. */
+export async function listStudyMemberCandidates(db: Db, options: { actor: Actor }) {
+  return db.user.findMany({
+    where: { organizationId: options.actor.organizationId, role: { in: ["INVESTIGATOR", "MONITOR"] } },
+    select: { id: true, email: true, role: true },
+    orderBy: { email: "asc" },
+  });
+}
+
+/** Counts for the sponsor's home page: sites and users of the organisation. */
+export async function countOrganizationConfiguration(db: Db, options: { actor: Actor }) {
+  const where = { organizationId: options.actor.organizationId };
+  const [siteCount, userCount] = await Promise.all([db.site.count({ where }), db.user.count({ where })]);
+  return { siteCount, userCount };
+}

@@ -68,6 +68,17 @@ test("the sponsor adds a site; a bad code is refused with the field named", asyn
   await form.getByLabel("Code").fill(code);
   await form.getByRole("button", { name: "Create" }).click();
   await expect(page.getByRole("cell", { name: code })).toBeVisible();
+
+  // Edit it: the principal investigator changes, with a reason for the audit trail.
+  const row = page.getByRole("row").filter({ has: page.getByRole("cell", { name: code, exact: true }) });
+  await row.getByText("Edit", { exact: true }).click();
+  const edit = row.getByRole("form", { name: `Edit site ${code}` });
+  await edit.getByLabel("Principal investigator").fill("Dr Li Wei");
+  await edit.getByLabel("Reason").fill("PI changed");
+  await edit.getByRole("button", { name: "Save" }).click();
+  await expect(row.getByRole("cell", { name: "Dr Li Wei", exact: true })).toBeVisible();
+  await page.goto("/audit");
+  await expect(page.getByText("PI changed").first()).toBeVisible();
 });
 
 test("a personal API token works against /api/v1/me; without one the API answers 401 JSON", async ({ page, request }) => {

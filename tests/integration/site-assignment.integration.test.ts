@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createProductAction } from "@/app/(app)/sponsor/products/actions";
+import { updateSiteAction } from "@/app/(app)/sponsor/sites/actions";
 import { setUserSitesAction } from "@/app/(app)/sponsor/users/actions";
-import { createStudyAction, setStudyMembersAction, setStudySitesAction } from "@/app/(app)/studies/actions";
+import { createStudyAction, setStudyMembersAction, setStudySitesAction, updateStudyAction } from "@/app/(app)/studies/actions";
 import { disconnectDb, getDb } from "@/lib/db/client";
 import { profileOf } from "@/lib/rules/test-profiles";
 import { defaultFactorsFor } from "@/lib/validation/product";
@@ -81,5 +82,23 @@ describe("study members keep a site of the study", () => {
     unwrap(await setStudyMembersAction.run(fx.sponsor, { studyId: narrow, userIds: [investigator.id] }));
     expect(await setUserSitesAction.run(fx.sponsor, { userId: investigator.id, siteIds: [fx.site1.id], reason: "moved back" })).toMatchObject({ ok: false, error: { field: "siteIds" } });
     expect(await sitesOf(investigator.id)).toEqual([fx.site2.id]);
+  });
+});
+
+describe("editing a study and a site", () => {
+  it("the sponsor changes a study's title and phase: audited with only the changed fields, old and new, and the reason", async () => {
+    const studyId = unwrap(await createStudyAction.run(fx.sponsor, { protocolNumber: "EDIT-1", title: "Before", phase: "phase_1", productId, siteIds: [] })).id;
+    expect(await updateStudyAction.run(fx.sponsor, { id: studyId, title: "After", phase: "phase_2", reason: "protocol amendment 2" })).toMatchObject({ ok: true });
+    const audit = await getDb().auditLog.findFirstOrThrow({ where: { entity: "Study", entityId: studyId, action: "update" } });
+    expect(audit).toMatchObject({ oldValues: { title: "Before", phase: "phase_1" }, newValues: { title: "After", phase: "phase_2" }, reason: "protocol amendment 2" });
+    expect(await updateStudyAction.run(fx.sponsor, { id: studyId, title: " " })).toMatchObject({ ok: false, error: { field: "title" } });
+    expect((await getDb().study.findUniqueOrThrow({ where: { id: studyId } })).title).toBe("After");
+  });
+
+  it("the sponsor changes a site's principal investigator, audited; a bad code is refused naming the field", async () => {
+    expect(await updateSiteAction.run(fx.sponsor, { id: fx.site2.id, principalInvestigator: "Dr Zhang", reason: "new PI" })).toMatchObject({ ok: true });
+    const audit = await getDb().auditLog.findFirstOrThrow({ where: { entity: "Site", entityId: fx.site2.id, action: "update" } });
+    expect(audit).toMatchObject({ newValues: { principalInvestigator: "Dr Zhang" }, reason: "new PI" });
+    expect(await updateSiteAction.run(fx.sponsor, { id: fx.site2.id, code: "bad code!" })).toMatchObject({ ok: false, error: { field: "code" } });
   });
 });

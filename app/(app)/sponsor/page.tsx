@@ -1,16 +1,13 @@
 import Link from "next/link";
 import { requirePageActor } from "@/lib/auth/page";
 import { getDb } from "@/lib/db/client";
+import { countOrganizationConfiguration } from "@/lib/db/users";
 import { getTranslator } from "@/lib/i18n/server";
 
 export default async function SponsorHome() {
   const actor = await requirePageActor("home:sponsor");
   const t = await getTranslator();
-  const db = getDb();
-  const [siteCount, userCount] = await Promise.all([
-    db.site.count({ where: { organizationId: actor.organizationId } }),
-    db.user.count({ where: { organizationId: actor.organizationId } }),
-  ]);
+  const { siteCount, userCount } = await countOrganizationConfiguration(getDb(), { actor });
   return (
     <section data-testid="home-sponsor">
       <h1 className="text-2xl font-semibold">{t("home.sponsor.title")}</h1>

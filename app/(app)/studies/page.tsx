@@ -3,6 +3,7 @@ import { StudyForm } from "@/components/studies/study-form";
 import { requirePageActor } from "@/lib/auth/page";
 import { hasPermission } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db/client";
+import { listProductChoices } from "@/lib/db/products";
 import { listSites } from "@/lib/db/sites";
 import { listStudies } from "@/lib/db/studies";
 import { getTranslator } from "@/lib/i18n/server";
@@ -14,7 +15,7 @@ export default async function StudiesPage() {
   const canManage = hasPermission(actor, "study:manage");
   const [studies, products, sites] = await Promise.all([
     listStudies(db, { actor }),
-    canManage ? db.product.findMany({ where: { organizationId: actor.organizationId }, select: { id: true, name: true, code: true }, orderBy: { code: "asc" } }) : [],
+    canManage ? listProductChoices(db, { actor }) : [],
     canManage ? listSites(db, { actor }) : [],
   ]);
   return (

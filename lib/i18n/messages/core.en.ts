@@ -99,4 +99,7 @@ export const coreEn = {
   "users.changeSites": "Change sites",
   "users.changeSitesOf": "Sites of {email}",
   "users.saveSites": "Save sites",
+  "sites.editTitle": "Edit site {code}",
+  "sites.edit": "Edit",
+  "sites.updated": "Site updated.",
 } as const;

@@ -101,4 +101,7 @@ export const coreZhCN: Record<keyof typeof coreEn, string> = {
   "users.changeSites": "调整研究中心",
   "users.changeSitesOf": "{email} 的研究中心",
   "users.saveSites": "保存研究中心",
+  "sites.editTitle": "编辑研究中心 {code}",
+  "sites.edit": "编辑",
+  "sites.updated": "研究中心已更新。",
 };

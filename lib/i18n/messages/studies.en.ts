@@ -54,4 +54,5 @@ export const studiesEn = {
   "consent.item.contacts": "Contacts: investigator, ethics committee, sponsor",
   "consent.item.sample_storage": "Collection and storage of tissue samples",
   "consent.item.genetic_testing": "Genetic testing",
+  "studies.editDetails": "Edit protocol number, title and phase",
 } as const;

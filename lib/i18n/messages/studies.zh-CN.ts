@@ -56,4 +56,5 @@ export const studiesZhCN: Record<keyof typeof studiesEn, string> = {
   "consent.item.contacts": "研究者、伦理委员会或申办方的联系方式",
   "consent.item.sample_storage": "人体组织样本的采集和保存",
   "consent.item.genetic_testing": "基因检测",
+  "studies.editDetails": "编辑方案编号、标题和分期",
 };

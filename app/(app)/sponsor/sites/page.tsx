@@ -21,6 +21,9 @@ export default async function SitesPage() {
               <th scope="col">{t("sites.name")}</th>
               <th scope="col">{t("sites.country")}</th>
               <th scope="col">{t("sites.pi")}</th>
+              <th scope="col">
+                <span className="sr-only">{t("sites.edit")}</span>
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -30,6 +33,12 @@ export default async function SitesPage() {
                 <td>{site.name}</td>
                 <td>{site.country}</td>
                 <td>{site.principalInvestigator ?? t("common.none")}</td>
+                <td>
+                  <details>
+                    <summary className="cursor-pointer text-sm underline">{t("sites.edit")}</summary>
+                    <SiteForm site={{ id: site.id, code: site.code, name: site.name, country: site.country, principalInvestigator: site.principalInvestigator }} />
+                  </details>
+                </td>
               </tr>
             ))}
           </tbody>

@@ -1,10 +1,12 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ConsentVersions } from "@/components/studies/consent-versions";
+import { StudyDetailsForm } from "@/components/studies/study-details-form";
 import { StudyMembersForm, StudySitesForm } from "@/components/studies/study-sponsor-controls";
 import { requirePageActor } from "@/lib/auth/page";
 import { hasPermission } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db/client";
+import { listStudyMemberCandidates } from "@/lib/db/users";
 import { listSites } from "@/lib/db/sites";
 import { getStudy } from "@/lib/db/studies";
 import { getTranslator } from "@/lib/i18n/server";
@@ -21,7 +23,7 @@ export default async function StudyPage({ params }: { params: Promise<{ studyId:
   const [sites, users] = canManage
     ? await Promise.all([
         listSites(db, { actor }),
-        db.user.findMany({ where: { organizationId: actor.organizationId, role: { in: ["INVESTIGATOR", "MONITOR"] } }, select: { id: true, email: true, role: true }, orderBy: { email: "asc" } }),
+        listStudyMemberCandidates(db, { actor }),
       ])
     : [[], []];
 
@@ -35,6 +37,7 @@ export default async function StudyPage({ params }: { params: Promise<{ studyId:
         <p className="mt-1 text-slate-700">
           {t("studies.product")}: {study.product.code} — {study.product.name}
         </p>
+        {canManage ? <StudyDetailsForm study={{ id: study.id, protocolNumber: study.protocolNumber, title: study.title, phase: study.phase }} /> : null}
       </div>
 
       <section className="card flex flex-col gap-3" aria-labelledby="plans-heading">
