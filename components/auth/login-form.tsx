@@ -4,10 +4,11 @@ import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { useI18n } from "@/components/i18n/i18n-provider";
+import { translateFieldError } from "@/lib/i18n/field-errors";
 import { ZSignIn } from "@/lib/validation/auth";
 
 export function LoginForm() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const router = useRouter();
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [failed, setFailed] = useState(false);
@@ -19,7 +20,7 @@ export function LoginForm() {
     const parsed = ZSignIn.safeParse({ email: form.get("email"), password: form.get("password") });
     setFailed(false);
     if (!parsed.success) {
-      setFieldErrors(Object.fromEntries(parsed.error.issues.map((issue) => [String(issue.path[0]), issue.message])));
+      setFieldErrors(Object.fromEntries(parsed.error.issues.map((issue) => [String(issue.path[0]), translateFieldError(locale, issue.message)])));
       return;
     }
     setFieldErrors({});

@@ -47,8 +47,12 @@ test("the language switch turns the page Chinese and is remembered", async ({ pa
   await expect(page.getByRole("heading", { name: "登录" })).toBeVisible();
   await page.reload();
   await expect(page.getByRole("heading", { name: "登录" })).toBeVisible();
-  await page.getByLabel("电子邮箱").fill("sponsor@demo.test");
+  // A form error is in Chinese too, naming the field.
+  await page.getByLabel("电子邮箱").fill("not-an-email");
   await page.getByLabel("密码").fill("ltfu-demo");
+  await page.getByRole("button", { name: "登录" }).click();
+  await expect(page.getByText("请输入有效的电子邮箱地址")).toBeVisible();
+  await page.getByLabel("电子邮箱").fill("sponsor@demo.test");
   await page.getByRole("button", { name: "登录" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "申办方工作台" })).toBeVisible();
   await page.getByTestId("locale-switch").selectOption("en");
