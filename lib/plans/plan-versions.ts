@@ -11,6 +11,22 @@ import { ZPlan, type TPlan } from "@/lib/validation/plan";
 import type { TActivatePlanVersion, TCreatePlanVersion, TJustifications, TUpdatePlanDraft } from "@/lib/validation/plan-version";
 import { ZRiskProfile } from "@/lib/validation/profile";
 
+/**
+ * The derivation a plan version answers to: the risk profile version it was activated
+ * against, or the product's current one for a draft (and for a version activated before
+ * versions were recorded).
+ */
+export async function getPlanVersionDerivation(tx: Db | Tx, options: { studyId: string; riskProfileVersion: number | null }) {
+  if (options.riskProfileVersion !== null) {
+    const row = await tx.riskProfileVersion.findFirst({ where: { version: options.riskProfileVersion, product: { studies: { some: { id: options.studyId } } } } });
+    if (row) {
+      const profile = ZRiskProfile.parse(row.profile);
+      return { derivation: deriveRequirements(profile), explanation: explainDerivation(profile), profileVersion: row.version };
+    }
+  }
+  return getStudyDerivation(tx, { studyId: options.studyId });
+}
+
 /** The study's product's current derivation (its latest risk profile version). */
 export async function getStudyDerivation(tx: Db | Tx, options: { studyId: string }) {
   const latest = await tx.riskProfileVersion.findFirst({ where: { product: { studies: { some: { id: options.studyId } } } }, orderBy: { version: "desc" } });

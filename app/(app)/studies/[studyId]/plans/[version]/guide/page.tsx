@@ -7,7 +7,7 @@ import { getPlanVersion } from "@/lib/db/plan-versions";
 import { getStudy } from "@/lib/db/studies";
 import { getTranslator } from "@/lib/i18n/server";
 import type { MessageKey } from "@/lib/i18n/messages/en";
-import { getStudyDerivation } from "@/lib/plans/plan-versions";
+import { getPlanVersionDerivation } from "@/lib/plans/plan-versions";
 import { ZPlan } from "@/lib/validation/plan";
 
 /** The follow-up record guide (CDE §2.3.2): per visit, what investigators and other staff record. Printable. */
@@ -20,7 +20,7 @@ export default async function RecordGuidePage({ params }: { params: Promise<{ st
   const row = study && /^\d+$/.test(version) ? await getPlanVersion(db, { actor, studyId, version: Number(version) }) : null;
   if (!study || !row) notFound();
   const plan = ZPlan.parse(row.plan);
-  const { derivation } = await getStudyDerivation(db, { studyId });
+  const { derivation } = await getPlanVersionDerivation(db, { studyId, riskProfileVersion: row.riskProfileVersion });
   const citationOf = (kind: string) => derivation.requirements.find((r) => r.kind === kind)?.citation ?? "CDE §2.3.2";
   const visits = [...plan.visits].sort((a, b) => a.offsetMonths - b.offsetMonths);
   return (
