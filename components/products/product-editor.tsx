@@ -8,7 +8,7 @@ import { useI18n } from "@/components/i18n/i18n-provider";
 import { DerivationPanel } from "@/components/rules/derivation-panel";
 import { Field } from "@/components/ui/field";
 import { useActionForm } from "@/components/ui/use-action-form";
-import { deriveRequirements, explainDerivation } from "@/lib/rules/derive-requirements";
+import { explainDerivation } from "@/lib/rules/derive-requirements";
 import {
   defaultFactorsFor,
   EVIDENCE_SOURCES,
@@ -57,8 +57,7 @@ export function ProductEditor({ existing }: { existing?: Existing }) {
   const [saved, setSaved] = useState<string | null>(null);
   const create = useActionForm(createProductAction);
   const update = useActionForm(updateRiskProfileAction);
-  const derivation = useMemo(() => deriveRequirements(profile), [profile]);
-  const explanation = useMemo(() => explainDerivation(profile), [profile]);
+  const { derivation, explanation } = useMemo(() => explainDerivation(profile), [profile]);
   const inconsistencies = useMemo(() => listProfileInconsistencies(profile, factors), [profile, factors]);
   const errors = { ...create.fieldErrors, ...update.fieldErrors };
   const formError = create.formError ?? update.formError;

@@ -3,6 +3,7 @@
 import { useRef, useState, type FormEvent } from "react";
 import { createUserAction } from "@/app/(app)/sponsor/users/actions";
 import { useI18n } from "@/components/i18n/i18n-provider";
+import { SiteCheckboxes } from "@/components/sponsor/site-checkboxes";
 import { Field } from "@/components/ui/field";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { ROLES } from "@/lib/validation/auth";
@@ -48,22 +49,7 @@ export function UserForm({ sites }: { sites: { id: string; code: string; name: s
       <Field id="user-password" label={t("users.password")} error={fieldErrors.password} hint={t("users.passwordHint")}>
         <input id="user-password" name="password" type="password" autoComplete="new-password" className="input" />
       </Field>
-      <fieldset className="sm:col-span-2">
-        <legend className="label">{t("users.sites")}</legend>
-        <div className="flex flex-wrap gap-4">
-          {sites.map((site) => (
-            <label key={site.id} className="flex items-center gap-1 text-sm">
-              <input type="checkbox" name="siteIds" value={site.id} />
-              {site.code} — {site.name}
-            </label>
-          ))}
-        </div>
-        {fieldErrors.siteIds ? (
-          <p className="field-error" role="alert">
-            {t("users.sites")}: {fieldErrors.siteIds}
-          </p>
-        ) : null}
-      </fieldset>
+      <SiteCheckboxes className="sm:col-span-2" legend={t("users.sites")} sites={sites} error={fieldErrors.siteIds} />
       {formError ? (
         <p role="alert" className="field-error sm:col-span-2">
           {formError}

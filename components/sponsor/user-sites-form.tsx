@@ -3,6 +3,8 @@
 import { useState, type FormEvent } from "react";
 import { setUserSitesAction } from "@/app/(app)/sponsor/users/actions";
 import { useI18n } from "@/components/i18n/i18n-provider";
+import { SiteCheckboxes } from "@/components/sponsor/site-checkboxes";
+import { Field } from "@/components/ui/field";
 import { useActionForm } from "@/components/ui/use-action-form";
 
 /** Reassign an investigator's sites; the reason goes into the audit trail. */
@@ -21,25 +23,16 @@ export function UserSitesForm({ userId, email, sites, selected }: { userId: stri
     <details>
       <summary className="cursor-pointer text-sm underline">{t("users.changeSites")}</summary>
       <form onSubmit={onSubmit} noValidate className="mt-2 flex flex-col gap-2" aria-label={t("users.changeSitesOf", { email })}>
-        <fieldset className="flex flex-wrap gap-3">
-          <legend className="sr-only">{t("users.sites")}</legend>
-          {sites.map((site) => (
-            <label key={site.id} className="flex items-center gap-1 text-sm">
-              <input type="checkbox" name="siteIds" value={site.id} defaultChecked={selected.includes(site.id)} />
-              {site.code} — {site.name}
-            </label>
-          ))}
-        </fieldset>
-        <label className="label" htmlFor={`sites-reason-${userId}`}>
-          {t("users.reason")}
-        </label>
-        <input id={`sites-reason-${userId}`} name="reason" className="input" />
+        <SiteCheckboxes legend={t("users.sites")} sites={sites} selected={selected} error={fieldErrors.siteIds} />
+        <Field id={`sites-reason-${userId}`} label={t("users.reason")} error={fieldErrors.reason}>
+          <input id={`sites-reason-${userId}`} name="reason" className="input" />
+        </Field>
         <button type="submit" className="btn-secondary self-start" disabled={pending}>
           {t("users.saveSites")}
         </button>
-        {fieldErrors.siteIds || fieldErrors.reason || formError ? (
+        {formError ? (
           <p role="alert" className="field-error">
-            {fieldErrors.siteIds ? `${t("users.sites")}: ${fieldErrors.siteIds}` : fieldErrors.reason ? `${t("users.reason")}: ${fieldErrors.reason}` : formError}
+            {formError}
           </p>
         ) : null}
         {saved ? (

@@ -5,6 +5,7 @@ import type { FormEvent } from "react";
 import { createStudyAction } from "@/app/(app)/studies/actions";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { PhaseSelect } from "@/components/studies/phase-select";
+import { SiteCheckboxes } from "@/components/sponsor/site-checkboxes";
 import { Field } from "@/components/ui/field";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { STUDY_PHASES } from "@/lib/validation/study";
@@ -49,22 +50,7 @@ export function StudyForm({ products, sites }: { products: { id: string; name: s
           ))}
         </select>
       </Field>
-      <fieldset className="sm:col-span-2">
-        <legend className="label">{t("studies.sites")}</legend>
-        <div className="flex flex-wrap gap-4">
-          {sites.map((site) => (
-            <label key={site.id} className="flex items-center gap-1 text-sm">
-              <input type="checkbox" name="siteIds" value={site.id} />
-              {site.code} — {site.name}
-            </label>
-          ))}
-        </div>
-        {fieldErrors.siteIds ? (
-          <p role="alert" className="field-error">
-            {t("studies.sites")}: {fieldErrors.siteIds}
-          </p>
-        ) : null}
-      </fieldset>
+      <SiteCheckboxes className="sm:col-span-2" legend={t("studies.sites")} sites={sites} error={fieldErrors.siteIds} />
       {formError ? (
         <p role="alert" className="field-error sm:col-span-2">
           {formError}

@@ -26,6 +26,18 @@ function redact(values: Record<string, unknown> | null | undefined): object | un
 }
 
 /**
+ * The old and new values of the fields an update set (the keys of `changes`), for an
+ * update's audit record: only what changed hands, missing values as null.
+ */
+export function changedValues<T extends object>(changes: Partial<T>, before: T, after: T): { oldValues: Record<string, unknown>; newValues: Record<string, unknown> } {
+  const keys = Object.keys(changes) as (keyof T)[];
+  return {
+    oldValues: Object.fromEntries(keys.map((k) => [k, before[k] ?? null])),
+    newValues: Object.fromEntries(keys.map((k) => [k, after[k] ?? null])),
+  };
+}
+
+/**
  * Write one audit record inside the caller's transaction, so the record and the change
  * commit or roll back together. The table is append-only (database trigger).
  */

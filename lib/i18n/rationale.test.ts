@@ -13,8 +13,9 @@ describe("rationale in the reader's language", () => {
     const t = createTranslator(en);
     fc.assert(
       fc.property(arbProfile, (profile) => {
-        const lines = explainDerivation(profile).map((entry) => formatRationale(entry, t));
+        const lines = explainDerivation(profile).explanation.map((entry) => formatRationale(entry, t));
         expect(lines).toEqual(deriveRequirements(profile).rationale);
+        expect(explainDerivation(profile).derivation).toEqual(deriveRequirements(profile));
       }),
       { numRuns: 500 },
     );
@@ -33,7 +34,7 @@ describe("rationale in the reader's language", () => {
 
   it("renders in Chinese with the platform's label and keeps the clause", () => {
     const t = createTranslator(zhCN);
-    const lines = explainDerivation(profileOf({ platform: "lentivirus", exVivo: true, route: "intravenous" })).map((entry) =>
+    const lines = explainDerivation(profileOf({ platform: "lentivirus", exVivo: true, route: "intravenous" })).explanation.map((entry) =>
       formatRationale(entry, t, (p) => t(`platform.${p}` as never)),
     );
     expect(lines[0]).toBe("慢病毒载体具有基因组整合活性（CDE §2.2.1(1)） → 至少 15 年（CDE §2.2.3），直至数据表明不再存在任何风险（CDE §2.4.1）");

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
-import { recordAudit } from "@/lib/audit/record-audit";
+import { changedValues, recordAudit } from "@/lib/audit/record-audit";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { TCreateSite, TUpdateSite } from "@/lib/validation/site";
@@ -22,13 +22,11 @@ export async function updateSite(db: Db, options: { actor: Actor; input: TUpdate
     const before = await tx.site.findFirst({ where: { id, organizationId: actor.organizationId } });
     if (!before) throw new AppError("not_found", "No such site.");
     const after = await tx.site.update({ where: { id }, data: changes });
-    const keys = Object.keys(changes) as (keyof typeof changes)[];
     await recordAudit(tx, actor, {
       entity: "Site",
       entityId: id,
       action: "update",
-      oldValues: Object.fromEntries(keys.map((k) => [k, before[k] ?? null])),
-      newValues: Object.fromEntries(keys.map((k) => [k, after[k] ?? null])),
+      ...changedValues(changes, before, after),
       reason,
     });
     return after;

@@ -3,8 +3,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Db, Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { deriveRequirements, listUnjustifiedViolations, suggestPlan, validatePlan } from "@/lib/plans/plan-engine";
-import { explainDerivation } from "@/lib/rules/derive-requirements";
+import { deriveRequirements, explainDerivation, listUnjustifiedViolations, suggestPlan, validatePlan } from "@/lib/plans/plan-engine";
 import { requireStudyForChange } from "@/lib/studies/studies";
 import { calendarDateFromDb, calendarDateToDb } from "@/lib/validation/calendar-date";
 import { ZPlan, type TPlan } from "@/lib/validation/plan";
@@ -19,10 +18,7 @@ import { ZRiskProfile } from "@/lib/validation/profile";
 export async function getPlanVersionDerivation(tx: Db | Tx, options: { studyId: string; riskProfileVersion: number | null }) {
   if (options.riskProfileVersion !== null) {
     const row = await tx.riskProfileVersion.findFirst({ where: { version: options.riskProfileVersion, product: { studies: { some: { id: options.studyId } } } } });
-    if (row) {
-      const profile = ZRiskProfile.parse(row.profile);
-      return { derivation: deriveRequirements(profile), explanation: explainDerivation(profile), profileVersion: row.version };
-    }
+    if (row) return derivationOf(row);
   }
   return getStudyDerivation(tx, { studyId: options.studyId });
 }
@@ -31,8 +27,11 @@ export async function getPlanVersionDerivation(tx: Db | Tx, options: { studyId: 
 export async function getStudyDerivation(tx: Db | Tx, options: { studyId: string }) {
   const latest = await tx.riskProfileVersion.findFirst({ where: { product: { studies: { some: { id: options.studyId } } } }, orderBy: { version: "desc" } });
   if (!latest) throw new AppError("unprocessable", "The study's product has no risk profile.");
-  const profile = ZRiskProfile.parse(latest.profile);
-  return { derivation: deriveRequirements(profile), explanation: explainDerivation(profile), profileVersion: latest.version };
+  return derivationOf(latest);
+}
+
+function derivationOf(row: { profile: unknown; version: number }) {
+  return { ...explainDerivation(ZRiskProfile.parse(row.profile)), profileVersion: row.version };
 }
 
 async function requirePlanForChange(tx: Tx, actor: Actor, id: string, studyId?: string) {

@@ -52,11 +52,13 @@ export function deriveRequirements(profile: TRiskProfile, ruleSet: RuleSet = CDE
   return derive(profile, ruleSet, null);
 }
 
-/** The rationale of `deriveRequirements` as data (same lines, same order), for rendering in any language. */
-export function explainDerivation(profile: TRiskProfile, ruleSet: RuleSet = CDE_2021): RationaleEntry[] {
+/**
+ * The derivation and its rationale as data (same lines, same order as `rationale`), for
+ * rendering in any language; one pass.
+ */
+export function explainDerivation(profile: TRiskProfile, ruleSet: RuleSet = CDE_2021): { derivation: Derivation; explanation: RationaleEntry[] } {
   const explanation: RationaleEntry[] = [];
-  derive(profile, ruleSet, explanation);
-  return explanation;
+  return { derivation: derive(profile, ruleSet, explanation), explanation };
 }
 
 /** The derivation; when `explanation` is given, the rationale is also pushed onto it as data. */

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
-import { recordAudit } from "@/lib/audit/record-audit";
+import { changedValues, recordAudit } from "@/lib/audit/record-audit";
 import type { Db, Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { TCreateStudy, TSetStudyMembers, TSetStudySites, TUpdateStudy } from "@/lib/validation/study";
@@ -52,13 +52,11 @@ export async function updateStudy(db: Db, options: { actor: Actor; input: TUpdat
   return db.$transaction(async (tx) => {
     const before = await requireStudyForChange(tx, actor, id);
     const after = await tx.study.update({ where: { id }, data: changes });
-    const keys = Object.keys(changes) as (keyof typeof changes)[];
     await recordAudit(tx, actor, {
       entity: "Study",
       entityId: id,
       action: "update",
-      oldValues: Object.fromEntries(keys.map((k) => [k, before[k]])),
-      newValues: Object.fromEntries(keys.map((k) => [k, after[k]])),
+      ...changedValues(changes, before, after),
       reason,
     });
     return after;
