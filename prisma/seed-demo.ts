@@ -23,7 +23,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
     for (const account of DEMO_ACCOUNTS) {
       const sites = account.siteCodes.map((code) => siteIds.get(code)!);
       const user = await tx.user.create({
-        data: { organizationId: organization.id, email: account.email, name: account.name, role: account.role, passwordHash, sites: { create: sites.map((siteId) => ({ siteId })) } },
+        data: { organizationId: organization.id, email: account.email, name: account.name, role: account.role, passwordHash, sites: { create: sites.map((siteId) => ({ siteId, organizationId: organization.id })) } },
       });
       await audit("User", user.id, organization.id, { email: user.email, name: user.name, role: user.role, siteIds: sites });
     }

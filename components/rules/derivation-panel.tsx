@@ -20,25 +20,45 @@ export interface DerivationView {
  * What the guideline requires for a profile, every line with its clause: duration,
  * requirements by period, escalation triggers and the engine's rationale (CDE §2.2.3, §2.3.2, §2.4).
  */
-export function DerivationPanel({ derivation, explanation, ruleSet = "CDE-2021" }: { derivation: DerivationView; explanation?: RationaleEntry[]; ruleSet?: string }) {
+export function DerivationPanel({
+  derivation,
+  explanation,
+  ruleSet = "CDE-2021",
+  engineVersion,
+  caption,
+  id = "derivation",
+}: {
+  derivation: DerivationView;
+  explanation?: RationaleEntry[] | null;
+  ruleSet?: string;
+  /** The rules engine that computed a stored derivation. */
+  engineVersion?: string;
+  /** Which derivation this is (stored with a version, or today's engine's). */
+  caption?: string;
+  /** Distinguishes panels shown side by side (element ids, test ids). */
+  id?: string;
+}) {
   const { t } = useI18n();
   // The engine's rationale as data renders in the reader's language; its English strings are the fallback.
   const rationale = explanation ? explanation.map((entry) => formatRationale(entry, t, (p) => t(`platform.${p}` as MessageKey))) : derivation.rationale;
   return (
-    <section className="card flex flex-col gap-3" aria-labelledby="derivation-heading" data-testid="derivation">
+    <section className="card flex flex-col gap-3" aria-labelledby={`${id}-heading`} data-testid={id}>
       <div className="flex items-baseline justify-between gap-2">
-        <h2 id="derivation-heading" className="text-lg font-semibold">
+        <h2 id={`${id}-heading`} className="text-lg font-semibold">
           {t("derivation.title")}
         </h2>
-        <span className="text-xs text-slate-500">{t("derivation.ruleSet", { ruleSet })}</span>
+        <span className="text-xs text-slate-500" data-testid={`${id}-engine`}>
+          {engineVersion ? t("snapshot.engine", { ruleSet, engineVersion }) : t("derivation.ruleSet", { ruleSet })}
+        </span>
       </div>
+      {caption ? <p className="text-sm text-slate-600">{caption}</p> : null}
       {derivation.ltfuRequired ? (
-        <p data-testid="derivation-duration">
+        <p data-testid={`${id}-duration`}>
           <strong>{t("derivation.duration")}:</strong> {t("derivation.years", { years: derivation.durationYears })}
           {derivation.extendUntilNoRisk ? ` ${t("derivation.extendUntilNoRisk")}` : ""} <span className="text-xs text-slate-500">(CDE §2.2.3)</span>
         </p>
       ) : (
-        <p className="rounded bg-amber-50 p-2 text-sm text-amber-900" data-testid="derivation-duration">
+        <p className="rounded bg-amber-50 p-2 text-sm text-amber-900" data-testid={`${id}-duration`}>
           {t("derivation.noLtfu")}
         </p>
       )}
@@ -48,7 +68,7 @@ export function DerivationPanel({ derivation, explanation, ruleSet = "CDE-2021" 
         </p>
       ) : null}
       {derivation.requirements.length > 0 ? (
-        <table className="table" data-testid="derivation-requirements">
+        <table className="table" data-testid={`${id}-requirements`}>
           <caption className="text-left font-semibold">{t("derivation.requirements")}</caption>
           <thead>
             <tr>
@@ -98,7 +118,7 @@ export function DerivationPanel({ derivation, explanation, ruleSet = "CDE-2021" 
       ) : null}
       <details open>
         <summary className="cursor-pointer font-semibold">{t("derivation.rationale")}</summary>
-        <ul className="mt-1 list-disc pl-6 text-sm" data-testid="derivation-rationale">
+        <ul className="mt-1 list-disc pl-6 text-sm" data-testid={`${id}-rationale`}>
           {rationale.map((line) => (
             <li key={line}>{line}</li>
           ))}

@@ -33,9 +33,24 @@ export const productOperations: ApiOperation[] = [
   {
     method: "get",
     path: "/api/v1/products/{id}",
-    summary: "One product with its current profile, factors and derivation",
+    summary: "One product with its current profile, factors and stored derivation (with today's engine's beside it when different)",
     permission: "product:read",
-    success: { status: 200, description: "the product", schema: z.object({ id: z.string(), name: z.string(), code: z.string(), profileVersion: z.number().int(), derivation: ZDerivationDoc }).loose() },
+    success: {
+      status: 200,
+      description: "the product",
+      schema: z
+        .object({
+          id: z.string(),
+          name: z.string(),
+          code: z.string(),
+          profileVersion: z.number().int(),
+          derivation: ZDerivationDoc,
+          ruleSet: z.string(),
+          engineVersion: z.string(),
+          derivationToday: z.object({ derivation: ZDerivationDoc, ruleSet: z.string(), engineVersion: z.string() }).nullable(),
+        })
+        .loose(),
+    },
     errors: [404],
   },
 ];

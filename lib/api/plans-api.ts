@@ -7,6 +7,17 @@ export const ZPutPlanVersionBody = ZUpdatePlanDraft.omit({ id: true });
 export const ZActivatePlanVersionBody = ZActivatePlanVersion.omit({ id: true });
 export const ZValidatePlanBody = z.object({ plan: ZPlan });
 
+/** The derivation of RULES-CONTRACT.md, as stored with an activated plan version. */
+export const ZDerivationResource = z.object({
+  ltfuRequired: z.boolean(),
+  durationYears: z.number().int(),
+  extendUntilNoRisk: z.boolean(),
+  riskFactors: z.array(z.string()),
+  requirements: z.array(z.object({ kind: z.string(), fromMonth: z.number().int(), toMonth: z.number().int(), maxIntervalMonths: z.number().int(), citation: z.string() })),
+  triggers: z.array(z.object({ id: z.string(), action: z.string(), withinMonths: z.number().int().nullable(), citation: z.string() })),
+  rationale: z.array(z.string()),
+});
+
 export const ZPlanVersionResource = z.object({
   id: z.string(),
   version: z.number().int(),
@@ -17,6 +28,11 @@ export const ZPlanVersionResource = z.object({
   effectiveDate: z.string().nullable(),
   amendmentReason: z.string().nullable(),
   riskProfileVersion: z.number().int().nullable(),
+  /** The derivation the version was validated against at activation (null for a draft), never recomputed. */
+  derivation: ZDerivationResource.nullable(),
+  ruleSet: z.string().nullable(),
+  /** The rules engine that computed `derivation`. */
+  engineVersion: z.string().nullable(),
 });
 
 export function planVersionResource(row: {
@@ -29,6 +45,9 @@ export function planVersionResource(row: {
   effectiveDate: Date | null;
   amendmentReason: string | null;
   riskProfileVersion: number | null;
+  derivation: unknown;
+  ruleSet: string | null;
+  engineVersion: string | null;
 }): z.infer<typeof ZPlanVersionResource> {
   return {
     id: row.id,
@@ -40,5 +59,8 @@ export function planVersionResource(row: {
     effectiveDate: row.effectiveDate ? row.effectiveDate.toISOString().slice(0, 10) : null,
     amendmentReason: row.amendmentReason,
     riskProfileVersion: row.riskProfileVersion,
+    derivation: row.derivation === null ? null : ZDerivationResource.parse(row.derivation),
+    ruleSet: row.ruleSet,
+    engineVersion: row.engineVersion,
   };
 }

@@ -1,3 +1,5 @@
+import { diffJson } from "@/lib/audit/json-diff";
+import { currentRequestMetadata } from "@/lib/audit/request-context";
 import type { Actor, SystemActor } from "@/lib/auth/actor";
 import type { Tx } from "@/lib/db/client";
 
@@ -38,11 +40,28 @@ export function changedValues<T extends object>(changes: Partial<T>, before: T, 
 }
 
 /**
+ * Above this size (old and new values together, as JSON), an update is recorded as its
+ * changes (lib/audit/json-diff.ts) instead of both documents: a plan save then costs the cells
+ * edited, not the plan twice.
+ */
+export const AUDIT_DIFF_THRESHOLD_CHARS = 4096;
+
+function valuesOrChanges(oldValues: object | undefined, newValues: object | undefined) {
+  if (oldValues && newValues && JSON.stringify(oldValues).length + JSON.stringify(newValues).length > AUDIT_DIFF_THRESHOLD_CHARS) {
+    return { oldValues: undefined, newValues: undefined, changes: diffJson(oldValues, newValues) as object[] };
+  }
+  return { oldValues, newValues, changes: undefined };
+}
+
+/**
  * Write one audit record inside the caller's transaction, so the record and the change
- * commit or roll back together. The table is append-only (database trigger).
+ * commit or roll back together. The table is append-only (database trigger). The request's
+ * address, user agent, id and authentication method come from the wrapper that started the
+ * request (lib/audit/request-context.ts); a command's records say "command".
  */
 export async function recordAudit(tx: Tx, actor: Actor | SystemActor, entry: AuditEntry): Promise<void> {
   const isSystem = "system" in actor;
+  const request = currentRequestMetadata();
   await tx.auditLog.create({
     data: {
       actorId: isSystem ? null : actor.id,
@@ -52,9 +71,12 @@ export async function recordAudit(tx: Tx, actor: Actor | SystemActor, entry: Aud
       entity: entry.entity,
       entityId: entry.entityId,
       action: entry.action,
-      oldValues: redact(entry.oldValues),
-      newValues: redact(entry.newValues),
+      ...valuesOrChanges(redact(entry.oldValues), redact(entry.newValues)),
       reason: entry.reason ?? null,
+      requestIp: request?.requestIp ?? null,
+      userAgent: request?.userAgent ?? null,
+      requestId: request?.requestId ?? null,
+      authMethod: request?.authMethod ?? (isSystem ? "command" : null),
     },
   });
 }

@@ -1,9 +1,11 @@
 import "server-only";
 import { revalidatePath } from "next/cache";
+import { headers } from "next/headers";
+import { requestMetadataFromHeaders, runWithRequestMetadata } from "@/lib/audit/request-context";
 import type { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { markGuarded } from "@/lib/auth/guarded";
-import type { Permission } from "@/lib/auth/permissions";
+import { AT_ANY_OWN_SITE, type Permission } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/require-permission";
 import { getSessionActor } from "@/lib/auth/session";
 import { getDb, type Db } from "@/lib/db/client";
@@ -42,7 +44,8 @@ function revalidateAfterCommit(paths: string[]): void {
 export function defineAction<S extends z.ZodType, R>(definition: ActionDefinition<S, R>) {
   async function run(actor: Actor | null, raw: unknown): Promise<ActionResult<R>> {
     try {
-      const checked = requirePermission(actor, definition.permission);
+      // The gate: a site-scoped permission at any of the actor's sites; the handler checks the record's site.
+      const checked = requirePermission(actor, definition.permission, AT_ANY_OWN_SITE);
       const parsed = definition.input.safeParse(raw);
       if (!parsed.success) return { ok: false, error: describeFailure(parsed.error) };
       const data = await definition.handler({ actor: checked, input: parsed.data, db: getDb() });
@@ -52,6 +55,8 @@ export function defineAction<S extends z.ZodType, R>(definition: ActionDefinitio
       return { ok: false, error: describeFailure(error) };
     }
   }
-  const action = async (raw: z.input<S>): Promise<ActionResult<R>> => run(await getSessionActor(), raw);
+  // A server action always runs on a signed-in session; its request's metadata goes on every audit record it writes.
+  const action = async (raw: z.input<S>): Promise<ActionResult<R>> =>
+    runWithRequestMetadata(requestMetadataFromHeaders(await headers(), "session"), async () => run(await getSessionActor(), raw));
   return Object.assign(markGuarded(action, definition.permission), { run });
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { forbidden, redirect } from "next/navigation";
 import type { Actor } from "@/lib/auth/actor";
-import { hasPermission, type Permission } from "@/lib/auth/permissions";
+import { AT_ANY_OWN_SITE, hasPermission, type Permission } from "@/lib/auth/permissions";
 import { getSessionActor } from "@/lib/auth/session";
 
 /**
@@ -11,6 +11,7 @@ import { getSessionActor } from "@/lib/auth/session";
 export async function requirePageActor(permission?: Permission): Promise<Actor> {
   const actor = await getSessionActor();
   if (!actor) redirect("/login");
-  if (permission && !hasPermission(actor, permission)) forbidden();
+  // A site-scoped permission is checked here at any of the actor's sites; the page then reads through scoped accessors.
+  if (permission && !hasPermission(actor, permission, AT_ANY_OWN_SITE)) forbidden();
   return actor;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
-import { hasPermission, PERMISSIONS, type Permission } from "@/lib/auth/permissions";
+import { AT_ANY_OWN_SITE, hasPermission, PERMISSIONS, type Permission } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/require-permission";
 
 const actor = (role: Actor["role"], siteIds: string[] = []): Actor => ({ id: "u", email: "u@x", name: "u", role, organizationId: "o", siteIds });
@@ -22,6 +22,21 @@ describe("permission table", () => {
     expect(hasPermission(actor("INVESTIGATOR", ["s1"]), "site:read", { siteId: "s1" })).toBe(true);
     expect(hasPermission(actor("INVESTIGATOR", ["s1"]), "site:read", { siteId: "s2" })).toBe(false);
     expect(hasPermission(actor("MONITOR"), "site:read", { siteId: "s2" })).toBe(true);
+  });
+
+  it("fails closed: a site-scoped permission without a site is refused, for every role", () => {
+    expect(hasPermission(actor("INVESTIGATOR", ["s1"]), "site:read")).toBe(false);
+    expect(hasPermission(actor("MONITOR"), "site:read")).toBe(false);
+    expect(hasPermission(actor("SPONSOR_ADMIN"), "site:read")).toBe(false);
+    expect(() => requirePermission(actor("INVESTIGATOR", ["s1"]), "site:read")).toThrow(expect.objectContaining({ code: "forbidden" }));
+  });
+
+  it("a wrapper's gate asks for any of the actor's own sites: an investigator with none is refused", () => {
+    expect(hasPermission(actor("INVESTIGATOR", ["s1"]), "site:read", AT_ANY_OWN_SITE)).toBe(true);
+    expect(hasPermission(actor("INVESTIGATOR", []), "site:read", AT_ANY_OWN_SITE)).toBe(false);
+    expect(hasPermission(actor("MONITOR"), "site:read", AT_ANY_OWN_SITE)).toBe(true);
+    // A permission that is not site-scoped ignores the scope.
+    expect(hasPermission(actor("MONITOR"), "audit:read")).toBe(true);
   });
 
   it("requirePermission throws typed errors", () => {

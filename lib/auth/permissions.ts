@@ -44,18 +44,35 @@ export function isPermission(value: string): value is Permission {
   return Object.hasOwn(PERMISSIONS, value);
 }
 
-/** Pure check. `siteId` is required for a site-scoped permission held by an investigator. */
-export function hasPermission(actor: Actor | null | undefined, permission: Permission, scope: { siteId?: string } = {}): boolean {
+/**
+ * Where a site-scoped permission is asked for: at one site (the record's), or, for a gate
+ * that runs before the record is known (the action, route and page wrappers), at any of the
+ * actor's own sites; the handler then checks the record's site or reads through a scoped
+ * accessor (lib/db/scope.ts).
+ */
+export type PermissionScope = { siteId: string } | { anyOwnSite: true };
+export const AT_ANY_OWN_SITE: PermissionScope = { anyOwnSite: true };
+
+/**
+ * Pure check. Fails closed: a site-scoped permission without a scope is refused, for every
+ * role; an investigator holds it only at their assigned sites. Other roles hold it across
+ * their organisation (the organisation is checked on the row).
+ */
+export function hasPermission(actor: Actor | null | undefined, permission: Permission, scope?: PermissionScope): boolean {
   if (!actor) return false;
   const rule: PermissionRule = PERMISSIONS[permission];
   if (!rule.roles.includes(actor.role)) return false;
-  if (rule.siteScoped && actor.role === "INVESTIGATOR" && scope.siteId !== undefined) {
-    return actor.siteIds.includes(scope.siteId);
-  }
-  return true;
+  if (!rule.siteScoped) return true;
+  if (!scope) return false;
+  if (actor.role !== "INVESTIGATOR") return true;
+  return "siteId" in scope ? actor.siteIds.includes(scope.siteId) : actor.siteIds.length > 0;
 }
 
-/** Where-clause fragment restricting site-scoped reads to what the actor may see. */
-export function siteScopeFilter(actor: Actor): { id?: { in: string[] }; organizationId: string } {
+/**
+ * Where-clause fragment restricting reads of sites to what the actor may see. Without an
+ * actor it matches nothing (fail closed).
+ */
+export function siteScopeFilter(actor: Actor | null | undefined): { id?: { in: string[] }; organizationId: string | { in: string[] } } {
+  if (!actor) return { organizationId: { in: [] } };
   return actor.role === "INVESTIGATOR" ? { organizationId: actor.organizationId, id: { in: actor.siteIds } } : { organizationId: actor.organizationId };
 }

@@ -1,12 +1,12 @@
 import type { Actor } from "@/lib/auth/actor";
-import { hasPermission, type Permission } from "@/lib/auth/permissions";
+import { hasPermission, type Permission, type PermissionScope } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
 
 /** Server-side guard: throws `unauthenticated` without an actor, `forbidden` without the permission. */
-export function requirePermission(actor: Actor | null | undefined, permission: Permission, scope: { siteId?: string } = {}): Actor {
+export function requirePermission(actor: Actor | null | undefined, permission: Permission, scope?: PermissionScope): Actor {
   if (!actor) throw new AppError("unauthenticated", "Sign in to continue.");
   if (!hasPermission(actor, permission, scope)) {
-    throw new AppError("forbidden", `Your role (${actor.role}) does not allow ${permission}${scope.siteId ? " at this site" : ""}.`);
+    throw new AppError("forbidden", `Your role (${actor.role}) does not allow ${permission}${scope && "siteId" in scope ? " at this site" : ""}.`);
   }
   return actor;
 }

@@ -1,10 +1,11 @@
 import "server-only";
 import type { z } from "zod";
+import { requestMetadataFromHeaders, runWithRequestMetadata } from "@/lib/audit/request-context";
 import type { Actor } from "@/lib/auth/actor";
 import { resolveApiToken } from "@/lib/auth/api-tokens";
 import { describeFailure } from "@/lib/auth/failure";
 import { markGuarded } from "@/lib/auth/guarded";
-import type { Permission } from "@/lib/auth/permissions";
+import { AT_ANY_OWN_SITE, type Permission } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/require-permission";
 import { getSessionActor } from "@/lib/auth/session";
 import { getDb, type Db } from "@/lib/db/client";
@@ -51,9 +52,12 @@ export function errorResponse(code: keyof typeof ERROR_STATUS | "internal", mess
  * `{ error: { code, message, field? } }` with the matching HTTP status.
  */
 export function defineRoute<S extends z.ZodType | undefined = undefined, R = unknown>(definition: RouteDefinition<S, R>) {
-  const handler = async (request: Request, context: RouteContext): Promise<Response> => {
+  const handler = async (request: Request, context: RouteContext): Promise<Response> =>
+    // Bearer token when an Authorization header is present (resolveActor), else the session: the audit records say which.
+    runWithRequestMetadata(requestMetadataFromHeaders(request.headers, request.headers.has("authorization") ? "token" : "session"), () => handle(request, context));
+  const handle = async (request: Request, context: RouteContext): Promise<Response> => {
     try {
-      const actor = requirePermission(await resolveActor(request, definition.sessionOnly ?? false), definition.permission);
+      const actor = requirePermission(await resolveActor(request, definition.sessionOnly ?? false), definition.permission, AT_ANY_OWN_SITE);
       let body: unknown = undefined;
       if (definition.body) {
         let raw: unknown;

@@ -2,7 +2,7 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import type { Db } from "@/lib/db/client";
 
-/** The organisation's most recent audit records, newest first (index on organizationId, occurredAt). */
+/** The organisation's most recent audit records, newest first (indexes (organizationId, id) and (entity, entityId, id) match it). */
 export async function listAuditRecords(db: Db, options: { actor: Actor; take?: number; entity?: string; entityId?: string }) {
   return db.auditLog.findMany({
     where: {

@@ -6,7 +6,7 @@ import type { Db, Tx } from "@/lib/db/client";
 export function productScopeFilter(actor: Actor) {
   return actor.role === "SPONSOR_ADMIN"
     ? { organizationId: actor.organizationId }
-    : { organizationId: actor.organizationId, studies: { some: { members: { some: { userId: actor.id } } } } };
+    : { organizationId: actor.organizationId, studies: { some: { members: { some: { userId: actor.id, endedAt: null } } } } };
 }
 
 /** Products the actor may see with their current (latest) risk profile version: one query. */

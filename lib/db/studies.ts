@@ -9,7 +9,7 @@ import type { Db, Tx } from "@/lib/db/client";
 export function studyScopeFilter(actor: Actor) {
   return actor.role === "SPONSOR_ADMIN"
     ? { organizationId: actor.organizationId }
-    : { organizationId: actor.organizationId, members: { some: { userId: actor.id } } };
+    : { organizationId: actor.organizationId, members: { some: { userId: actor.id, endedAt: null } } };
 }
 
 /** Study list with counts: one query. */
@@ -23,7 +23,7 @@ export async function listStudies(db: Db, options: { actor: Actor }) {
       phase: true,
       ruleSet: true,
       product: { select: { id: true, name: true, code: true } },
-      _count: { select: { sites: true, members: true } },
+      _count: { select: { sites: { where: { endedAt: null } }, members: { where: { endedAt: null } } } },
       planVersions: { where: { status: "ACTIVE" }, select: { version: true } },
       consentVersions: { where: { status: "ACTIVE" }, select: { version: true } },
     },
@@ -37,8 +37,8 @@ export async function getStudy(db: Db | Tx, options: { actor: Actor; studyId: st
     where: { id: options.studyId, ...studyScopeFilter(options.actor) },
     include: {
       product: { select: { id: true, name: true, code: true, modality: true, currentProfileVersion: true } },
-      sites: { include: { site: true }, orderBy: { site: { code: "asc" } } },
-      members: { include: { user: { select: { id: true, email: true, name: true, role: true } } } },
+      sites: { where: { endedAt: null }, include: { site: true }, orderBy: { site: { code: "asc" } } },
+      members: { where: { endedAt: null }, include: { user: { select: { id: true, email: true, name: true, role: true } } } },
       consentVersions: { orderBy: { version: "desc" } },
       planVersions: {
         orderBy: { version: "desc" },

@@ -9,7 +9,7 @@ const actorSelect = {
   role: true,
   organizationId: true,
   disabledAt: true,
-  sites: { select: { siteId: true } },
+  sites: { where: { endedAt: null }, select: { siteId: true } },
 } as const;
 
 /** The actor for a user id, or null when the user is gone or disabled. One indexed query. */
@@ -33,7 +33,7 @@ export async function getUserForSignIn(db: Db, options: { email: string }) {
 export async function listUsers(db: Db, options: { actor: Actor }) {
   return db.user.findMany({
     where: { organizationId: options.actor.organizationId },
-    select: { id: true, email: true, name: true, role: true, disabledAt: true, sites: { select: { site: { select: { id: true, code: true } } } } },
+    select: { id: true, email: true, name: true, role: true, disabledAt: true, sites: { where: { endedAt: null }, select: { site: { select: { id: true, code: true } } } } },
     orderBy: [{ role: "asc" }, { email: "asc" }],
   });
 }

@@ -31,6 +31,7 @@ const ZH_CN: Record<string, string> = {
   "must be an existing calendar date YYYY-MM-DD": "须为存在的日期（YYYY-MM-DD）",
   "record the communication with the regulator (date, meeting, minutes reference)": "请记录与药品监督管理部门的沟通情况（日期、会议、纪要编号）",
   "say why the risk profile changes (new data, regulator feedback…)": "请说明风险特征变更的原因（新数据、监管反馈等）",
+  "say why the derivation is re-assessed": "请说明重新评估推导结果的原因",
   "say why this plan version is activated (initial plan, amendment…)": "请说明激活此随访计划版本的原因（初始计划、方案修订等）",
   "say why this version is activated (e.g. new risk information)": "请说明激活此版本的原因（例如新的风险信息）",
   "name at least one evidence source (non-clinical, clinical, similar products)": "请至少选择一个证据来源（非临床数据、临床数据、同类产品）",

@@ -30,7 +30,7 @@ export async function createAccount(db: Db, raw: unknown): Promise<{ userId: str
     const missing = input.sites.filter((code) => !sites.some((s) => s.code === code));
     if (missing.length > 0) throw new AppError("bad_request", `--site: unknown site code ${missing.join(", ")}`, "sites");
     const user = await tx.user.create({
-      data: { organizationId: organization.id, email: input.email, name: input.name ?? input.email, role: input.role, passwordHash, sites: { create: sites.map((s) => ({ siteId: s.id })) } },
+      data: { organizationId: organization.id, email: input.email, name: input.name ?? input.email, role: input.role, passwordHash, sites: { create: sites.map((s) => ({ siteId: s.id, organizationId: organization.id })) } },
     });
     await recordAudit(tx, actor, {
       entity: "User",

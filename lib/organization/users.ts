@@ -20,7 +20,7 @@ export async function createUser(db: Db, options: { actor: Actor; input: TCreate
         name: input.name,
         role: input.role,
         passwordHash,
-        sites: { create: sites.map((s) => ({ siteId: s.id })) },
+        sites: { create: sites.map((s) => ({ siteId: s.id, organizationId: actor.organizationId })) },
       },
     });
     await recordAudit(tx, actor, {
@@ -63,7 +63,10 @@ export async function setUserSites(db: Db, options: { actor: Actor; input: TSetU
   return db.$transaction(async (tx) => {
     const user = await tx.user.findFirst({
       where: { id: input.userId, organizationId: actor.organizationId },
-      include: { sites: { select: { siteId: true } }, studies: { select: { study: { select: { protocolNumber: true, sites: { select: { siteId: true } } } } } } },
+      include: {
+        sites: { where: { endedAt: null }, select: { siteId: true } },
+        studies: { where: { endedAt: null }, select: { study: { select: { protocolNumber: true, sites: { where: { endedAt: null }, select: { siteId: true } } } } } },
+      },
     });
     if (!user) throw new AppError("not_found", "No such user.");
     if (user.role !== "INVESTIGATOR") throw new AppError("bad_request", "siteIds: only investigators are assigned to sites", "siteIds");
@@ -75,8 +78,10 @@ export async function setUserSites(db: Db, options: { actor: Actor; input: TSetU
       throw new AppError("unprocessable", `siteIds: keep a site of study ${stranded.join(", ")}, or remove the investigator from it first`, "siteIds");
     }
     const before = user.sites.map((s) => s.siteId).sort();
-    await tx.userSite.deleteMany({ where: { userId: user.id, siteId: { notIn: siteIds } } });
-    await tx.userSite.createMany({ data: siteIds.map((siteId) => ({ userId: user.id, siteId })), skipDuplicates: true });
+    // Assignments end instead of disappearing: who could see which site, when, stays answerable.
+    await tx.userSite.updateMany({ where: { userId: user.id, endedAt: null, siteId: { notIn: siteIds } }, data: { endedAt: new Date() } });
+    const added = siteIds.filter((siteId) => !before.includes(siteId));
+    await tx.userSite.createMany({ data: added.map((siteId) => ({ userId: user.id, siteId, organizationId: actor.organizationId })) });
     await recordAudit(tx, actor, { entity: "User", entityId: user.id, action: "update", oldValues: { siteIds: before }, newValues: { siteIds }, reason: input.reason });
     return { userId: user.id, siteIds };
   });

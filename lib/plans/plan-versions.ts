@@ -3,35 +3,85 @@ import type { Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Db, Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { deriveRequirements, explainDerivation, listUnjustifiedViolations, suggestPlan, validatePlan } from "@/lib/plans/plan-engine";
+import { getPlanVersion } from "@/lib/db/plan-versions";
+import { CURRENT_ENGINE, deriveSnapshot, listUnjustifiedViolations, sameDerivation, suggestPlan, validatePlan, type Derivation, type RationaleEntry, type RuleSet, type RulesEngine } from "@/lib/plans/plan-engine";
 import { requireStudyForChange } from "@/lib/studies/studies";
 import { calendarDateFromDb, calendarDateToDb } from "@/lib/validation/calendar-date";
 import { ZPlan, type TPlan } from "@/lib/validation/plan";
 import type { TActivatePlanVersion, TCreatePlanVersion, TJustifications, TUpdatePlanDraft } from "@/lib/validation/plan-version";
 import { ZRiskProfile } from "@/lib/validation/profile";
 
+/** A stored derivation with where it came from: a risk profile version's, or an activated plan version's. */
+export interface StoredDerivation {
+  derivation: Derivation;
+  explanation: RationaleEntry[] | null;
+  ruleSet: string;
+  engineVersion: string;
+  profileVersion: number;
+}
+
+function storedDerivationOf(row: { derivation: unknown; explanation?: unknown; ruleSet: string; engineVersion: string; version: number }): StoredDerivation {
+  return {
+    derivation: row.derivation as Derivation,
+    explanation: (row.explanation ?? null) as RationaleEntry[] | null,
+    ruleSet: row.ruleSet,
+    engineVersion: row.engineVersion,
+    profileVersion: row.version,
+  };
+}
+
 /**
- * The derivation a plan version answers to: the risk profile version it was activated
- * against, or the product's current one for a draft (and for a version activated before
- * versions were recorded).
+ * The derivation a plan version answers to, as stored, never recomputed: an activated
+ * version's activation snapshot; for a draft, the product's current risk profile version's.
  */
-export async function getPlanVersionDerivation(tx: Db | Tx, options: { studyId: string; riskProfileVersion: number | null }) {
-  if (options.riskProfileVersion !== null) {
-    const row = await tx.riskProfileVersion.findFirst({ where: { version: options.riskProfileVersion, product: { studies: { some: { id: options.studyId } } } } });
-    if (row) return derivationOf(row);
+export async function getPlanVersionDerivation(
+  tx: Db | Tx,
+  options: { studyId: string; planVersion: { riskProfileVersion: number | null; derivation: unknown; ruleSet: string | null; engineVersion: string | null } },
+): Promise<StoredDerivation> {
+  const { planVersion } = options;
+  if (planVersion.derivation !== null && planVersion.ruleSet !== null && planVersion.engineVersion !== null && planVersion.riskProfileVersion !== null) {
+    const profile = await tx.riskProfileVersion.findFirst({
+      where: { version: planVersion.riskProfileVersion, product: { studies: { some: { id: options.studyId } } } },
+      select: { explanation: true, derivation: true },
+    });
+    // The explanation is the profile version's when the plan kept exactly that derivation.
+    const explanation = profile && sameDerivation(profile.derivation as unknown as Derivation, planVersion.derivation as Derivation) ? profile.explanation : null;
+    return storedDerivationOf({ derivation: planVersion.derivation, explanation, ruleSet: planVersion.ruleSet, engineVersion: planVersion.engineVersion, version: planVersion.riskProfileVersion });
   }
   return getStudyDerivation(tx, { studyId: options.studyId });
 }
 
-/** The study's product's current derivation (its latest risk profile version). */
-export async function getStudyDerivation(tx: Db | Tx, options: { studyId: string }) {
+/** The study's product's current derivation: the one stored with its latest risk profile version. */
+export async function getStudyDerivation(tx: Db | Tx, options: { studyId: string }): Promise<StoredDerivation> {
   const latest = await tx.riskProfileVersion.findFirst({ where: { product: { studies: { some: { id: options.studyId } } } }, orderBy: { version: "desc" } });
   if (!latest) throw new AppError("unprocessable", "The study's product has no risk profile.");
-  return derivationOf(latest);
+  return storedDerivationOf(latest);
 }
 
-function derivationOf(row: { profile: unknown; version: number }) {
-  return { ...explainDerivation(ZRiskProfile.parse(row.profile)), profileVersion: row.version };
+/**
+ * A plan version's stored derivation beside what an engine (today's unless another is given)
+ * derives from the same risk profile version, each with the plan's assessment. Reads only:
+ * adopting the new derivation is a deliberate re-assessment of the product's risk profile
+ * (lib/products/products.ts reassessRiskProfile), and an activated version never changes.
+ */
+export async function comparePlanDerivation(db: Db, options: { actor: Actor; studyId: string; version: number; engine?: RulesEngine }) {
+  const engine = options.engine ?? CURRENT_ENGINE;
+  const row = await getPlanVersion(db, { actor: options.actor, studyId: options.studyId, version: options.version });
+  if (!row) return null;
+  const stored = await getPlanVersionDerivation(db, { studyId: row.studyId, planVersion: row });
+  const profileRow = await db.riskProfileVersion.findFirst({ where: { productId: row.productId, version: stored.profileVersion }, select: { profile: true } });
+  if (!profileRow) throw new AppError("unprocessable", "The plan's risk profile version is missing.");
+  const current = deriveSnapshot(ZRiskProfile.parse(profileRow.profile), engine);
+  const plan = ZPlan.parse(row.plan);
+  const justifications = row.justifications as TJustifications;
+  return {
+    planVersionId: row.id,
+    status: row.status,
+    stored: { ...stored, assessment: assessPlan(plan, stored.derivation, justifications, row.durationOverrideJustification) },
+    current: { ...current, assessment: assessPlan(plan, current.derivation, justifications, row.durationOverrideJustification, engine.ruleSet) },
+    /** Today's engine derives something else from the same profile: show both, side by side. */
+    differs: !sameDerivation(current.derivation, stored.derivation),
+  };
 }
 
 async function requirePlanForChange(tx: Tx, actor: Actor, id: string, studyId?: string) {
@@ -51,9 +101,9 @@ function durationOverride(plan: TPlan, derivedMonths: number): "extended" | "sho
 }
 
 /** The check the UI shows on every change and activation enforces. */
-export function assessPlan(plan: TPlan, derivation: ReturnType<typeof deriveRequirements>, justifications: TJustifications, durationOverrideJustification: string | null | undefined) {
-  const validation = validatePlan(derivation, plan);
-  const unjustified = listUnjustifiedViolations(validation, justifications);
+export function assessPlan(plan: TPlan, derivation: Derivation, justifications: TJustifications, durationOverrideJustification: string | null | undefined, ruleSet: RuleSet = CURRENT_ENGINE.ruleSet) {
+  const validation = validatePlan(derivation, plan, ruleSet.id);
+  const unjustified = listUnjustifiedViolations(validation, justifications, ruleSet);
   const derivedMonths = derivation.durationYears * 12;
   const override = durationOverride(plan, derivedMonths);
   const overrideNeedsJustification = override !== null && !(durationOverrideJustification ?? "").trim();
@@ -64,7 +114,7 @@ export function assessPlan(plan: TPlan, derivation: ReturnType<typeof deriveRequ
 export async function createPlanVersion(db: Db, options: { actor: Actor; input: TCreatePlanVersion }) {
   const { actor, input } = options;
   return db.$transaction(async (tx) => {
-    await requireStudyForChange(tx, actor, input.studyId);
+    const study = await requireStudyForChange(tx, actor, input.studyId);
     const latest = await tx.planVersion.findFirst({ where: { studyId: input.studyId }, orderBy: { version: "desc" } });
     if (latest?.status === "DRAFT") throw new AppError("conflict", `Plan version ${latest.version} is still a draft: edit or activate it first.`);
     let plan: TPlan;
@@ -79,7 +129,7 @@ export async function createPlanVersion(db: Db, options: { actor: Actor; input: 
       plan = suggestPlan((await getStudyDerivation(tx, { studyId: input.studyId })).derivation);
     }
     const row = await tx.planVersion.create({
-      data: { studyId: input.studyId, version: (latest?.version ?? 0) + 1, plan, justifications, durationOverrideJustification, createdById: actor.id },
+      data: { organizationId: study.organizationId, studyId: input.studyId, productId: study.productId, version: (latest?.version ?? 0) + 1, plan, justifications, durationOverrideJustification, createdById: actor.id },
     });
     await recordAudit(tx, actor, {
       entity: "PlanVersion",
@@ -125,7 +175,9 @@ export async function activatePlanVersion(db: Db, options: { actor: Actor; input
     const draft = await requirePlanForChange(tx, actor, input.id, options.studyId);
     if (draft.status !== "DRAFT") throw new AppError("unprocessable", `Plan version ${draft.version} is already ${draft.status.toLowerCase()}.`);
     const plan = ZPlan.parse(draft.plan);
-    const { derivation, profileVersion } = await getStudyDerivation(tx, { studyId: draft.studyId });
+    // Validated against the derivation stored with the product's current risk profile version
+    // (what the product page shows), which the activated version then keeps as its own.
+    const { derivation, profileVersion, ruleSet, engineVersion } = await getStudyDerivation(tx, { studyId: draft.studyId });
     const assessment = assessPlan(plan, derivation, draft.justifications as TJustifications, draft.durationOverrideJustification);
     if (assessment.unjustified.length > 0) {
       const first = assessment.unjustified[0]!;
@@ -149,7 +201,7 @@ export async function activatePlanVersion(db: Db, options: { actor: Actor; input
     }
     const active = await tx.planVersion.update({
       where: { id: draft.id },
-      data: { status: "ACTIVE", effectiveDate: calendarDateToDb(input.effectiveDate), amendmentReason: input.reason, activatedAt: now, activatedById: actor.id, riskProfileVersion: profileVersion },
+      data: { status: "ACTIVE", effectiveDate: calendarDateToDb(input.effectiveDate), amendmentReason: input.reason, activatedAt: now, activatedById: actor.id, riskProfileVersion: profileVersion, derivation: derivation as object, ruleSet, engineVersion },
     });
     await recordAudit(tx, actor, {
       entity: "PlanVersion",
@@ -160,6 +212,8 @@ export async function activatePlanVersion(db: Db, options: { actor: Actor; input
         status: "ACTIVE",
         effectiveDate: input.effectiveDate,
         riskProfileVersion: profileVersion,
+        ruleSet,
+        engineVersion,
         acceptedViolations: assessment.validation.violations.map((v) => v.message),
         durationOverride: assessment.override ? { derivedMonths: assessment.derivedMonths, plannedMonths: plan.durationMonths, justification: draft.durationOverrideJustification } : null,
       },

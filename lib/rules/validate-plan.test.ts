@@ -101,10 +101,33 @@ describe("justifications", () => {
   it("a plan with violations is accepted only when each one has a written justification", () => {
     const result = validatePlan(aav, plan(48, [12, 24, 36, 48].map((m) => visit(m, ["clinical_visit", "persistence_sampling"]))));
     expect(result.violations.length).toBe(3);
-    const keys = result.violations.map(violationKey);
+    const keys = result.violations.map((v) => violationKey(v));
     expect(new Set(keys).size).toBe(keys.length);
     expect(listUnjustifiedViolations(result, {})).toHaveLength(3);
     expect(listUnjustifiedViolations(result, { [keys[0]!]: "reason", [keys[1]!]: "  " })).toHaveLength(2);
     expect(listUnjustifiedViolations(result, Object.fromEntries(keys.map((k) => [k, "agreed with CDE"])))).toEqual([]);
+  });
+});
+
+describe("justification keys survive a change of the derived months", () => {
+  it("name the requirement's kind and period, never its months", () => {
+    const visits = [12, 24, 36, 48].map((m) => visit(m, ["clinical_visit", "persistence_sampling"]));
+    const underAav = validatePlan(aav, plan(48, visits)).violations.map((v) => violationKey(v));
+    expect(underAav).toEqual(["coverage_gap:clinical_visit:early", "coverage_gap:persistence_sampling:whole", "duration_shorter_than_derived"]);
+    // The same plan under a 15-year derivation: other months, the same keys for the same requirements.
+    const underLenti = validatePlan(lenti, plan(48, visits)).violations.map((v) => violationKey(v));
+    expect(underLenti).toEqual([
+      "coverage_gap:clinical_visit:early",
+      "coverage_gap:remote_contact:late",
+      "coverage_gap:persistence_sampling:whole",
+      "coverage_gap:integration_monitoring:early",
+      "coverage_gap:integration_monitoring:late",
+      "duration_shorter_than_derived",
+    ]);
+  });
+
+  it("visit violations are keyed by the visit's id", () => {
+    const result = validatePlan(aav, plan(60, [...[12, 24, 36, 48, 60].map((m) => visit(m, ["clinical_visit", "persistence_sampling"])), visit(72, [], "phone")]));
+    expect(result.violations.map((v) => violationKey(v))).toEqual(["visit_after_period_end:M72"]);
   });
 });

@@ -1,5 +1,5 @@
 import type { Derivation, Requirement } from "@/lib/rules/derive-requirements";
-import { CDE_2021 } from "@/lib/rules/rule-set";
+import { CDE_2021, type RequirementRule, type RuleSet } from "@/lib/rules/rule-set";
 import type { TPlan, TRequirementKind } from "@/lib/validation/plan";
 
 export interface CoverageGapViolation {
@@ -139,14 +139,30 @@ export function validatePlan(derivation: Derivation, plan: TPlan, ruleSetId: str
   return { valid: violations.length === 0, ruleSet: ruleSetId, violations };
 }
 
-/** A stable key per violation, for the sponsor's justification of it. */
-export function violationKey(violation: Violation): string {
-  if (violation.code === "coverage_gap") return `coverage_gap:${violation.kind}:${violation.fromMonth}-${violation.toMonth}`;
+/**
+ * The period of the rule a coverage gap answers to ("early", "late", "whole"): the kind's only
+ * rule, or, where a kind has rules for several periods, the one starting at month 0 or the later one.
+ */
+function periodOf(violation: CoverageGapViolation, ruleSet: RuleSet): RequirementRule["period"] {
+  const rules = ruleSet.requirements.filter((rule) => rule.kind === violation.kind);
+  if (rules.length === 1) return rules[0]!.period;
+  if (violation.fromMonth === 0) return rules.find((rule) => rule.period !== "late")?.period ?? "early";
+  return "late";
+}
+
+/**
+ * The key of the sponsor's justification of a violation. It names what survives a change of
+ * the rules or the derived duration: the requirement's kind and period (not its months), the
+ * visit's id. A justification written under one engine version still answers the same
+ * violation under the next.
+ */
+export function violationKey(violation: Violation, ruleSet: RuleSet = CDE_2021): string {
+  if (violation.code === "coverage_gap") return `coverage_gap:${violation.kind}:${periodOf(violation, ruleSet)}`;
   if (violation.code === "duration_shorter_than_derived") return "duration_shorter_than_derived";
   return `${violation.code}:${violation.visitId}`;
 }
 
 /** A plan with violations is accepted only with a written justification per violation. */
-export function listUnjustifiedViolations(validation: Validation, justifications: Readonly<Record<string, string>>): Violation[] {
-  return validation.violations.filter((violation) => !(justifications[violationKey(violation)] ?? "").trim());
+export function listUnjustifiedViolations(validation: Validation, justifications: Readonly<Record<string, string>>, ruleSet: RuleSet = CDE_2021): Violation[] {
+  return validation.violations.filter((violation) => !(justifications[violationKey(violation, ruleSet)] ?? "").trim());
 }

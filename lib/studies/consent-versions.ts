@@ -17,10 +17,10 @@ import {
 export async function createConsentVersion(db: Db, options: { actor: Actor; input: TCreateConsentVersion }) {
   const { actor, input } = options;
   return db.$transaction(async (tx) => {
-    await requireStudyForChange(tx, actor, input.studyId);
+    const study = await requireStudyForChange(tx, actor, input.studyId);
     const last = await tx.consentVersion.findFirst({ where: { studyId: input.studyId }, orderBy: { version: "desc" }, select: { version: true } });
     const row = await tx.consentVersion.create({
-      data: { studyId: input.studyId, version: (last?.version ?? 0) + 1, title: input.title, documentRef: input.documentRef, checklist: input.checklist, createdById: actor.id },
+      data: { organizationId: study.organizationId, studyId: input.studyId, version: (last?.version ?? 0) + 1, title: input.title, documentRef: input.documentRef, checklist: input.checklist, createdById: actor.id },
     });
     await recordAudit(tx, actor, {
       entity: "ConsentVersion",

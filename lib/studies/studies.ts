@@ -33,7 +33,7 @@ export async function createStudy(db: Db, options: { actor: Actor; input: TCreat
         title: input.title,
         phase: input.phase,
         ruleSet: input.ruleSet,
-        sites: { create: siteIds.map((siteId) => ({ siteId })) },
+        sites: { create: siteIds.map((siteId) => ({ siteId, organizationId: actor.organizationId })) },
       },
     });
     await recordAudit(tx, actor, {
@@ -70,16 +70,19 @@ export async function setStudySites(db: Db, options: { actor: Actor; input: TSet
     await requireStudyForChange(tx, actor, input.studyId);
     const siteIds = await requireOwnSites(tx, actor, input.siteIds);
     const stranded = await tx.user.findMany({
-      where: { role: "INVESTIGATOR", studies: { some: { studyId: input.studyId } }, sites: { none: { siteId: { in: siteIds } } } },
+      where: { role: "INVESTIGATOR", studies: { some: { studyId: input.studyId, endedAt: null } }, sites: { none: { siteId: { in: siteIds }, endedAt: null } } },
       select: { email: true },
       orderBy: { email: "asc" },
     });
     if (stranded.length > 0) {
       throw new AppError("unprocessable", `siteIds: investigator ${stranded.map((u) => u.email).join(", ")} would keep no site of the study; keep their site or remove them from the study first`, "siteIds");
     }
-    const before = (await tx.studySite.findMany({ where: { studyId: input.studyId }, select: { siteId: true } })).map((r) => r.siteId).sort();
-    await tx.studySite.deleteMany({ where: { studyId: input.studyId, siteId: { notIn: siteIds } } });
-    await tx.studySite.createMany({ data: siteIds.map((siteId) => ({ studyId: input.studyId, siteId })), skipDuplicates: true });
+    const before = (await tx.studySite.findMany({ where: { studyId: input.studyId, endedAt: null }, select: { siteId: true } })).map((r) => r.siteId).sort();
+    // A removed site ends (clinical rows keep pointing at it); adding it again reopens the row.
+    const now = new Date();
+    await tx.studySite.updateMany({ where: { studyId: input.studyId, endedAt: null, siteId: { notIn: siteIds } }, data: { endedAt: now } });
+    await tx.studySite.updateMany({ where: { studyId: input.studyId, endedAt: { not: null }, siteId: { in: siteIds } }, data: { endedAt: null, startedAt: now } });
+    await tx.studySite.createMany({ data: siteIds.map((siteId) => ({ studyId: input.studyId, siteId, organizationId: actor.organizationId })), skipDuplicates: true });
     await recordAudit(tx, actor, { entity: "Study", entityId: input.studyId, action: "update", oldValues: { siteIds: before }, newValues: { siteIds }, reason: input.reason });
     return siteIds;
   });
@@ -91,17 +94,19 @@ export async function setStudyMembers(db: Db, options: { actor: Actor; input: TS
   return db.$transaction(async (tx) => {
     await requireStudyForChange(tx, actor, input.studyId);
     const userIds = [...new Set(input.userIds)].sort();
-    const users = await tx.user.findMany({ where: { id: { in: userIds }, organizationId: actor.organizationId }, select: { id: true, role: true, email: true, sites: { select: { siteId: true } } } });
+    const users = await tx.user.findMany({ where: { id: { in: userIds }, organizationId: actor.organizationId }, select: { id: true, role: true, email: true, sites: { where: { endedAt: null }, select: { siteId: true } } } });
     if (users.length !== userIds.length) throw new AppError("bad_request", "userIds: unknown user", "userIds");
     if (users.some((u) => u.role === "SPONSOR_ADMIN")) throw new AppError("bad_request", "userIds: sponsor administrators see every study and are not members", "userIds");
-    const studySiteIds = (await tx.studySite.findMany({ where: { studyId: input.studyId }, select: { siteId: true } })).map((r) => r.siteId);
+    const studySiteIds = (await tx.studySite.findMany({ where: { studyId: input.studyId, endedAt: null }, select: { siteId: true } })).map((r) => r.siteId);
     const siteless = users.filter((u) => u.role === "INVESTIGATOR" && !u.sites.some((s) => studySiteIds.includes(s.siteId)));
     if (siteless.length > 0) {
       throw new AppError("unprocessable", `userIds: ${siteless.map((u) => u.email).sort().join(", ")} works at none of the study's sites; add the site to the study or to the investigator first`, "userIds");
     }
-    const before = (await tx.studyMember.findMany({ where: { studyId: input.studyId }, select: { userId: true } })).map((r) => r.userId).sort();
-    await tx.studyMember.deleteMany({ where: { studyId: input.studyId, userId: { notIn: userIds } } });
-    await tx.studyMember.createMany({ data: userIds.map((userId) => ({ studyId: input.studyId, userId })), skipDuplicates: true });
+    const before = (await tx.studyMember.findMany({ where: { studyId: input.studyId, endedAt: null }, select: { userId: true } })).map((r) => r.userId).sort();
+    // Memberships end instead of disappearing: who could see the study, when, stays answerable.
+    await tx.studyMember.updateMany({ where: { studyId: input.studyId, endedAt: null, userId: { notIn: userIds } }, data: { endedAt: new Date() } });
+    const added = userIds.filter((userId) => !before.includes(userId));
+    await tx.studyMember.createMany({ data: added.map((userId) => ({ studyId: input.studyId, userId, organizationId: actor.organizationId })) });
     await recordAudit(tx, actor, { entity: "Study", entityId: input.studyId, action: "update", oldValues: { memberIds: before }, newValues: { memberIds: userIds }, reason: input.reason });
     return userIds;
   });

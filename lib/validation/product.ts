@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { PLATFORMS, ZRiskProfile, type TRiskProfile } from "@/lib/validation/profile";
+import { ZLongText, ZShortText } from "@/lib/validation/text";
 
 export const MODALITIES = ["car_t", "tcr_t", "hsc_gene_therapy", "in_vivo_gene_therapy", "gene_editing", "oncolytic_virus", "nucleic_acid", "other"] as const;
 export const ZModality = z.enum(MODALITIES);
@@ -128,6 +129,13 @@ export const ZUpdateRiskProfile = z
   })
   .superRefine(refineConsistency);
 export type TUpdateRiskProfile = z.infer<typeof ZUpdateRiskProfile>;
+
+/** Adopt what today's rules engine derives from the current profile: a new version, with its reason. */
+export const ZReassessRiskProfile = z.object({
+  productId: ZShortText.pipe(z.string().trim().min(1)),
+  reason: ZLongText.pipe(z.string().trim().min(1, { error: "say why the derivation is re-assessed" })),
+});
+export type TReassessRiskProfile = z.infer<typeof ZReassessRiskProfile>;
 
 /** CDE §2.2.3: no LTFU needs a justification and the record of the regulator communication. */
 export const ZNoLtfuJustification = z.object({

@@ -12,7 +12,7 @@ export async function createOrganizationFixture() {
   const site2 = await db.site.create({ data: { organizationId: organization.id, code: `S2-${tag}`, name: "Site two", country: "China" } });
   const makeActor = async (role: Role, siteIds: string[] = []): Promise<Actor> => {
     const user = await db.user.create({
-      data: { organizationId: organization.id, email: `${role.toLowerCase()}-${tag}@test.test`, name: role, role, sites: { create: siteIds.map((siteId) => ({ siteId })) } },
+      data: { organizationId: organization.id, email: `${role.toLowerCase()}-${tag}@test.test`, name: role, role, sites: { create: siteIds.map((siteId) => ({ siteId, organizationId: organization.id })) } },
     });
     return { id: user.id, email: user.email, name: user.name, role, organizationId: organization.id, siteIds };
   };

@@ -33,11 +33,11 @@ describe("the derivation behind a plan version", () => {
 
     const active = await getDb().planVersion.findUniqueOrThrow({ where: { id: v1 } });
     expect(active.riskProfileVersion).toBe(1);
-    const atActivation = await getPlanVersionDerivation(getDb(), { studyId, riskProfileVersion: active.riskProfileVersion });
+    const atActivation = await getPlanVersionDerivation(getDb(), { studyId, planVersion: active });
     expect(atActivation).toMatchObject({ profileVersion: 1, derivation: { durationYears: 15 } });
     expect(atActivation.derivation.requirements.some((r) => r.kind === "integration_monitoring" && r.citation === "CDE §2.4.1")).toBe(true);
 
-    const draft = await getPlanVersionDerivation(getDb(), { studyId, riskProfileVersion: null });
+    const draft = await getPlanVersionDerivation(getDb(), { studyId, planVersion: { riskProfileVersion: null, derivation: null, ruleSet: null, engineVersion: null } });
     expect(draft).toMatchObject({ profileVersion: 2, derivation: { durationYears: 5 } });
     expect(draft.derivation.requirements.some((r) => r.kind === "integration_monitoring")).toBe(false);
   });

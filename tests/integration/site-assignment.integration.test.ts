@@ -18,8 +18,8 @@ function unwrap<T>(result: { ok: true; data: T } | { ok: false; error: { message
   if (!result.ok) throw new Error(result.error.message);
   return result.data;
 }
-const sitesOf = async (userId: string) => (await getDb().userSite.findMany({ where: { userId }, select: { siteId: true } })).map((s) => s.siteId).sort();
-const studySitesOf = async (studyId: string) => (await getDb().studySite.findMany({ where: { studyId }, select: { siteId: true } })).map((s) => s.siteId).sort();
+const sitesOf = async (userId: string) => (await getDb().userSite.findMany({ where: { userId, endedAt: null }, select: { siteId: true } })).map((s) => s.siteId).sort();
+const studySitesOf = async (studyId: string) => (await getDb().studySite.findMany({ where: { studyId, endedAt: null }, select: { siteId: true } })).map((s) => s.siteId).sort();
 
 beforeAll(async () => {
   fx = await createOrganizationFixture();
@@ -58,15 +58,15 @@ describe("investigator site assignment", () => {
 
 describe("study members keep a site of the study", () => {
   it("an investigator who works at none of the study's sites cannot be made a member", async () => {
-    const loner = await getDb().user.create({ data: { organizationId: fx.organization.id, email: `loner-${Date.now()}@test.test`, name: "Loner", role: "INVESTIGATOR", sites: { create: [{ siteId: fx.site2.id }] } } });
+    const loner = await getDb().user.create({ data: { organizationId: fx.organization.id, email: `loner-${Date.now()}@test.test`, name: "Loner", role: "INVESTIGATOR", sites: { create: [{ siteId: fx.site2.id, organizationId: fx.organization.id }] } } });
     const studyId = unwrap(await createStudyAction.run(fx.sponsor, { protocolNumber: "SITES-1", title: "Sites", phase: "phase_1", productId, siteIds: [fx.site1.id] })).id;
     const result = await setStudyMembersAction.run(fx.sponsor, { studyId, userIds: [loner.id] });
     expect(result).toMatchObject({ ok: false, error: { field: "userIds" } });
-    expect(await getDb().studyMember.count({ where: { studyId } })).toBe(0);
+    expect(await getDb().studyMember.count({ where: { studyId, endedAt: null } })).toBe(0);
   });
 
   it("a study cannot drop the only site of an investigator member, nor the investigator that site", async () => {
-    const investigator = await getDb().user.create({ data: { organizationId: fx.organization.id, email: `member-${Date.now()}@test.test`, name: "Member", role: "INVESTIGATOR", sites: { create: [{ siteId: fx.site1.id }] } } });
+    const investigator = await getDb().user.create({ data: { organizationId: fx.organization.id, email: `member-${Date.now()}@test.test`, name: "Member", role: "INVESTIGATOR", sites: { create: [{ siteId: fx.site1.id, organizationId: fx.organization.id }] } } });
     const studyId = unwrap(await createStudyAction.run(fx.sponsor, { protocolNumber: "SITES-2", title: "Sites", phase: "phase_1", productId, siteIds: [fx.site1.id, fx.site2.id] })).id;
     unwrap(await setStudyMembersAction.run(fx.sponsor, { studyId, userIds: [investigator.id] }));
 

@@ -69,7 +69,7 @@ describe("studies", () => {
       expect(await createConsentVersionAction.run(actor, { studyId, title: "v" })).toMatchObject({ ok: false, error: { code: "forbidden" } });
       expect(await createStudyAction.run(actor, { protocolNumber: "Y", title: "Y", phase: "phase_1", productId })).toMatchObject({ ok: false, error: { code: "forbidden" } });
     }
-    expect(await getDb().studySite.count({ where: { studyId } })).toBe(2);
+    expect(await getDb().studySite.count({ where: { studyId, endedAt: null } })).toBe(2);
     expect(await getDb().consentVersion.count({ where: { studyId } })).toBe(0);
   });
 

@@ -26,6 +26,7 @@ export default async function AuditPage() {
               <th scope="col">{t("audit.action")}</th>
               <th scope="col">{t("audit.change")}</th>
               <th scope="col">{t("audit.reason")}</th>
+              <th scope="col">{t("audit.request")}</th>
             </tr>
           </thead>
           <tbody>
@@ -38,9 +39,20 @@ export default async function AuditPage() {
                 </td>
                 <td>{record.action}</td>
                 <td className="max-w-md break-all font-mono text-xs">
-                  {show(record.oldValues)} → {show(record.newValues)}
+                  {record.changes ? (
+                    <span title={t("audit.changes")}>{show(record.changes)}</span>
+                  ) : (
+                    <>
+                      {show(record.oldValues)} → {show(record.newValues)}
+                    </>
+                  )}
                 </td>
                 <td>{record.reason ?? "—"}</td>
+                <td className="text-xs text-slate-600">
+                  {record.authMethod ?? "—"}
+                  {record.requestIp ? ` · ${record.requestIp}` : ""}
+                  {record.requestId ? <code className="block">{record.requestId}</code> : null}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -1,8 +1,8 @@
 "use server";
 
 import { defineAction } from "@/lib/auth/action";
-import { createProduct, setNoLtfuJustification, updateRiskProfile } from "@/lib/products/products";
-import { ZCreateProduct, ZNoLtfuJustification, ZUpdateRiskProfile } from "@/lib/validation/product";
+import { createProduct, reassessRiskProfile, setNoLtfuJustification, updateRiskProfile } from "@/lib/products/products";
+import { ZCreateProduct, ZNoLtfuJustification, ZReassessRiskProfile, ZUpdateRiskProfile } from "@/lib/validation/product";
 
 export const createProductAction = defineAction({
   permission: "product:manage",
@@ -32,4 +32,14 @@ export const setNoLtfuJustificationAction = defineAction({
     return { productId: input.productId };
   },
   revalidate: (input) => [`/sponsor/products/${input.productId}`],
+});
+
+export const reassessRiskProfileAction = defineAction({
+  permission: "product:manage",
+  input: ZReassessRiskProfile,
+  handler: async ({ actor, input, db }) => {
+    const { version, nonCompliantPlans } = await reassessRiskProfile(db, { actor, input });
+    return { version, nonCompliantPlans: nonCompliantPlans.map((p) => ({ studyId: p.studyId, protocolNumber: p.protocolNumber, version: p.version, violations: p.violations.length })) };
+  },
+  revalidate: (input) => ["/sponsor/products", `/sponsor/products/${input.productId}`],
 });

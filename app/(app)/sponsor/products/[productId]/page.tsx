@@ -5,8 +5,11 @@ import { requirePageActor } from "@/lib/auth/page";
 import { getDb } from "@/lib/db/client";
 import { getProduct } from "@/lib/db/products";
 import { getTranslator } from "@/lib/i18n/server";
-import { listNonCompliantPlans } from "@/lib/products/products";
-import { deriveRequirements } from "@/lib/rules/derive-requirements";
+import { DerivationComparison } from "@/components/rules/derivation-comparison";
+import { DerivationPanel } from "@/components/rules/derivation-panel";
+import { ReassessProfile } from "@/components/products/reassess-profile";
+import { compareProfileDerivation, listNonCompliantPlans } from "@/lib/products/products";
+import type { Derivation, RationaleEntry } from "@/lib/rules/derive-requirements";
 import { ZRiskFactors } from "@/lib/validation/product";
 import { ZRiskProfile } from "@/lib/validation/profile";
 
@@ -19,7 +22,10 @@ export default async function ProductPage({ params }: { params: Promise<{ produc
   if (!product) notFound();
   const current = product.profileVersions[0]!;
   const profile = ZRiskProfile.parse(current.profile);
-  const derivation = deriveRequirements(profile);
+  // The derivation stored with the version (what was decided on), never silently recomputed.
+  const derivation = current.derivation as unknown as Derivation;
+  const stored = { derivation, explanation: current.explanation as RationaleEntry[] | null, ruleSet: current.ruleSet, engineVersion: current.engineVersion, caption: t("snapshot.storedProfile", { version: current.version }) };
+  const today = compareProfileDerivation(current);
   const nonCompliant = await listNonCompliantPlans(db, { productId: product.id, derivation });
   return (
     <section className="flex flex-col gap-6">
@@ -54,6 +60,19 @@ export default async function ProductPage({ params }: { params: Promise<{ produc
           )}
         </section>
       ) : null}
+      {today.differs ? (
+        <>
+          <DerivationComparison stored={stored} today={{ ...today.current, caption: t("snapshot.today", { engineVersion: today.current.engineVersion }) }} />
+          <ReassessProfile productId={product.id} />
+        </>
+      ) : (
+        <details className="card">
+          <summary className="cursor-pointer font-semibold" data-testid="stored-derivation-summary">
+            {stored.caption} · {t("snapshot.engine", { ruleSet: stored.ruleSet, engineVersion: stored.engineVersion })}
+          </summary>
+          <DerivationPanel id="stored-derivation" {...stored} />
+        </details>
+      )}
       {!derivation.ltfuRequired ? <NoLtfuJustification productId={product.id} justification={product.noLtfuJustification} communication={product.regulatorCommunication} /> : null}
       <ProductEditor existing={{ id: product.id, name: product.name, code: product.code, modality: product.modality, profile, factors: ZRiskFactors.parse(current.factors) }} />
       <section className="card" aria-labelledby="history-heading">

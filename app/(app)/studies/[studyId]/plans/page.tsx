@@ -10,7 +10,8 @@ import { listPlanVersions } from "@/lib/db/plan-versions";
 import { getStudy } from "@/lib/db/studies";
 import { getTranslator } from "@/lib/i18n/server";
 import type { MessageKey } from "@/lib/i18n/messages/en";
-import { assessPlan, getStudyDerivation } from "@/lib/plans/plan-versions";
+import { DerivationComparison } from "@/components/rules/derivation-comparison";
+import { assessPlan, comparePlanDerivation, getStudyDerivation } from "@/lib/plans/plan-versions";
 import { ZPlan } from "@/lib/validation/plan";
 import type { TJustifications } from "@/lib/validation/plan-version";
 
@@ -21,11 +22,14 @@ export default async function PlansPage({ params }: { params: Promise<{ studyId:
   const db = getDb();
   const study = await getStudy(db, { actor, studyId });
   if (!study) notFound();
-  const [versions, { derivation, explanation }] = await Promise.all([listPlanVersions(db, { actor, studyId }), getStudyDerivation(db, { studyId })]);
+  const [versions, current] = await Promise.all([listPlanVersions(db, { actor, studyId }), getStudyDerivation(db, { studyId })]);
+  const { derivation, explanation } = current;
   const canManage = hasPermission(actor, "plan:manage");
   const draft = versions.find((v) => v.status === "DRAFT");
   const active = versions.find((v) => v.status === "ACTIVE");
   const activeAssessment = active ? assessPlan(ZPlan.parse(active.plan), derivation, active.justifications as TJustifications, active.durationOverrideJustification) : null;
+  // The active version's activation snapshot beside today's rules engine on the same profile version.
+  const comparison = active ? await comparePlanDerivation(db, { actor, studyId, version: active.version }) : null;
 
   return (
     <section className="flex flex-col gap-6">
@@ -39,6 +43,13 @@ export default async function PlansPage({ params }: { params: Promise<{ studyId:
         <p role="alert" className="rounded bg-red-50 p-3 text-sm text-red-800" data-testid="active-plan-noncompliant">
           {t("plans.notCompliant", { count: activeAssessment.unjustified.length })}
         </p>
+      ) : null}
+      {comparison?.differs ? (
+        <DerivationComparison
+          stored={{ ...comparison.stored, caption: t("snapshot.storedPlan", { version: comparison.stored.profileVersion }) }}
+          today={{ ...comparison.current, caption: t("snapshot.today", { engineVersion: comparison.current.engineVersion }) }}
+          notice={t("snapshot.planDiffers", { count: comparison.current.assessment.unjustified.length })}
+        />
       ) : null}
       <div className="grid gap-6 xl:grid-cols-[2fr_1fr]">
         <div className="flex flex-col gap-4">
@@ -77,7 +88,13 @@ export default async function PlansPage({ params }: { params: Promise<{ studyId:
             />
           ) : null}
         </div>
-        <DerivationPanel derivation={derivation} explanation={explanation} ruleSet={study.ruleSet} />
+        <DerivationPanel
+          derivation={derivation}
+          explanation={explanation}
+          ruleSet={current.ruleSet}
+          engineVersion={current.engineVersion}
+          caption={t("snapshot.storedProfile", { version: current.profileVersion })}
+        />
       </div>
     </section>
   );

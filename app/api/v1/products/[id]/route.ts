@@ -1,7 +1,7 @@
 import { defineRoute } from "@/lib/auth/route";
 import { getProduct } from "@/lib/db/products";
 import { AppError } from "@/lib/errors";
-import { deriveRequirements } from "@/lib/rules/derive-requirements";
+import { compareProfileDerivation } from "@/lib/products/products";
 import { ZRiskProfile } from "@/lib/validation/profile";
 
 export const GET = defineRoute({
@@ -11,6 +11,7 @@ export const GET = defineRoute({
     if (!product) throw new AppError("not_found", "No such product.");
     const current = product.profileVersions[0]!;
     const profile = ZRiskProfile.parse(current.profile);
+    const today = compareProfileDerivation(current);
     return {
       id: product.id,
       name: product.name,
@@ -19,8 +20,12 @@ export const GET = defineRoute({
       profileVersion: current.version,
       profile,
       factors: current.factors,
-      // Re-derived from the stored profile: the current rules, byte for byte what `ltfu-plan` prints.
-      derivation: deriveRequirements(profile),
+      // As stored with the profile version (what was decided on), with the engine that computed it.
+      derivation: current.derivation,
+      ruleSet: current.ruleSet,
+      engineVersion: current.engineVersion,
+      // What today's rules engine derives from the same profile, only when it differs.
+      derivationToday: today.differs ? { derivation: today.current.derivation, ruleSet: today.current.ruleSet, engineVersion: today.current.engineVersion } : null,
       noLtfuJustification: product.noLtfuJustification,
       regulatorCommunication: product.regulatorCommunication,
     };

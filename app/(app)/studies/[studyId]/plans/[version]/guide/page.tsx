@@ -20,7 +20,7 @@ export default async function RecordGuidePage({ params }: { params: Promise<{ st
   const row = study && /^\d+$/.test(version) ? await getPlanVersion(db, { actor, studyId, version: Number(version) }) : null;
   if (!study || !row) notFound();
   const plan = ZPlan.parse(row.plan);
-  const { derivation } = await getPlanVersionDerivation(db, { studyId, riskProfileVersion: row.riskProfileVersion });
+  const { derivation } = await getPlanVersionDerivation(db, { studyId, planVersion: row });
   const citationOf = (kind: string) => derivation.requirements.find((r) => r.kind === kind)?.citation ?? "CDE §2.3.2";
   const visits = [...plan.visits].sort((a, b) => a.offsetMonths - b.offsetMonths);
   return (
