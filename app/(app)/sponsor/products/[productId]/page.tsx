@@ -1,7 +1,7 @@
 import { notFound } from "next/navigation";
 import { NoLtfuJustification } from "@/components/products/no-ltfu-justification";
 import { ProductEditor } from "@/components/products/product-editor";
-import { requirePageActor } from "@/lib/auth/page";
+import { pageParams, requirePageActor } from "@/lib/auth/page";
 import { getDb } from "@/lib/db/client";
 import { getProduct } from "@/lib/db/products";
 import { getTranslator } from "@/lib/i18n/server";
@@ -12,7 +12,7 @@ import { ZRiskProfile } from "@/lib/validation/profile";
 
 export default async function ProductPage({ params }: { params: Promise<{ productId: string }> }) {
   const actor = await requirePageActor("product:manage");
-  const { productId } = await params;
+  const { productId } = await pageParams(params, { productId: "id" });
   const t = await getTranslator();
   const db = getDb();
   const product = await getProduct(db, { actor, productId });
