@@ -1,17 +1,22 @@
 import { notFound } from "next/navigation";
 import { NoLtfuJustification } from "@/components/products/no-ltfu-justification";
 import { ProductEditor } from "@/components/products/product-editor";
+import { DerivationPanel } from "@/components/rules/derivation-panel";
 import { pageParams, requirePageActor } from "@/lib/auth/page";
 import { getDb } from "@/lib/db/client";
 import { getProduct } from "@/lib/db/products";
+import { hasPermission } from "@/lib/auth/permissions";
+import type { MessageKey } from "@/lib/i18n/messages/en";
 import { getTranslator } from "@/lib/i18n/server";
 import { listNonCompliantPlans } from "@/lib/products/products";
-import { deriveRequirements } from "@/lib/rules/derive-requirements";
+import { explainDerivation } from "@/lib/rules/derive-requirements";
 import { ZRiskFactors } from "@/lib/validation/product";
 import { ZRiskProfile } from "@/lib/validation/profile";
 
+/** A product: sponsors edit it; monitors read it (the same permission as GET /api/v1/products/{id}). */
 export default async function ProductPage({ params }: { params: Promise<{ productId: string }> }) {
-  const actor = await requirePageActor("product:manage");
+  const actor = await requirePageActor("product:read");
+  const canManage = hasPermission(actor, "product:manage");
   const { productId } = await pageParams(params, { productId: "id" });
   const t = await getTranslator();
   const db = getDb();
@@ -19,7 +24,7 @@ export default async function ProductPage({ params }: { params: Promise<{ produc
   if (!product) notFound();
   const current = product.profileVersions[0]!;
   const profile = ZRiskProfile.parse(current.profile);
-  const derivation = deriveRequirements(profile);
+  const { derivation, explanation } = explainDerivation(profile);
   const nonCompliant = await listNonCompliantPlans(db, { productId: product.id, derivation });
   return (
     <section className="flex flex-col gap-6">
@@ -54,8 +59,22 @@ export default async function ProductPage({ params }: { params: Promise<{ produc
           )}
         </section>
       ) : null}
-      {!derivation.ltfuRequired ? <NoLtfuJustification productId={product.id} justification={product.noLtfuJustification} communication={product.regulatorCommunication} /> : null}
-      <ProductEditor existing={{ id: product.id, name: product.name, code: product.code, modality: product.modality, profile, factors: ZRiskFactors.parse(current.factors) }} />
+      {canManage ? (
+        <>
+          {!derivation.ltfuRequired ? <NoLtfuJustification productId={product.id} justification={product.noLtfuJustification} communication={product.regulatorCommunication} /> : null}
+          <ProductEditor existing={{ id: product.id, name: product.name, code: product.code, modality: product.modality, profile, factors: ZRiskFactors.parse(current.factors) }} />
+        </>
+      ) : (
+        <>
+          <dl className="card grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-sm" data-testid="product-summary">
+            <dt className="font-medium">{t("products.modality")}</dt>
+            <dd>{t(`modality.${product.modality}` as MessageKey)}</dd>
+            <dt className="font-medium">{t("products.platform")}</dt>
+            <dd>{t(`platform.${profile.platform}` as MessageKey)}</dd>
+          </dl>
+          <DerivationPanel derivation={derivation} explanation={explanation} />
+        </>
+      )}
       <section className="card" aria-labelledby="history-heading">
         <h2 id="history-heading" className="font-semibold">
           {t("products.versions")}
