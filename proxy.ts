@@ -15,7 +15,7 @@ export function proxy(request: NextRequest) {
   const csp = contentSecurityPolicy(nonce, { dev: process.env.NODE_ENV === "development", https });
   const headers = securityHeaders({ csp, https });
 
-  if (request.method === "POST" && request.headers.has("next-action") && judgeOrigin(request.headers) === "cross-origin") {
+  if (request.method === "POST" && request.headers.has("next-action") && judgeOrigin(request.headers, request.url) === "cross-origin") {
     return new NextResponse("Cross-site request refused: this action did not come from the app's own pages.", {
       status: 403,
       headers: { ...headers, "Content-Type": "text/plain; charset=utf-8" },

@@ -16,15 +16,16 @@ function isUniqueViolation(error: unknown): error is { code: "P2002"; meta?: { t
 
 /**
  * The SQLSTATE of a PostgreSQL error, wherever Prisma and its pg adapter put it
- * (`code`, `originalCode`, `meta.code`, `cause…`).
+ * (`originalCode`/`code` of the adapter error's `cause`, under `meta.driverAdapterError`).
  */
 function sqlState(error: unknown, depth = 0): string | undefined {
   if (typeof error !== "object" || error === null || depth > 4) return undefined;
   const record = error as Record<string, unknown>;
-  for (const candidate of [record.originalCode, record.code, (record.meta as Record<string, unknown> | undefined)?.code]) {
+  for (const candidate of [record.originalCode, record.code]) {
     if (typeof candidate === "string" && /^[0-9A-Z]{5}$/.test(candidate) && !/^P\d{4}$/.test(candidate)) return candidate;
   }
-  return sqlState(record.cause, depth + 1);
+  const meta = record.meta as Record<string, unknown> | undefined;
+  return sqlState(record.cause, depth + 1) ?? sqlState(meta?.driverAdapterError, depth + 1);
 }
 
 /**

@@ -53,7 +53,7 @@ async function resolveActor(request: Request, sessionOnly: boolean): Promise<Act
     return match?.[1] ? resolveApiToken(getDb(), match[1]) : null;
   }
   if (!SAFE_METHODS.has(request.method)) {
-    if (judgeOrigin(request.headers) === "cross-origin") throw new AppError("forbidden", "Cross-site request refused: this request did not come from the app's own pages.");
+    if (judgeOrigin(request.headers, request.url) === "cross-origin") throw new AppError("forbidden", "Cross-site request refused: this request did not come from the app's own pages.");
     if (request.method !== "DELETE" && !/^application\/json\s*(;|$)/i.test(request.headers.get("content-type") ?? "")) {
       throw new AppError("unsupported_media_type", "Send the request body as Content-Type: application/json.");
     }

@@ -6,8 +6,15 @@
  * one. The app's own host is the request's `Host` (or the `X-Forwarded-Host` of the proxy in
  * front) and the host of NEXTAUTH_URL.
  */
-export function ownHosts(headers: Headers): Set<string> {
+export function ownHosts(headers: Headers, requestUrl?: string): Set<string> {
   const hosts = new Set<string>();
+  if (requestUrl) {
+    try {
+      hosts.add(new URL(requestUrl).host.toLowerCase());
+    } catch {
+      // a relative or malformed URL names no host
+    }
+  }
   const forwarded = headers.get("x-forwarded-host")?.split(",")[0]?.trim();
   const host = headers.get("host")?.trim();
   if (forwarded) hosts.add(forwarded.toLowerCase());
@@ -25,7 +32,8 @@ export function ownHosts(headers: Headers): Set<string> {
 
 export type OriginVerdict = "same-origin" | "cross-origin" | "no-browser-headers";
 
-export function judgeOrigin(headers: Headers): OriginVerdict {
+/** `requestUrl`: the URL the server received the request on (Next.js builds it from Host). */
+export function judgeOrigin(headers: Headers, requestUrl?: string): OriginVerdict {
   const origin = headers.get("origin");
   if (origin !== null) {
     if (origin === "null") return "cross-origin";
@@ -35,7 +43,7 @@ export function judgeOrigin(headers: Headers): OriginVerdict {
     } catch {
       return "cross-origin";
     }
-    return ownHosts(headers).has(host) ? "same-origin" : "cross-origin";
+    return ownHosts(headers, requestUrl).has(host) ? "same-origin" : "cross-origin";
   }
   const site = headers.get("sec-fetch-site");
   if (site !== null) return site === "same-origin" ? "same-origin" : "cross-origin";
