@@ -6,6 +6,8 @@ export const ERROR_STATUS = {
   not_found: 404,
   conflict: 409,
   unprocessable: 422,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
 } as const;
 export type ErrorCode = keyof typeof ERROR_STATUS;
 

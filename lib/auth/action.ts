@@ -10,6 +10,8 @@ import { requirePermission } from "@/lib/auth/require-permission";
 import { getSessionActor } from "@/lib/auth/session";
 import { getDb, type Db } from "@/lib/db/client";
 import { describeFailure, type Failure } from "@/lib/auth/failure";
+import { formatIssuePath } from "@/lib/validation/errors";
+import { findUnstorableString, UNSTORABLE_TEXT_MESSAGE } from "@/lib/validation/text";
 
 export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: Failure };
 
@@ -46,6 +48,11 @@ export function defineAction<S extends z.ZodType, R>(definition: ActionDefinitio
     try {
       // The gate: a site-scoped permission at any of the actor's sites; the handler checks the record's site.
       const checked = requirePermission(actor, definition.permission, AT_ANY_OWN_SITE);
+      const unstorable = findUnstorableString(raw);
+      if (unstorable) {
+        const field = formatIssuePath(unstorable) || "(input)";
+        return { ok: false, error: { code: "bad_request", message: `${field}: ${UNSTORABLE_TEXT_MESSAGE}`, field, fieldErrors: [{ field, message: UNSTORABLE_TEXT_MESSAGE }] } };
+      }
       const parsed = definition.input.safeParse(raw);
       if (!parsed.success) return { ok: false, error: describeFailure(parsed.error) };
       const data = await definition.handler({ actor: checked, input: parsed.data, db: getDb() });

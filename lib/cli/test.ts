@@ -68,6 +68,7 @@ async function main() {
       databases.push(database.name);
       run("integration tests (real PostgreSQL)", bin("vitest"), ["run", "--project", "integration"], {
         DATABASE_URL: database.url,
+        DATABASE_OWNER_URL: database.ownerUrl,
         LTFU_TEST_DATABASE_PROVIDED: "1",
       });
     }

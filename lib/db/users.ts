@@ -9,13 +9,18 @@ const actorSelect = {
   role: true,
   organizationId: true,
   disabledAt: true,
+  sessionVersion: true,
   sites: { where: { endedAt: null }, select: { siteId: true } },
 } as const;
 
-/** The actor for a user id, or null when the user is gone or disabled. One indexed query. */
-export async function getActorByUserId(db: Db | Tx, options: { userId: string }): Promise<Actor | null> {
+/**
+ * The actor for a user id, or null when the user is gone or disabled, or when `sessionVersion`
+ * is given and is not the user's current one. One indexed query.
+ */
+export async function getActorByUserId(db: Db | Tx, options: { userId: string; sessionVersion?: number }): Promise<Actor | null> {
   const user = await db.user.findUnique({ where: { id: options.userId }, select: actorSelect });
   if (!user || user.disabledAt) return null;
+  if (options.sessionVersion !== undefined && options.sessionVersion !== user.sessionVersion) return null;
   return {
     id: user.id,
     email: user.email,
@@ -24,6 +29,16 @@ export async function getActorByUserId(db: Db | Tx, options: { userId: string })
     organizationId: user.organizationId,
     siteIds: user.role === "INVESTIGATOR" ? user.sites.map((s) => s.siteId).sort() : [],
   };
+}
+
+export async function getSessionVersion(db: Db | Tx, options: { userId: string }): Promise<number> {
+  const user = await db.user.findUnique({ where: { id: options.userId }, select: { sessionVersion: true } });
+  return user?.sessionVersion ?? 0;
+}
+
+/** End every session of the user (sign-out, password change): their session version moves on. */
+export async function endAllSessions(db: Db | Tx, options: { userId: string }): Promise<void> {
+  await db.user.updateMany({ where: { id: options.userId }, data: { sessionVersion: { increment: 1 } } });
 }
 
 export async function getUserForSignIn(db: Db, options: { email: string }) {

@@ -39,10 +39,27 @@ const ZH_CN: Record<string, string> = {
   "an investigator needs at least one --site CODE": "研究者至少需要一个 --site 研究中心代码",
   "puts the follow-up end after 9999-12-31": "使随访结束日期晚于 9999-12-31",
   "puts the visit window after 9999-12-31": "使访视窗晚于 9999-12-31",
+  "must not contain a NUL character or an unpaired surrogate": "不得包含 NUL 字符或不成对的代理字符",
+  "must not be empty": "不得为空",
+  "must be at most 600 months (50 years)": "最多 600 个月（50 年）",
+  "at most 500 visits": "最多 500 次访视",
+  "at most 30 activities per visit": "每次访视最多 30 项活动",
+  "at most 200 justifications": "最多 200 条理由说明",
+  "must not be after the end of follow-up (durationMonths)": "不得晚于随访期结束（durationMonths）",
 };
 
+/** Messages with values in them: the English pattern and its Chinese rendering. */
+const ZH_CN_PATTERNS: [RegExp, string][] = [
+  [/^must be at most (\d+) characters$/, "最多 $1 个字符"],
+  [/^must be between (\S+) and (\S+)$/, "须在 $1 至 $2 之间"],
+];
+
 export function translateFieldError(locale: Locale, message: string): string {
-  return locale === "zh-CN" ? (ZH_CN[message] ?? message) : message;
+  if (locale !== "zh-CN") return message;
+  const exact = ZH_CN[message];
+  if (exact) return exact;
+  for (const [pattern, replacement] of ZH_CN_PATTERNS) if (pattern.test(message)) return message.replace(pattern, replacement);
+  return message;
 }
 
 export const FIELD_ERROR_MESSAGES_ZH_CN: Readonly<Record<string, string>> = ZH_CN;

@@ -4,7 +4,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import type { Db, Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { requireStudyForChange } from "@/lib/studies/studies";
-import { calendarDateToDb } from "@/lib/validation/calendar-date";
+import { calendarDateFromDb, calendarDateToDb } from "@/lib/validation/calendar-date";
 import {
   missingConsentItems,
   ZConsentChecklist,
@@ -69,6 +69,10 @@ export async function activateConsentVersion(db: Db, options: { actor: Actor; in
     }
     const now = new Date();
     const previous = await tx.consentVersion.findFirst({ where: { studyId: draft.studyId, status: "ACTIVE" } });
+    // The plan's rule: versions take effect in order, so "which consent applied on day D" has one answer.
+    if (previous?.effectiveDate && calendarDateFromDb(previous.effectiveDate) >= input.effectiveDate) {
+      throw new AppError("unprocessable", `effectiveDate: must be after ${calendarDateFromDb(previous.effectiveDate)}, when version ${previous.version} took effect`, "effectiveDate");
+    }
     if (previous) {
       await tx.consentVersion.update({ where: { id: previous.id }, data: { status: "SUPERSEDED", supersededAt: now } });
       await recordAudit(tx, actor, {

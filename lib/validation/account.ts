@@ -1,15 +1,16 @@
 import { z } from "zod";
 import { ZEmail, ZRole } from "@/lib/validation/auth";
 import { ZPassword } from "@/lib/validation/user";
+import { requiredText } from "@/lib/validation/text";
 
 /** `npm run user:create` input; the same e-mail, role and password rules as the web form. */
 export const ZCreateAccount = z
   .object({
     email: ZEmail,
     role: ZRole,
-    name: z.string().trim().min(1).max(200).optional(),
-    organization: z.string().trim().min(1).max(200).optional(),
-    sites: z.array(z.string().trim().min(1)).default([]),
+    name: requiredText(200).optional(),
+    organization: requiredText(200).optional(),
+    sites: z.array(requiredText(20)).max(100).default([]),
     password: ZPassword,
   })
   .superRefine((account, ctx) => {

@@ -1,14 +1,17 @@
 import { z } from "zod";
+import { requiredText, storableText } from "@/lib/validation/text";
 
+/** At most 254 characters (RFC 5321); longer input is refused before it reaches a database index. */
 export const ZEmail = z
   .string()
+  .max(320, { error: "enter a valid e-mail address" })
   .trim()
   .toLowerCase()
-  .pipe(z.email({ error: "enter a valid e-mail address" }));
+  .pipe(z.email({ error: "enter a valid e-mail address" }).max(254, { error: "enter a valid e-mail address" }));
 
 export const ZSignIn = z.object({
   email: ZEmail,
-  password: z.string().min(1, { error: "enter your password" }).max(256, { error: "at most 256 characters" }),
+  password: storableText(256).min(1, { error: "enter your password" }),
 });
 export type TSignIn = z.infer<typeof ZSignIn>;
 
@@ -16,7 +19,7 @@ export const ROLES = ["SPONSOR_ADMIN", "INVESTIGATOR", "MONITOR"] as const;
 export const ZRole = z.enum(ROLES);
 
 export const ZCreateApiToken = z.object({
-  name: z.string().trim().min(1, { error: "give the token a name" }).max(100),
+  name: requiredText(100, "give the token a name"),
 });
 export type TCreateApiToken = z.infer<typeof ZCreateApiToken>;
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { ZCalendarDate } from "@/lib/validation/calendar-date";
+import { ZClinicalDate } from "@/lib/validation/calendar-date";
+import { requiredText, trimmedText, ZRecordId } from "@/lib/validation/text";
 
 /**
  * What a long-term follow-up consent must explain (CDE §2.3.1): purpose, procedures,
@@ -12,12 +13,12 @@ export type TConsentItem = (typeof CONSENT_ITEMS)[number];
 export const ZConsentChecklist = z.partialRecord(z.enum(CONSENT_ITEMS), z.boolean());
 export type TConsentChecklist = z.infer<typeof ZConsentChecklist>;
 
-const ZId = z.string().trim().min(1);
+const ZId = ZRecordId;
 
 export const ZCreateConsentVersion = z.object({
   studyId: ZId,
-  title: z.string().trim().min(1, { error: "enter the document title" }).max(300),
-  documentRef: z.string().trim().max(300).optional(),
+  title: requiredText(300, "enter the document title"),
+  documentRef: trimmedText(300).optional(),
   checklist: ZConsentChecklist.default({}),
 });
 export type TCreateConsentVersion = z.infer<typeof ZCreateConsentVersion>;
@@ -27,8 +28,8 @@ export type TUpdateConsentChecklist = z.infer<typeof ZUpdateConsentChecklist>;
 
 export const ZActivateConsentVersion = z.object({
   id: ZId,
-  effectiveDate: ZCalendarDate,
-  reason: z.string().trim().min(1, { error: "say why this version is activated (e.g. new risk information)" }).max(1000),
+  effectiveDate: ZClinicalDate,
+  reason: requiredText(1000, "say why this version is activated (e.g. new risk information)"),
 });
 export type TActivateConsentVersion = z.infer<typeof ZActivateConsentVersion>;
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { requiredText, storableText } from "@/lib/validation/text";
 
 /** Requirement kinds of a derivation; also the activity kinds of a plan (RULES-CONTRACT.md). */
 export const REQUIREMENT_KINDS = [
@@ -47,9 +48,9 @@ export const SAMPLE_TYPES = [
 
 export const ZPlanActivity = z.object({
   kind: ZRequirementKind,
-  sampleType: z.string().min(1).max(100).optional(),
+  sampleType: storableText(100).min(1).optional(),
   /** The assay (e.g. "qPCR vector copy number", "integration site analysis (LAM-PCR + NGS)"); a product field beyond the contract. */
-  assay: z.string().trim().min(1).max(200).optional(),
+  assay: requiredText(200).optional(),
   /** The sample stands in for an inaccessible target tissue (CDE §2.4.2). */
   surrogate: z.boolean().optional(),
 });
@@ -57,8 +58,9 @@ export type TPlanActivity = z.infer<typeof ZPlanActivity>;
 
 const windowDays = z.number().int().min(0).max(183);
 
+
 export const ZPlanVisit = z.object({
-  id: z.string().trim().min(1).max(40),
+  id: requiredText(40),
   offsetMonths: z.number().int().min(1),
   windowDaysBefore: windowDays,
   windowDaysAfter: windowDays,
@@ -70,7 +72,7 @@ export type TPlanVisit = z.infer<typeof ZPlanVisit>;
 /** An LTFU plan: the sponsor's concrete visits. Same format for engine, forms, API and schedule. */
 export const ZPlan = z
   .object({
-    ruleSet: z.string().min(1),
+    ruleSet: storableText(100).min(1),
     durationMonths: z.number().int().min(0),
     visits: z.array(ZPlanVisit),
   })
@@ -90,3 +92,25 @@ export const ZPlan = z
     });
   });
 export type TPlan = z.infer<typeof ZPlan>;
+
+/** Bounds of a stored plan: 50 years of follow-up at most, 500 visits, 30 activities per visit. */
+export const MAX_DURATION_MONTHS = 600;
+export const MAX_VISITS = 500;
+export const MAX_ACTIVITIES_PER_VISIT = 30;
+
+/**
+ * A plan the product stores (plan version drafts). The contract format (ZPlan) leaves numbers
+ * open, and the engine reports a visit after the period end as a violation; a stored plan is
+ * bounded so that its page, its schedules and its dates stay finite: durationMonths ≤ 600,
+ * at most 500 visits, every visit within the follow-up period.
+ */
+export const ZStoredPlan = ZPlan.superRefine((plan, ctx) => {
+  if (plan.durationMonths > MAX_DURATION_MONTHS) ctx.addIssue({ code: "custom", path: ["durationMonths"], message: "must be at most 600 months (50 years)" });
+  if (plan.visits.length > MAX_VISITS) ctx.addIssue({ code: "custom", path: ["visits"], message: "at most 500 visits" });
+  plan.visits.forEach((visit, index) => {
+    if (visit.offsetMonths > plan.durationMonths) {
+      ctx.addIssue({ code: "custom", path: ["visits", index, "offsetMonths"], message: "must not be after the end of follow-up (durationMonths)" });
+    }
+    if (visit.activities.length > MAX_ACTIVITIES_PER_VISIT) ctx.addIssue({ code: "custom", path: ["visits", index, "activities"], message: "at most 30 activities per visit" });
+  });
+});

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { PLATFORMS, ZRiskProfile, type TRiskProfile } from "@/lib/validation/profile";
-import { ZLongText, ZShortText } from "@/lib/validation/text";
+import { requiredText, trimmedText, ZRecordId } from "@/lib/validation/text";
 
 export const MODALITIES = ["car_t", "tcr_t", "hsc_gene_therapy", "in_vivo_gene_therapy", "gene_editing", "oncolytic_virus", "nucleic_acid", "other"] as const;
 export const ZModality = z.enum(MODALITIES);
@@ -29,8 +29,8 @@ export const FACTOR_STATUSES = ["present", "absent", "unknown"] as const;
 export const ZFactorAssessment = z
   .object({
     status: z.enum(FACTOR_STATUSES),
-    rationale: z.string().trim().max(2000).default(""),
-    evidence: z.array(z.enum(EVIDENCE_SOURCES)).default([]),
+    rationale: trimmedText(2000).default(""),
+    evidence: z.array(z.enum(EVIDENCE_SOURCES)).max(10).default([]),
   })
   .superRefine((factor, ctx) => {
     if (factor.status !== "unknown" && factor.rationale === "") {
@@ -99,12 +99,8 @@ function refineConsistency(value: { profile: TRiskProfile; factors: TRiskFactors
 }
 
 const ZProductIdentity = z.object({
-  name: z.string().trim().min(1, { error: "enter the product name" }).max(200),
-  code: z
-    .string()
-    .trim()
-    .min(1, { error: "enter the product code" })
-    .max(40)
+  name: requiredText(200, "enter the product name"),
+  code: requiredText(40, "enter the product code")
     .regex(/^[A-Za-z0-9_.-]+$/, { error: "letters, digits, -, _ and . only" }),
   modality: ZModality.default("other"),
 });
@@ -122,25 +118,25 @@ export type TCreateProductApi = z.infer<typeof ZCreateProductApi>;
 /** A new risk profile version: every change says why (it may change the follow-up). */
 export const ZUpdateRiskProfile = z
   .object({
-    productId: z.string().min(1),
+    productId: ZRecordId,
     profile: ZRiskProfile,
     factors: ZRiskFactors,
-    reason: z.string().trim().min(1, { error: "say why the risk profile changes (new data, regulator feedback…)" }).max(2000),
+    reason: requiredText(2000, "say why the risk profile changes (new data, regulator feedback…)"),
   })
   .superRefine(refineConsistency);
 export type TUpdateRiskProfile = z.infer<typeof ZUpdateRiskProfile>;
 
 /** Adopt what today's rules engine derives from the current profile: a new version, with its reason. */
 export const ZReassessRiskProfile = z.object({
-  productId: ZShortText.pipe(z.string().trim().min(1)),
-  reason: ZLongText.pipe(z.string().trim().min(1, { error: "say why the derivation is re-assessed" })),
+  productId: ZRecordId,
+  reason: requiredText(2000, "say why the derivation is re-assessed"),
 });
 export type TReassessRiskProfile = z.infer<typeof ZReassessRiskProfile>;
 
 /** CDE §2.2.3: no LTFU needs a justification and the record of the regulator communication. */
 export const ZNoLtfuJustification = z.object({
-  productId: z.string().min(1),
-  noLtfuJustification: z.string().trim().min(1, { error: "give the justification for no long-term follow-up" }).max(5000),
-  regulatorCommunication: z.string().trim().min(1, { error: "record the communication with the regulator (date, meeting, minutes reference)" }).max(5000),
+  productId: ZRecordId,
+  noLtfuJustification: requiredText(5000, "give the justification for no long-term follow-up"),
+  regulatorCommunication: requiredText(5000, "record the communication with the regulator (date, meeting, minutes reference)"),
 });
 export type TNoLtfuJustification = z.infer<typeof ZNoLtfuJustification>;

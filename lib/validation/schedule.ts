@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { addMonths, parseCalendarDate } from "@/lib/schedule/calendar-date";
 import { ZPlan } from "@/lib/validation/plan";
+import { requiredText, storableText } from "@/lib/validation/text";
 
 /**
  * A calendar date `YYYY-MM-DD` that exists (no 30 February, no month 13). Checked on day
@@ -28,11 +29,11 @@ export type TSchedulePlanVersion = z.infer<typeof ZSchedulePlanVersion>;
 /** What was recorded for one scheduled visit, named by visit id and the version it came from. */
 export const ZVisitRecord = z.object({
   // Trimmed like plan visit ids (ZPlanVisit), so " M12" names the same visit as "M12".
-  visitId: z.string().trim().min(1).max(40),
+  visitId: requiredText(40),
   planVersion: z.number().int().min(1),
   status: ZRecordStatus,
   date: ZScheduleDate,
-  reason: z.string().max(2000).optional(),
+  reason: storableText(2000).optional(),
 });
 export type TVisitRecord = z.infer<typeof ZVisitRecord>;
 

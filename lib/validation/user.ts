@@ -1,15 +1,16 @@
 import { z } from "zod";
 import { ZEmail, ZRole } from "@/lib/validation/auth";
+import { requiredText, storableText, ZRecordId } from "@/lib/validation/text";
 
-export const ZPassword = z.string().min(8, { error: "at least 8 characters" }).max(256, { error: "at most 256 characters" });
+export const ZPassword = storableText(256).min(8, { error: "at least 8 characters" });
 
 export const ZCreateUser = z
   .object({
     email: ZEmail,
-    name: z.string().trim().min(1, { error: "enter the user's name" }).max(200),
+    name: requiredText(200, "enter the user's name"),
     role: ZRole,
     password: ZPassword,
-    siteIds: z.array(z.string().min(1)).default([]),
+    siteIds: z.array(ZRecordId).max(500).default([]),
   })
   .superRefine((user, ctx) => {
     if (user.role === "INVESTIGATOR" && user.siteIds.length === 0) {
@@ -22,16 +23,16 @@ export const ZCreateUser = z
 export type TCreateUser = z.infer<typeof ZCreateUser>;
 
 export const ZSetUserDisabled = z.object({
-  userId: z.string().min(1),
+  userId: ZRecordId,
   disabled: z.boolean(),
-  reason: z.string().trim().min(1, { error: "give a reason" }).max(500),
+  reason: requiredText(500, "give a reason"),
 });
 export type TSetUserDisabled = z.infer<typeof ZSetUserDisabled>;
 
 /** Reassign an investigator's sites (at least one); audited with the reason. */
 export const ZSetUserSites = z.object({
-  userId: z.string().min(1),
-  siteIds: z.array(z.string().min(1)).min(1, { error: "an investigator must be assigned to at least one site" }),
-  reason: z.string().trim().min(1, { error: "give a reason" }).max(500),
+  userId: ZRecordId,
+  siteIds: z.array(ZRecordId).min(1, { error: "an investigator must be assigned to at least one site" }).max(500),
+  reason: requiredText(500, "give a reason"),
 });
 export type TSetUserSites = z.infer<typeof ZSetUserSites>;

@@ -1,3 +1,4 @@
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { disconnectDb, getDb } from "@/lib/db/client";
@@ -46,9 +47,20 @@ describe("audit trail", () => {
     const site = await createSite(db, { actor: fx.sponsor, input: { code: "AUD-2", name: "Immutable", country: "China" } });
     const record = await db.auditLog.findFirstOrThrow({ where: { entityId: site.id } });
 
-    await expect(db.$executeRawUnsafe(`UPDATE audit_log SET reason = 'rewritten' WHERE id = ${record.id}`)).rejects.toThrow(/append-only/);
-    await expect(db.$executeRawUnsafe(`DELETE FROM audit_log WHERE id = ${record.id}`)).rejects.toThrow(/append-only/);
-    await expect(db.$executeRawUnsafe(`TRUNCATE audit_log`)).rejects.toThrow(/append-only/);
+    // The app's role has no UPDATE, DELETE or TRUNCATE on the table at all (lib/cli/db-roles.ts)…
+    await expect(db.$executeRawUnsafe(`UPDATE audit_log SET reason = 'rewritten' WHERE id = ${record.id}`)).rejects.toThrow(/permission denied/);
+    await expect(db.$executeRawUnsafe(`DELETE FROM audit_log WHERE id = ${record.id}`)).rejects.toThrow(/permission denied/);
+    await expect(db.$executeRawUnsafe(`TRUNCATE audit_log`)).rejects.toThrow(/permission denied/);
+    // …and even the owner, who has, is stopped by the append-only triggers.
+    const owner = new pg.Client({ connectionString: process.env.DATABASE_OWNER_URL });
+    await owner.connect();
+    try {
+      await expect(owner.query(`UPDATE audit_log SET reason = 'rewritten' WHERE id = ${record.id}`)).rejects.toThrow(/append-only/);
+      await expect(owner.query(`DELETE FROM audit_log WHERE id = ${record.id}`)).rejects.toThrow(/append-only/);
+      await expect(owner.query(`TRUNCATE audit_log`)).rejects.toThrow(/append-only/);
+    } finally {
+      await owner.end();
+    }
     await expect(db.auditLog.update({ where: { id: record.id }, data: { reason: "rewritten" } })).rejects.toThrow();
     await expect(db.auditLog.deleteMany({})).rejects.toThrow();
 

@@ -11,6 +11,7 @@ export default async function setup() {
   const cluster: EmbeddedDatabase = await startTestCluster();
   const database = await createMigratedDatabase(cluster, "integration");
   process.env.DATABASE_URL = database.url;
+  process.env.DATABASE_OWNER_URL = database.ownerUrl;
   return async () => {
     await cluster.dropDatabase(database.name);
     await cluster.stop();

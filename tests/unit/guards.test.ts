@@ -53,6 +53,21 @@ describe("every route handler is guarded", () => {
   });
 });
 
+describe("path parameters are parsed strictly (lib/validation/path-params.ts)", () => {
+  const dynamicPages = pageFiles.filter((f) => /\[\w+\]/.test(path.relative(appDir, f)));
+  it("finds pages with dynamic segments", () => expect(dynamicPages.length).toBeGreaterThan(0));
+  it.each(dynamicPages.map((f) => [path.relative(appDir, f), f]))("%s reads its params through pageParams", (_name, file) => {
+    const source = readFileSync(file, "utf8");
+    expect(source).toMatch(/pageParams\(params,/);
+    expect(source).not.toMatch(/await params\b/);
+  });
+  // Version numbers are ints: a route or page under [version] must say so, or "0x1" would be an id.
+  const versioned = [...routeFiles, ...dynamicPages].filter((f) => f.includes(`${path.sep}[version]${path.sep}`));
+  it.each(versioned.map((f) => [path.relative(appDir, f), f]))("%s declares version as an int parameter", (_name, file) => {
+    expect(readFileSync(file, "utf8")).toMatch(/version: "int"/);
+  });
+});
+
 describe("every signed-in page checks on the server", () => {
   it.each(pageFiles.map((f) => [path.relative(appDir, f), f]))("%s calls requirePageActor", (_name, file) => {
     expect(readFileSync(file, "utf8")).toMatch(/requirePageActor\(/);

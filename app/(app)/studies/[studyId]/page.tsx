@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { ConsentVersions } from "@/components/studies/consent-versions";
 import { StudyDetailsForm } from "@/components/studies/study-details-form";
 import { StudyMembersForm, StudySitesForm } from "@/components/studies/study-sponsor-controls";
-import { requirePageActor } from "@/lib/auth/page";
+import { pageParams, requirePageActor } from "@/lib/auth/page";
 import { hasPermission } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db/client";
 import { listStudyMemberCandidates } from "@/lib/db/users";
@@ -14,7 +14,7 @@ import { ZConsentChecklist } from "@/lib/validation/consent";
 
 export default async function StudyPage({ params }: { params: Promise<{ studyId: string }> }) {
   const actor = await requirePageActor("study:read");
-  const { studyId } = await params;
+  const { studyId } = await pageParams(params, { studyId: "id" });
   const t = await getTranslator();
   const db = getDb();
   const study = await getStudy(db, { actor, studyId });

@@ -1,21 +1,25 @@
 import { notFound } from "next/navigation";
 import { NoLtfuJustification } from "@/components/products/no-ltfu-justification";
 import { ProductEditor } from "@/components/products/product-editor";
-import { requirePageActor } from "@/lib/auth/page";
+import { DerivationPanel } from "@/components/rules/derivation-panel";
+import { pageParams, requirePageActor } from "@/lib/auth/page";
 import { getDb } from "@/lib/db/client";
 import { getProduct } from "@/lib/db/products";
+import { hasPermission } from "@/lib/auth/permissions";
+import type { MessageKey } from "@/lib/i18n/messages/en";
 import { getTranslator } from "@/lib/i18n/server";
 import { DerivationComparison } from "@/components/rules/derivation-comparison";
-import { DerivationPanel } from "@/components/rules/derivation-panel";
 import { ReassessProfile } from "@/components/products/reassess-profile";
 import { compareProfileDerivation, listNonCompliantPlans } from "@/lib/products/products";
 import type { Derivation, RationaleEntry } from "@/lib/rules/derive-requirements";
 import { ZRiskFactors } from "@/lib/validation/product";
 import { ZRiskProfile } from "@/lib/validation/profile";
 
+/** A product: sponsors edit it; monitors read it (the same permission as GET /api/v1/products/{id}). */
 export default async function ProductPage({ params }: { params: Promise<{ productId: string }> }) {
-  const actor = await requirePageActor("product:manage");
-  const { productId } = await params;
+  const actor = await requirePageActor("product:read");
+  const canManage = hasPermission(actor, "product:manage");
+  const { productId } = await pageParams(params, { productId: "id" });
   const t = await getTranslator();
   const db = getDb();
   const product = await getProduct(db, { actor, productId });
@@ -63,18 +67,29 @@ export default async function ProductPage({ params }: { params: Promise<{ produc
       {today.differs ? (
         <>
           <DerivationComparison stored={stored} today={{ ...today.current, caption: t("snapshot.today", { engineVersion: today.current.engineVersion }) }} />
-          <ReassessProfile productId={product.id} />
+          {canManage ? <ReassessProfile productId={product.id} /> : null}
         </>
       ) : (
-        <details className="card">
+        <details className="card" open={!canManage}>
           <summary className="cursor-pointer font-semibold" data-testid="stored-derivation-summary">
             {stored.caption} · {t("snapshot.engine", { ruleSet: stored.ruleSet, engineVersion: stored.engineVersion })}
           </summary>
           <DerivationPanel id="stored-derivation" {...stored} />
         </details>
       )}
-      {!derivation.ltfuRequired ? <NoLtfuJustification productId={product.id} justification={product.noLtfuJustification} communication={product.regulatorCommunication} /> : null}
-      <ProductEditor existing={{ id: product.id, name: product.name, code: product.code, modality: product.modality, profile, factors: ZRiskFactors.parse(current.factors) }} />
+      {canManage ? (
+        <>
+          {!derivation.ltfuRequired ? <NoLtfuJustification productId={product.id} justification={product.noLtfuJustification} communication={product.regulatorCommunication} /> : null}
+          <ProductEditor existing={{ id: product.id, name: product.name, code: product.code, modality: product.modality, profile, factors: ZRiskFactors.parse(current.factors) }} />
+        </>
+      ) : (
+        <dl className="card grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-sm" data-testid="product-summary">
+          <dt className="font-medium">{t("products.modality")}</dt>
+          <dd>{t(`modality.${product.modality}` as MessageKey)}</dd>
+          <dt className="font-medium">{t("products.platform")}</dt>
+          <dd>{t(`platform.${profile.platform}` as MessageKey)}</dd>
+        </dl>
+      )}
       <section className="card" aria-labelledby="history-heading">
         <h2 id="history-heading" className="font-semibold">
           {t("products.versions")}

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { NewPlanVersion } from "@/components/plans/new-plan-version";
 import { PlanEditor } from "@/components/plans/plan-editor";
 import { DerivationPanel } from "@/components/rules/derivation-panel";
-import { requirePageActor } from "@/lib/auth/page";
+import { pageParams, requirePageActor } from "@/lib/auth/page";
 import { hasPermission } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db/client";
 import { listPlanVersions } from "@/lib/db/plan-versions";
@@ -17,7 +17,7 @@ import type { TJustifications } from "@/lib/validation/plan-version";
 
 export default async function PlansPage({ params }: { params: Promise<{ studyId: string }> }) {
   const actor = await requirePageActor("plan:read");
-  const { studyId } = await params;
+  const { studyId } = await pageParams(params, { studyId: "id" });
   const t = await getTranslator();
   const db = getDb();
   const study = await getStudy(db, { actor, studyId });

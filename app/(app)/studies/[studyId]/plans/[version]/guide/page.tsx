@@ -1,7 +1,7 @@
 import { notFound } from "next/navigation";
 import { PrintButton } from "@/components/plans/print-button";
 import { sampleTypeLabel } from "@/lib/i18n/sample-type";
-import { requirePageActor } from "@/lib/auth/page";
+import { pageParams, requirePageActor } from "@/lib/auth/page";
 import { getDb } from "@/lib/db/client";
 import { getPlanVersion } from "@/lib/db/plan-versions";
 import { getStudy } from "@/lib/db/studies";
@@ -13,11 +13,11 @@ import { ZPlan } from "@/lib/validation/plan";
 /** The follow-up record guide (CDE §2.3.2): per visit, what investigators and other staff record. Printable. */
 export default async function RecordGuidePage({ params }: { params: Promise<{ studyId: string; version: string }> }) {
   const actor = await requirePageActor("plan:read");
-  const { studyId, version } = await params;
+  const { studyId, version } = await pageParams(params, { studyId: "id", version: "int" });
   const t = await getTranslator();
   const db = getDb();
   const study = await getStudy(db, { actor, studyId });
-  const row = study && /^\d+$/.test(version) ? await getPlanVersion(db, { actor, studyId, version: Number(version) }) : null;
+  const row = study ? await getPlanVersion(db, { actor, studyId, version }) : null;
   if (!study || !row) notFound();
   const plan = ZPlan.parse(row.plan);
   const { derivation } = await getPlanVersionDerivation(db, { studyId, planVersion: row });

@@ -7,9 +7,9 @@ import { activatePlanVersion } from "@/lib/plans/plan-versions";
 export const POST = defineRoute({
   permission: "plan:manage",
   body: ZActivatePlanVersionBody,
+  params: { version: "int" },
   handler: async ({ actor, body, params, db }) => {
-    const version = Number(params.version);
-    const row = Number.isInteger(version) ? await getPlanVersion(db, { actor, studyId: params.studyId ?? "", version }) : null;
+    const row = await getPlanVersion(db, { actor, studyId: params.studyId ?? "", version: Number(params.version) });
     if (!row) throw new AppError("not_found", "No such plan version.");
     const { active, supersededVersion } = await activatePlanVersion(db, { actor, input: { ...body, id: row.id }, studyId: row.studyId });
     return { ...planVersionResource(active), supersededVersion };
