@@ -1,3 +1,4 @@
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createProductAction } from "@/app/(app)/sponsor/products/actions";
 import { activatePlanVersionAction, createPlanVersionAction } from "@/app/(app)/studies/[studyId]/plans/actions";
@@ -29,7 +30,10 @@ function unwrap<T>(result: { ok: true; data: T } | { ok: false; error: { message
   return result.data;
 }
 
-const sql = (text: string, ...values: unknown[]) => getDb().$executeRawUnsafe(text, ...values);
+// As the owner: the app's own role may not even try these writes (least privilege), so the
+// triggers are checked against the one role that could otherwise make them.
+const owner = new pg.Pool({ connectionString: process.env.DATABASE_OWNER_URL ?? process.env.DATABASE_URL, max: 2 });
+const sql = async (text: string, ...values: unknown[]) => (await owner.query(text, values)).rowCount;
 
 beforeAll(async () => {
   fx = await createOrganizationFixture();
@@ -43,7 +47,10 @@ beforeAll(async () => {
   activeConsentId = unwrap(await createConsentVersionAction.run(fx.sponsor, { studyId, title: "ICF v1", checklist })).id;
   unwrap(await activateConsentVersionAction.run(fx.sponsor, { id: activeConsentId, effectiveDate: "2026-01-01", reason: "initial" }));
 });
-afterAll(disconnectDb);
+afterAll(async () => {
+  await owner.end();
+  await disconnectDb();
+});
 
 describe("frozen versions", () => {
   it("an active plan version refuses any UPDATE of its content and any DELETE", async () => {

@@ -126,7 +126,8 @@ async function addPreviousReleaseWorkspace() {
 
 beforeAll(async () => {
   if (!process.env.DATABASE_URL) throw new Error("DATABASE_URL is not set (tests/integration/global-setup.ts provides it)");
-  adminUrl = new URL(process.env.DATABASE_URL);
+  // The owner creates databases and migrates; the app role may not.
+  adminUrl = new URL(process.env.DATABASE_OWNER_URL ?? process.env.DATABASE_URL);
   url = withDatabase(databaseName);
   const admin = new pg.Client({ connectionString: withDatabase("postgres") });
   await admin.connect();
