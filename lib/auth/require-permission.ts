@@ -4,9 +4,12 @@ import { AppError } from "@/lib/errors";
 
 /** Server-side guard: throws `unauthenticated` without an actor, `forbidden` without the permission. */
 export function requirePermission(actor: Actor | null | undefined, permission: Permission, scope: { siteId?: string } = {}): Actor {
-  if (!actor) throw new AppError("unauthenticated", "Sign in to continue.");
+  if (!actor) throw new AppError("unauthenticated", "Sign in to continue.", undefined, { key: "refusal.signInRequired" });
   if (!hasPermission(actor, permission, scope)) {
-    throw new AppError("forbidden", `Your role (${actor.role}) does not allow ${permission}${scope.siteId ? " at this site" : ""}.`);
+    throw new AppError("forbidden", `Your role (${actor.role}) does not allow ${permission}${scope.siteId ? " at this site" : ""}.`, undefined, {
+      key: scope.siteId ? "refusal.roleForbidsAtSite" : "refusal.roleForbids",
+      params: { role: actor.role },
+    });
   }
   return actor;
 }

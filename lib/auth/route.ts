@@ -34,7 +34,7 @@ interface RouteDefinition<S extends z.ZodType | undefined, R> {
 async function resolveActor(request: Request, sessionOnly: boolean): Promise<Actor | null> {
   const header = request.headers.get("authorization");
   if (header !== null) {
-    if (sessionOnly) throw new AppError("forbidden", "This route needs a signed-in session; API tokens are not accepted.");
+    if (sessionOnly) throw new AppError("forbidden", "This route needs a signed-in session; API tokens are not accepted.", undefined, { key: "refusal.sessionOnly" });
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     return match?.[1] ? resolveApiToken(getDb(), match[1]) : null;
   }
@@ -61,7 +61,7 @@ export function defineRoute<S extends z.ZodType | undefined = undefined, R = unk
           const text = await request.text();
           raw = text.trim() === "" ? {} : JSON.parse(text);
         } catch {
-          throw new AppError("bad_request", "The request body is not valid JSON.");
+          throw new AppError("bad_request", "The request body is not valid JSON.", undefined, { key: "refusal.invalidJson" });
         }
         body = definition.body.parse(raw);
       }

@@ -59,7 +59,7 @@ export async function updateRiskProfile(db: Db, options: { actor: Actor; input: 
   const derivation = deriveRequirements(input.profile);
   return db.$transaction(async (tx) => {
     const product = await getProduct(tx, { actor, productId: input.productId });
-    if (!product) throw new AppError("not_found", "No such product.");
+    if (!product) throw new AppError("not_found", "No such product.", undefined, { key: "refusal.noSuchProduct" });
     const previous = product.profileVersions[0]!;
     const version = previous.version + 1;
     await tx.riskProfileVersion.create({
@@ -91,7 +91,7 @@ export async function setNoLtfuJustification(db: Db, options: { actor: Actor; in
   const { actor, input } = options;
   return db.$transaction(async (tx) => {
     const product = await tx.product.findFirst({ where: { id: input.productId, organizationId: actor.organizationId } });
-    if (!product) throw new AppError("not_found", "No such product.");
+    if (!product) throw new AppError("not_found", "No such product.", undefined, { key: "refusal.noSuchProduct" });
     await tx.product.update({ where: { id: product.id }, data: { noLtfuJustification: input.noLtfuJustification, regulatorCommunication: input.regulatorCommunication } });
     await recordAudit(tx, actor, {
       entity: "Product",

@@ -7,7 +7,7 @@ import { updatePlanDraft } from "@/lib/plans/plan-versions";
 async function findVersion(db: Parameters<typeof getPlanVersion>[0], actor: Parameters<typeof getPlanVersion>[1]["actor"], params: Record<string, string>) {
   const version = Number(params.version);
   const row = Number.isInteger(version) ? await getPlanVersion(db, { actor, studyId: params.studyId ?? "", version }) : null;
-  if (!row) throw new AppError("not_found", "No such plan version.");
+  if (!row) throw new AppError("not_found", "No such plan version.", undefined, { key: "refusal.noSuchPlanVersion" });
   return row;
 }
 

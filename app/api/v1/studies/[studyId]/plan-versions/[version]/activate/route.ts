@@ -10,7 +10,7 @@ export const POST = defineRoute({
   handler: async ({ actor, body, params, db }) => {
     const version = Number(params.version);
     const row = Number.isInteger(version) ? await getPlanVersion(db, { actor, studyId: params.studyId ?? "", version }) : null;
-    if (!row) throw new AppError("not_found", "No such plan version.");
+    if (!row) throw new AppError("not_found", "No such plan version.", undefined, { key: "refusal.noSuchPlanVersion" });
     const { active, supersededVersion } = await activatePlanVersion(db, { actor, input: { ...body, id: row.id }, studyId: row.studyId });
     return { ...planVersionResource(active), supersededVersion };
   },
