@@ -45,7 +45,8 @@ export function SampleSpecs({ plan, onChange, targetTissueInaccessible }: { plan
         {t("plans.samples")}
       </h2>
       {targetTissueInaccessible ? <p className="text-sm text-slate-700">{t("plans.surrogateHint")}</p> : null}
-      <table className="table">
+      <div className="overflow-x-auto">
+      <table className="table min-w-[36rem]">
         <thead>
           <tr>
             <th scope="col">{t("derivation.kind")}</th>
@@ -85,6 +86,7 @@ export function SampleSpecs({ plan, onChange, targetTissueInaccessible }: { plan
           })}
         </tbody>
       </table>
+      </div>
     </section>
   );
 }

@@ -1,24 +1,17 @@
 "use client";
 
-import { createSiteAction, updateSiteAction } from "@/app/(app)/sponsor/sites/actions";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { Field } from "@/components/ui/field";
-import { ActionForm, SubmitButton } from "@/components/ui/form";
+import { ActionForm, SubmitButton, type FormAction } from "@/components/ui/form";
 
 type SiteValues = { id: string; code: string; name: string; country: string; principalInvestigator: string | null };
 
 /** Add a site, or (with `site`) edit one: the change and its reason go into the audit trail. */
-export function SiteForm({ site }: { site?: SiteValues }) {
+export function SiteForm({ site, action }: { site?: SiteValues; action: FormAction<unknown> }) {
   const { t } = useI18n();
   const title = site ? t("sites.editTitle", { code: site.code }) : t("sites.add");
   return (
-    <ActionForm
-      action={site ? updateSiteAction : createSiteAction}
-      label={title}
-      className="card grid gap-3 sm:grid-cols-2"
-      saved={site ? t("sites.updated") : t("sites.created")}
-      resetOnSaved={!site}
-    >
+    <ActionForm action={action} label={title} className="card grid gap-3 sm:grid-cols-2" saved={site ? t("sites.updated") : t("sites.created")} resetOnSaved={!site}>
       <h2 className="font-semibold sm:col-span-2">{title}</h2>
       {site ? <input type="hidden" name="id" value={site.id} /> : null}
       <Field name="code" label={t("sites.code")}>

@@ -14,6 +14,7 @@ type ControlProps = { id?: string; name?: string; "aria-invalid"?: boolean; "ari
 export function Field({
   id,
   name,
+  errorOf,
   label,
   error,
   hint,
@@ -22,6 +23,8 @@ export function Field({
 }: {
   id?: string;
   name?: string;
+  /** Show the form's error of this field without naming the control (a control whose value goes in a JSON field). */
+  errorOf?: string;
   label: string;
   error?: string;
   hint?: string;
@@ -30,7 +33,7 @@ export function Field({
 }) {
   const generated = useId();
   const form = useFormContext();
-  const formError = useFieldError(name);
+  const formError = useFieldError(name ?? errorOf);
   const message = error ?? formError;
   const controlId = id ?? (form && name ? `${form.formId}-${name}` : generated);
   const errorId = `${controlId}-error`;

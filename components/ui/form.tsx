@@ -4,7 +4,7 @@ import { createContext, startTransition, useActionState, useCallback, useContext
 import { useI18n } from "@/components/i18n/i18n-provider";
 import type { ActionResult } from "@/lib/auth/action";
 import type { Failure } from "@/lib/auth/failure";
-import { describeFormFailure, type FormFailure } from "@/lib/i18n/failure-message";
+import { describeFormFailure, topLevel, type FormFailure } from "@/lib/i18n/failure-message";
 
 /** A wrapped server action (or a client step that returns the same result) fed with the form's data. */
 export type FormAction<R> = (formData: FormData) => Promise<ActionResult<R>>;
@@ -120,8 +120,9 @@ export function ActionForm<R>({
     startTransition(() => dispatch(formData));
   }
 
-  const unclaimed = failure ? Object.entries(failure.fieldErrors).filter(([name]) => !claimed.has(name)) : [];
-  const claimedCount = failure ? Object.keys(failure.fieldErrors).length - unclaimed.length : 0;
+  // Errors of fields the form does not show (an id, a JSON field) go into the summary, with their path.
+  const unclaimed = failure ? failure.issues.filter((issue) => !claimed.has(topLevel(issue.field))) : [];
+  const claimedCount = failure ? Object.keys(failure.fieldErrors).filter((name) => claimed.has(name)).length : 0;
   const savedText = state.phase === "saved" && saved ? (typeof saved === "function" ? saved(state.data) : saved) : null;
   const context = useMemo<FormContextValue>(() => ({ formId, pending, submission: state.submission, failure, register }), [formId, pending, state.submission, failure, register]);
 
@@ -133,8 +134,8 @@ export function ActionForm<R>({
           // Keyed by submission: announced once per submit, not on every keystroke.
           <div key={state.submission} role="alert" className="alert-error col-span-full" data-testid="form-error">
             {failure.formError ? <p>{failure.formError}</p> : null}
-            {unclaimed.map(([name, message]) => (
-              <p key={name}>{message}</p>
+            {unclaimed.map((issue) => (
+              <p key={issue.field}>{issue.field === topLevel(issue.field) ? issue.message : `${issue.field}: ${issue.message}`}</p>
             ))}
             {claimedCount > 0 && !failure.formError && unclaimed.length === 0 ? <p>{t("form.checkFields", { count: claimedCount })}</p> : null}
           </div>

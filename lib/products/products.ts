@@ -49,7 +49,7 @@ export async function listNonCompliantPlans(db: Db | Tx, options: { productId: s
     if (!plan.success) return [];
     const justifications = (row.justifications ?? {}) as Record<string, string>;
     const unjustified = listUnjustifiedViolations(validatePlan(options.derivation, plan.data), justifications);
-    return unjustified.length === 0 ? [] : [{ planVersionId: row.id, version: row.version, studyId: row.study.id, protocolNumber: row.study.protocolNumber, violations: unjustified }];
+    return unjustified.length === 0 ? [] : [{ planVersionId: row.id, version: row.version, studyId: row.study.id, protocolNumber: row.study.protocolNumber, plan: plan.data, violations: unjustified }];
   });
 }
 

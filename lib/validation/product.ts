@@ -81,12 +81,16 @@ export function listProfileInconsistencies(profile: TRiskProfile, factors: TRisk
   return issues;
 }
 
-/** Factors prefilled from a profile: what the characteristics imply is present, the rest unknown. */
-export function defaultFactorsFor(profile: TRiskProfile): TRiskFactors {
+const impliedInEnglish = (issue: ProfileInconsistency) => `implied by the product profile: ${issue.message.replace(/^must be present: /, "")}`;
+
+/**
+ * Factors prefilled from a profile: what the characteristics imply is present, the rest unknown.
+ * The rationale is English for the API; the editor passes the reader's catalog wording.
+ */
+export function defaultFactorsFor(profile: TRiskProfile, impliedRationale: (issue: ProfileInconsistency) => string = impliedInEnglish): TRiskFactors {
   const blank = Object.fromEntries(RISK_FACTORS.map((id) => [id, { status: "unknown", rationale: "", evidence: [] }])) as unknown as TRiskFactors;
   for (const issue of listProfileInconsistencies(profile, blank)) {
-    const id = issue.field.split(".")[1] as TRiskFactorId;
-    blank[id] = { status: "present", rationale: `implied by the product profile: ${issue.message.replace(/^must be present: /, "")}`, evidence: ["non_clinical"] };
+    blank[issue.factor] = { status: "present", rationale: impliedRationale(issue), evidence: ["non_clinical"] };
   }
   return blank;
 }

@@ -1,4 +1,7 @@
+import { createApiTokenAction, revokeApiTokenAction } from "@/app/(app)/settings/actions";
 import { ApiTokens } from "@/components/settings/api-tokens";
+import { PageHeader } from "@/components/ui/page-header";
+import { SectionCard } from "@/components/ui/section-card";
 import { LocaleSwitch } from "@/components/i18n/locale-switch";
 import { listApiTokens } from "@/lib/auth/api-tokens";
 import { requirePageActor } from "@/lib/auth/page";
@@ -11,14 +14,15 @@ export default async function SettingsPage() {
   const tokens = await listApiTokens(getDb(), { actor });
   return (
     <section className="flex flex-col gap-6">
-      <h1 className="text-2xl font-semibold">{t("settings.title")}</h1>
-      <div className="card">
+      <PageHeader title={t("settings.title")} />
+      <SectionCard>
         <LocaleSwitch />
-      </div>
-      <div className="card flex flex-col gap-3">
-        <h2 className="text-lg font-semibold">{t("settings.tokens")}</h2>
+      </SectionCard>
+      <SectionCard title={t("settings.tokens")}>
         <p className="text-sm text-slate-700">{t("settings.tokensIntro")}</p>
         <ApiTokens
+          createAction={createApiTokenAction}
+          revokeAction={revokeApiTokenAction}
           tokens={tokens.map((token) => ({
             id: token.id,
             name: token.name,
@@ -28,7 +32,7 @@ export default async function SettingsPage() {
             revokedAt: token.revokedAt?.toISOString() ?? null,
           }))}
         />
-      </div>
+      </SectionCard>
     </section>
   );
 }

@@ -1,8 +1,19 @@
 import Link from "next/link";
+import {
+  activateConsentVersionAction,
+  createConsentVersionAction,
+  setStudyMembersAction,
+  setStudySitesAction,
+  updateConsentChecklistAction,
+  updateStudyAction,
+} from "@/app/(app)/studies/actions";
 import { notFound } from "next/navigation";
 import { ConsentVersions } from "@/components/studies/consent-versions";
 import { StudyDetailsForm } from "@/components/studies/study-details-form";
-import { StudyMembersForm, StudySitesForm } from "@/components/studies/study-sponsor-controls";
+import { CheckboxSetForm } from "@/components/studies/checkbox-set-form";
+import { PageHeader } from "@/components/ui/page-header";
+import { SectionCard } from "@/components/ui/section-card";
+import { StatusBadge } from "@/components/ui/status-badge";
 import { requirePageActor } from "@/lib/auth/page";
 import { hasPermission } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db/client";
@@ -30,27 +41,22 @@ export default async function StudyPage({ params }: { params: Promise<{ studyId:
   return (
     <section className="flex flex-col gap-6">
       <div>
-        <p className="text-sm text-slate-600">
-          {study.protocolNumber} · {t(`phase.${study.phase as "phase_1"}`)} · {t("studies.ruleSet")} {study.ruleSet}
-        </p>
-        <h1 className="text-2xl font-semibold">{study.title}</h1>
-        <p className="mt-1 text-slate-700">
-          {t("studies.product")}: {study.product.code} — {study.product.name}
-        </p>
-        {canManage ? <StudyDetailsForm study={{ id: study.id, protocolNumber: study.protocolNumber, title: study.title, phase: study.phase }} /> : null}
+        <PageHeader
+          title={study.title}
+          context={`${study.protocolNumber} · ${t(`phase.${study.phase as "phase_1"}`)} · ${t("studies.ruleSet")} ${study.ruleSet}`}
+          description={`${t("studies.product")}: ${study.product.code} — ${study.product.name}`}
+        />
+        {canManage ? <StudyDetailsForm action={updateStudyAction} study={{ id: study.id, protocolNumber: study.protocolNumber, title: study.title, phase: study.phase }} /> : null}
       </div>
 
-      <section className="card flex flex-col gap-3" aria-labelledby="plans-heading">
-        <h2 id="plans-heading" className="text-lg font-semibold">
-          {t("studies.planVersions")}
-        </h2>
+      <SectionCard title={t("studies.planVersions")}>
         {study.planVersions.length === 0 ? (
           <p className="text-sm">{t("studies.noPlans")}</p>
         ) : (
           <ul className="text-sm">
             {study.planVersions.map((plan) => (
               <li key={plan.id}>
-                v{plan.version} — {t(`status.${plan.status}`)}
+                v{plan.version} — <StatusBadge status={plan.status}>{t(`status.${plan.status}`)}</StatusBadge>
                 {plan.effectiveDate ? ` (${plan.effectiveDate.toISOString().slice(0, 10)})` : ""}
               </li>
             ))}
@@ -59,17 +65,30 @@ export default async function StudyPage({ params }: { params: Promise<{ studyId:
         <Link className="text-blue-700 underline" href={`/studies/${study.id}/plans`}>
           {t("studies.openPlans")}
         </Link>
-      </section>
+      </SectionCard>
 
-      <section className="card flex flex-col gap-3" aria-labelledby="sites-heading">
-        <h2 id="sites-heading" className="text-lg font-semibold">
-          {t("studies.sites")}
-        </h2>
+      <SectionCard title={t("studies.sites")}>
         {canManage ? (
           <>
-            <StudySitesForm studyId={study.id} options={sites.map((s) => ({ id: s.id, label: `${s.code} — ${s.name}` }))} selected={study.sites.map((s) => s.siteId)} />
+            <CheckboxSetForm
+              action={setStudySitesAction}
+              legend="studies.sites"
+              submitLabel="studies.saveSites"
+              name="siteIds"
+              hidden={{ studyId: study.id }}
+              options={sites.map((s) => ({ id: s.id, label: `${s.code} — ${s.name}` }))}
+              selected={study.sites.map((s) => s.siteId)}
+            />
             <p className="text-sm text-slate-600">{t("studies.membersHint")}</p>
-            <StudyMembersForm studyId={study.id} options={users.map((u) => ({ id: u.id, label: `${u.email} (${t(`role.${u.role}`)})` }))} selected={study.members.map((m) => m.userId)} />
+            <CheckboxSetForm
+              action={setStudyMembersAction}
+              legend="studies.members"
+              submitLabel="studies.saveMembers"
+              name="userIds"
+              hidden={{ studyId: study.id }}
+              options={users.map((u) => ({ id: u.id, label: `${u.email} (${t(`role.${u.role}`)})` }))}
+              selected={study.members.map((m) => m.userId)}
+            />
           </>
         ) : (
           <ul className="text-sm">
@@ -80,9 +99,10 @@ export default async function StudyPage({ params }: { params: Promise<{ studyId:
             ))}
           </ul>
         )}
-      </section>
+      </SectionCard>
 
       <ConsentVersions
+        actions={{ create: createConsentVersionAction, updateChecklist: updateConsentChecklistAction, activate: activateConsentVersionAction }}
         studyId={study.id}
         canManage={hasPermission(actor, "consent:manage")}
         rows={study.consentVersions.map((c) => ({

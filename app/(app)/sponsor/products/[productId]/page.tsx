@@ -1,4 +1,8 @@
 import { notFound } from "next/navigation";
+import { setNoLtfuJustificationAction, updateRiskProfileAction } from "@/app/(app)/sponsor/products/actions";
+import { PageHeader } from "@/components/ui/page-header";
+import { SectionCard } from "@/components/ui/section-card";
+import { formatViolation } from "@/lib/i18n/violation";
 import { NoLtfuJustification } from "@/components/products/no-ltfu-justification";
 import { ProductEditor } from "@/components/products/product-editor";
 import { requirePageActor } from "@/lib/auth/page";
@@ -23,12 +27,7 @@ export default async function ProductPage({ params }: { params: Promise<{ produc
   const nonCompliant = await listNonCompliantPlans(db, { productId: product.id, derivation });
   return (
     <section className="flex flex-col gap-6">
-      <div>
-        <p className="text-sm text-slate-600">
-          {product.code} · {t("products.version")} v{current.version}
-        </p>
-        <h1 className="text-2xl font-semibold">{product.name}</h1>
-      </div>
+      <PageHeader title={product.name} context={`${product.code} · ${t("products.version")} v${current.version}`} />
       {product.studies.length > 0 ? (
         <section className={`card ${nonCompliant.length ? "border-red-300 bg-red-50" : ""}`} aria-labelledby="compliance-heading" data-testid="plan-compliance">
           <h2 id="compliance-heading" className="font-semibold">
@@ -45,7 +44,7 @@ export default async function ProductPage({ params }: { params: Promise<{ produc
                   </a>
                   <ul className="list-[circle] pl-6">
                     {plan.violations.map((v) => (
-                      <li key={v.message}>{v.message}</li>
+                      <li key={v.message}>{formatViolation(v, t, plan.plan)}</li>
                     ))}
                   </ul>
                 </li>
@@ -54,13 +53,10 @@ export default async function ProductPage({ params }: { params: Promise<{ produc
           )}
         </section>
       ) : null}
-      {!derivation.ltfuRequired ? <NoLtfuJustification productId={product.id} justification={product.noLtfuJustification} communication={product.regulatorCommunication} /> : null}
-      <ProductEditor existing={{ id: product.id, name: product.name, code: product.code, modality: product.modality, profile, factors: ZRiskFactors.parse(current.factors) }} />
-      <section className="card" aria-labelledby="history-heading">
-        <h2 id="history-heading" className="font-semibold">
-          {t("products.versions")}
-        </h2>
-        <ul className="mt-2 text-sm">
+      {!derivation.ltfuRequired ? <NoLtfuJustification action={setNoLtfuJustificationAction} productId={product.id} justification={product.noLtfuJustification} communication={product.regulatorCommunication} /> : null}
+      <ProductEditor action={updateRiskProfileAction} existing={{ id: product.id, name: product.name, code: product.code, modality: product.modality, profile, factors: ZRiskFactors.parse(current.factors) }} />
+      <SectionCard title={t("products.versions")}>
+        <ul className="text-sm">
           {product.profileVersions.map((v) => (
             <li key={v.id}>
               {t("products.versionBy", { version: v.version, date: v.createdAt.toISOString().slice(0, 10), reason: v.reason ?? t("products.initialVersion") })} —{" "}
@@ -70,7 +66,7 @@ export default async function ProductPage({ params }: { params: Promise<{ produc
             </li>
           ))}
         </ul>
-      </section>
+      </SectionCard>
     </section>
   );
 }

@@ -1,4 +1,6 @@
+import { createProductAction } from "@/app/(app)/sponsor/products/actions";
 import { ProductEditor } from "@/components/products/product-editor";
+import { PageHeader } from "@/components/ui/page-header";
 import { requirePageActor } from "@/lib/auth/page";
 import { getTranslator } from "@/lib/i18n/server";
 
@@ -7,8 +9,8 @@ export default async function NewProductPage() {
   const t = await getTranslator();
   return (
     <section className="flex flex-col gap-4">
-      <h1 className="text-2xl font-semibold">{t("products.new")}</h1>
-      <ProductEditor />
+      <PageHeader title={t("products.new")} />
+      <ProductEditor action={createProductAction} />
     </section>
   );
 }

@@ -1,4 +1,9 @@
 import Link from "next/link";
+import { activatePlanVersionAction, createPlanVersionAction, updatePlanDraftAction } from "@/app/(app)/studies/[studyId]/plans/actions";
+import { Alert } from "@/components/ui/alert";
+import { PageHeader } from "@/components/ui/page-header";
+import { SectionCard } from "@/components/ui/section-card";
+import { StatusBadge } from "@/components/ui/status-badge";
 import { notFound } from "next/navigation";
 import { NewPlanVersion } from "@/components/plans/new-plan-version";
 import { PlanEditor } from "@/components/plans/plan-editor";
@@ -29,28 +34,27 @@ export default async function PlansPage({ params }: { params: Promise<{ studyId:
 
   return (
     <section className="flex flex-col gap-6">
-      <div>
-        <Link href={`/studies/${study.id}`} className="text-sm text-blue-700 underline">
-          {study.protocolNumber}
-        </Link>
-        <h1 className="text-2xl font-semibold">{t("plans.title", { protocol: study.protocolNumber })}</h1>
-      </div>
+      <PageHeader
+        title={t("plans.title", { protocol: study.protocolNumber })}
+        context={
+          <Link href={`/studies/${study.id}`} className="text-blue-700 underline">
+            {study.protocolNumber}
+          </Link>
+        }
+      />
       {activeAssessment && activeAssessment.unjustified.length > 0 ? (
-        <p role="alert" className="rounded bg-red-50 p-3 text-sm text-red-800" data-testid="active-plan-noncompliant">
+        <Alert tone="error" testId="active-plan-noncompliant">
           {t("plans.notCompliant", { count: activeAssessment.unjustified.length })}
-        </p>
+        </Alert>
       ) : null}
-      <div className="grid gap-6 xl:grid-cols-[2fr_1fr]">
-        <div className="flex flex-col gap-4">
-          <section className="card flex flex-col gap-2" aria-labelledby="versions-heading">
-            <h2 id="versions-heading" className="text-lg font-semibold">
-              {t("plans.versions")}
-            </h2>
+      <div className="grid gap-6 2xl:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
+        <div className="flex min-w-0 flex-col gap-4">
+          <SectionCard title={t("plans.versions")}>
             {versions.length === 0 ? <p className="text-sm">{t("plans.noVersions")}</p> : null}
             <ul className="text-sm" data-testid="plan-versions">
               {versions.map((v) => (
                 <li key={v.id}>
-                  <strong>{t("plans.version", { version: v.version })}</strong> — {t(`status.${v.status}` as MessageKey)}
+                  <strong>{t("plans.version", { version: v.version })}</strong> — <StatusBadge status={v.status}>{t(`status.${v.status}` as MessageKey)}</StatusBadge>
                   {v.effectiveDate ? `, ${t("plans.effectiveFrom", { date: v.effectiveDate.toISOString().slice(0, 10) })}` : ""}
                   {v.amendmentReason ? `, ${t("plans.reason", { reason: v.amendmentReason })}` : ""} ·{" "}
                   <Link className="text-blue-700 underline" href={`/studies/${study.id}/plans/${v.version}/guide`}>
@@ -59,13 +63,14 @@ export default async function PlansPage({ params }: { params: Promise<{ studyId:
                 </li>
               ))}
             </ul>
-            {canManage && !draft ? <NewPlanVersion studyId={study.id} hasVersions={versions.length > 0} /> : null}
+            {canManage && !draft ? <NewPlanVersion action={createPlanVersionAction} studyId={study.id} hasVersions={versions.length > 0} /> : null}
             {draft ? <p className="text-sm text-slate-700">{t("plans.draftExists", { version: draft.version })}</p> : null}
-          </section>
+          </SectionCard>
           {draft && canManage ? (
             <PlanEditor
               // Keyed by the draft only: a save refreshes the page, and remounting would drop the editor's state mid-activation.
               key={draft.id}
+              actions={{ saveDraft: updatePlanDraftAction, activate: activatePlanVersionAction }}
               derivation={derivation}
               draft={{
                 id: draft.id,
@@ -77,7 +82,9 @@ export default async function PlansPage({ params }: { params: Promise<{ studyId:
             />
           ) : null}
         </div>
-        <DerivationPanel derivation={derivation} explanation={explanation} ruleSet={study.ruleSet} />
+        <div className="min-w-0">
+          <DerivationPanel derivation={derivation} explanation={explanation} ruleSet={study.ruleSet} t={t} />
+        </div>
       </div>
     </section>
   );
