@@ -6,7 +6,8 @@ import { ActionForm, SubmitButton, type FormAction } from "@/components/ui/form"
 import type { ActionResult } from "@/lib/auth/action";
 import { describeFailure } from "@/lib/auth/failure";
 import { AppError } from "@/lib/errors";
-import { messagesFor, type Locale } from "@/lib/i18n/translate";
+import { messagesFor } from "@/lib/i18n/catalogs";
+import type { Locale } from "@/lib/i18n/translate";
 import { inputFromFormData } from "@/lib/validation/form-data";
 import { ZCreateSite } from "@/lib/validation/site";
 

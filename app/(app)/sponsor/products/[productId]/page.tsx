@@ -13,6 +13,8 @@ import { listNonCompliantPlans } from "@/lib/products/products";
 import { deriveRequirements } from "@/lib/rules/derive-requirements";
 import { ZRiskFactors } from "@/lib/validation/product";
 import { ZRiskProfile } from "@/lib/validation/profile";
+import { ClientMessages } from "@/components/i18n/client-messages";
+import { CLIENT_AREAS } from "@/lib/i18n/client-areas";
 
 export default async function ProductPage({ params }: { params: Promise<{ productId: string }> }) {
   const actor = await requirePageActor("product:manage");
@@ -26,47 +28,49 @@ export default async function ProductPage({ params }: { params: Promise<{ produc
   const derivation = deriveRequirements(profile);
   const nonCompliant = await listNonCompliantPlans(db, { productId: product.id, derivation });
   return (
-    <section className="flex flex-col gap-6">
-      <PageHeader title={product.name} context={`${product.code} · ${t("products.version")} v${current.version}`} />
-      {product.studies.length > 0 ? (
-        <section className={`card ${nonCompliant.length ? "border-red-300 bg-red-50" : ""}`} aria-labelledby="compliance-heading" data-testid="plan-compliance">
-          <h2 id="compliance-heading" className="font-semibold">
-            {t("products.nonCompliant")}
-          </h2>
-          {nonCompliant.length === 0 ? (
-            <p className="text-sm">{t("products.nonCompliantNone")}</p>
-          ) : (
-            <ul className="list-disc pl-6 text-sm">
-              {nonCompliant.map((plan) => (
-                <li key={plan.planVersionId}>
-                  <a className="underline" href={`/studies/${plan.studyId}/plans`}>
-                    {t("products.nonCompliantPlan", { protocol: plan.protocolNumber, version: plan.version, count: plan.violations.length })}
-                  </a>
-                  <ul className="list-[circle] pl-6">
-                    {plan.violations.map((v) => (
-                      <li key={v.message}>{formatViolation(v, t, plan.plan)}</li>
-                    ))}
-                  </ul>
-                </li>
-              ))}
-            </ul>
-          )}
-        </section>
-      ) : null}
-      {!derivation.ltfuRequired ? <NoLtfuJustification action={setNoLtfuJustificationAction} productId={product.id} justification={product.noLtfuJustification} communication={product.regulatorCommunication} /> : null}
-      <ProductEditor action={updateRiskProfileAction} existing={{ id: product.id, name: product.name, code: product.code, modality: product.modality, profile, factors: ZRiskFactors.parse(current.factors) }} />
-      <SectionCard title={t("products.versions")}>
-        <ul className="text-sm">
-          {product.profileVersions.map((v) => (
-            <li key={v.id}>
-              {t("products.versionBy", { version: v.version, date: v.createdAt.toISOString().slice(0, 10), reason: v.reason ?? t("products.initialVersion") })} —{" "}
-              {(v.derivation as { ltfuRequired: boolean; durationYears: number }).ltfuRequired
-                ? t("derivation.years", { years: (v.derivation as { durationYears: number }).durationYears })
-                : t("products.noLtfu")}
-            </li>
-          ))}
-        </ul>
-      </SectionCard>
-    </section>
+    <ClientMessages areas={CLIENT_AREAS.productEditor}>
+      <section className="flex flex-col gap-6">
+        <PageHeader title={product.name} context={`${product.code} · ${t("products.version")} v${current.version}`} />
+        {product.studies.length > 0 ? (
+          <section className={`card ${nonCompliant.length ? "border-red-300 bg-red-50" : ""}`} aria-labelledby="compliance-heading" data-testid="plan-compliance">
+            <h2 id="compliance-heading" className="font-semibold">
+              {t("products.nonCompliant")}
+            </h2>
+            {nonCompliant.length === 0 ? (
+              <p className="text-sm">{t("products.nonCompliantNone")}</p>
+            ) : (
+              <ul className="list-disc pl-6 text-sm">
+                {nonCompliant.map((plan) => (
+                  <li key={plan.planVersionId}>
+                    <a className="underline" href={`/studies/${plan.studyId}/plans`}>
+                      {t("products.nonCompliantPlan", { protocol: plan.protocolNumber, version: plan.version, count: plan.violations.length })}
+                    </a>
+                    <ul className="list-[circle] pl-6">
+                      {plan.violations.map((v) => (
+                        <li key={v.message}>{formatViolation(v, t, plan.plan)}</li>
+                      ))}
+                    </ul>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+        ) : null}
+        {!derivation.ltfuRequired ? <NoLtfuJustification action={setNoLtfuJustificationAction} productId={product.id} justification={product.noLtfuJustification} communication={product.regulatorCommunication} /> : null}
+        <ProductEditor action={updateRiskProfileAction} existing={{ id: product.id, name: product.name, code: product.code, modality: product.modality, profile, factors: ZRiskFactors.parse(current.factors) }} />
+        <SectionCard title={t("products.versions")}>
+          <ul className="text-sm">
+            {product.profileVersions.map((v) => (
+              <li key={v.id}>
+                {t("products.versionBy", { version: v.version, date: v.createdAt.toISOString().slice(0, 10), reason: v.reason ?? t("products.initialVersion") })} —{" "}
+                {(v.derivation as { ltfuRequired: boolean; durationYears: number }).ltfuRequired
+                  ? t("derivation.years", { years: (v.derivation as { durationYears: number }).durationYears })
+                  : t("products.noLtfu")}
+              </li>
+            ))}
+          </ul>
+        </SectionCard>
+      </section>
+    </ClientMessages>
   );
 }
