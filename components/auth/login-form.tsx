@@ -1,20 +1,19 @@
 "use client";
 
-import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { Field } from "@/components/ui/field";
 import { ActionForm, SubmitButton, type FormAction } from "@/components/ui/form";
-import { describeFailure } from "@/lib/auth/failure";
 import { inputFromFormData } from "@/lib/validation/form-data";
-import { ZSignIn } from "@/lib/validation/auth";
 
 /**
  * Sign-in through next-auth's credentials endpoint. The form is the shared primitive: the
  * fields are checked with the shared schema first, and a refused sign-in is one refusal of
- * the catalog (no hint whether the e-mail exists).
+ * the catalog (no hint whether the e-mail exists). The schema (zod) and next-auth's client load
+ * when the form is submitted, not with the page.
  */
 const signInWithForm: FormAction<null> = async (formData) => {
+  const [{ ZSignIn }, { describeFailure }, { signIn }] = await Promise.all([import("@/lib/validation/auth"), import("@/lib/auth/failure"), import("next-auth/react")]);
   const parsed = ZSignIn.safeParse(inputFromFormData(ZSignIn, formData));
   if (!parsed.success) return { ok: false, error: describeFailure(parsed.error) };
   const result = await signIn("credentials", { ...parsed.data, redirect: false });

@@ -12,7 +12,8 @@ import type { MessageKey } from "@/lib/i18n/messages/en";
 import { formatViolation } from "@/lib/i18n/violation";
 import { listUnjustifiedViolations, validatePlan, violationKey } from "@/lib/plans/plan-engine";
 import type { Violation } from "@/lib/rules/validate-plan";
-import { CONTACT_MODES, REQUIREMENT_KINDS, SAMPLE_KINDS, type TPlan, type TPlanVisit, type TRequirementKind } from "@/lib/validation/plan";
+import type { TPlan, TPlanVisit } from "@/lib/validation/plan";
+import { CONTACT_MODES, REQUIREMENT_KINDS, SAMPLE_KINDS, type TRequirementKind } from "@/lib/validation/plan-values";
 
 function toInt(value: string): number {
   const n = Number(value);

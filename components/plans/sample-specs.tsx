@@ -3,7 +3,8 @@
 import { useI18n } from "@/components/i18n/i18n-provider";
 import type { MessageKey } from "@/lib/i18n/messages/en";
 import { sampleTypeLabel } from "@/lib/i18n/sample-type";
-import { SAMPLE_KINDS, SAMPLE_TYPES, type TPlan, type TPlanActivity, type TRequirementKind } from "@/lib/validation/plan";
+import type { TPlan, TPlanActivity } from "@/lib/validation/plan";
+import { SAMPLE_KINDS, SAMPLE_TYPES, type TRequirementKind } from "@/lib/validation/plan-values";
 
 type SampleSpec = Pick<TPlanActivity, "sampleType" | "assay" | "surrogate">;
 

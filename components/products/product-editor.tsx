@@ -19,9 +19,10 @@ import {
   RISK_FACTOR_CLAUSE,
   RISK_FACTORS,
   type TRiskFactorId,
-  type TRiskFactors,
-} from "@/lib/validation/product";
-import { PLATFORMS, ROUTES, type TRiskProfile } from "@/lib/validation/profile";
+} from "@/lib/validation/product-values";
+import type { TRiskFactors } from "@/lib/validation/product";
+import type { TRiskProfile } from "@/lib/validation/profile";
+import { PLATFORMS, ROUTES } from "@/lib/validation/profile-values";
 import type { Translate } from "@/lib/i18n/translate";
 import type { Locale } from "@/lib/i18n/translate";
 

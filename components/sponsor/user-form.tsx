@@ -4,7 +4,7 @@ import { useI18n } from "@/components/i18n/i18n-provider";
 import { SiteCheckboxes } from "@/components/sponsor/site-checkboxes";
 import { Field } from "@/components/ui/field";
 import { ActionForm, SubmitButton, type FormAction } from "@/components/ui/form";
-import { ROLES } from "@/lib/validation/auth";
+import { ROLES } from "@/lib/validation/auth-values";
 
 export function UserForm({ sites, action }: { sites: { id: string; code: string; name: string }[]; action: FormAction<unknown> }) {
   const { t } = useI18n();

@@ -6,7 +6,8 @@ import { Field } from "@/components/ui/field";
 import { ActionForm, SubmitButton, type FormAction } from "@/components/ui/form";
 import { StatusBadge } from "@/components/ui/status-badge";
 import type { ActionResult } from "@/lib/auth/action";
-import { CONSENT_ITEMS, missingConsentItems, type TConsentChecklist } from "@/lib/validation/consent";
+import type { TConsentChecklist } from "@/lib/validation/consent";
+import { CONSENT_ITEMS, missingConsentItems } from "@/lib/validation/consent-values";
 
 interface ConsentRow {
   id: string;

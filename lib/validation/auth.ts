@@ -1,4 +1,7 @@
 import { z } from "zod";
+import { ROLES } from "@/lib/validation/auth-values";
+
+export { ROLES };
 
 export const ZEmail = z
   .string()
@@ -12,7 +15,6 @@ export const ZSignIn = z.object({
 });
 export type TSignIn = z.infer<typeof ZSignIn>;
 
-export const ROLES = ["SPONSOR_ADMIN", "INVESTIGATOR", "MONITOR"] as const;
 export const ZRole = z.enum(ROLES);
 
 export const ZCreateApiToken = z.object({

@@ -1,13 +1,9 @@
 import { z } from "zod";
+import { CONSENT_ITEMS, missingConsentItems, type TConsentItem } from "@/lib/validation/consent-values";
+
+export { CONSENT_ITEMS, missingConsentItems, type TConsentItem };
 import { ZCalendarDate } from "@/lib/validation/calendar-date";
 
-/**
- * What a long-term follow-up consent must explain (CDE §2.3.1): purpose, procedures,
- * duration, visit interval, contacts of investigator / ethics committee / sponsor,
- * collection and storage of tissue samples, genetic testing.
- */
-export const CONSENT_ITEMS = ["purpose", "procedures", "duration", "visit_interval", "contacts", "sample_storage", "genetic_testing"] as const;
-export type TConsentItem = (typeof CONSENT_ITEMS)[number];
 
 export const ZConsentChecklist = z.partialRecord(z.enum(CONSENT_ITEMS), z.boolean());
 export type TConsentChecklist = z.infer<typeof ZConsentChecklist>;
@@ -31,7 +27,3 @@ export const ZActivateConsentVersion = z.object({
   reason: z.string().trim().min(1, { error: "say why this version is activated (e.g. new risk information)" }).max(1000),
 });
 export type TActivateConsentVersion = z.infer<typeof ZActivateConsentVersion>;
-
-export function missingConsentItems(checklist: TConsentChecklist): TConsentItem[] {
-  return CONSENT_ITEMS.filter((item) => checklist[item] !== true);
-}

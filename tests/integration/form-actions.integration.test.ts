@@ -52,6 +52,12 @@ describe("actions fed a form's FormData", () => {
     expect((await getDb().user.findUniqueOrThrow({ where: { id: user.id } })).disabledAt).not.toBeNull();
   });
 
+  it("refuse a duplicate site code on the code field, with the refusal's key", async () => {
+    const result = await createSiteAction.run(fx.sponsor, form([["code", fx.site1.code], ["name", "Again"], ["country", "China"]]));
+    expect(result).toMatchObject({ ok: false, error: { code: "conflict", field: "code", key: "refusal.duplicate" } });
+    expect(await getDb().site.count({ where: { organizationId: fx.organization.id, code: fx.site1.code } })).toBe(1);
+  });
+
   it("carry a refusal's catalog key and parameters back to the form", async () => {
     const result = await setStudySitesAction.run(fx.sponsor, form([["studyId", "no-such-study"], ["siteIds", fx.site1.id]]));
     expect(result).toMatchObject({ ok: false, error: { code: "not_found", key: "refusal.noSuchStudy" } });
