@@ -19,6 +19,14 @@ export default defineConfig({
       {
         resolve: { alias },
         test: {
+          name: "components",
+          include: ["components/**/*.test.tsx"],
+          environment: "happy-dom",
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
           name: "integration",
           include: ["**/*.integration.test.ts"],
           exclude: ["node_modules/**"],

@@ -4,14 +4,14 @@ import { LoginForm } from "@/components/auth/login-form";
 import { getSessionActor } from "@/lib/auth/session";
 import { isDemoMode } from "@/lib/env";
 import { getTranslator } from "@/lib/i18n/server";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/prisma/demo-accounts";
+import { listDemoAccounts } from "@/lib/db/demo-accounts";
 
 export const dynamic = "force-dynamic";
 
 export default async function LoginPage() {
   if (await getSessionActor()) redirect("/");
   const t = await getTranslator();
-  const demo = isDemoMode();
+  const demo = isDemoMode() ? listDemoAccounts() : null;
   return (
     <main className="mx-auto flex min-h-screen max-w-md flex-col justify-center gap-6 p-6">
       <div className="flex items-center justify-between">
@@ -28,9 +28,9 @@ export default async function LoginPage() {
       {demo ? (
         <section className="card" data-testid="demo-accounts">
           <h2 className="font-semibold">{t("login.demoTitle")}</h2>
-          <p className="mt-1 text-sm text-slate-600">{t("login.demoHint", { password: DEMO_PASSWORD })}</p>
+          <p className="mt-1 text-sm text-slate-600">{t("login.demoHint", { password: demo.password })}</p>
           <ul className="mt-2 text-sm">
-            {DEMO_ACCOUNTS.map((account) => (
+            {demo.accounts.map((account) => (
               <li key={account.email}>
                 <code>{account.email}</code> — {t(`role.${account.role}`)}
               </li>

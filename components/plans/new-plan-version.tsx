@@ -1,32 +1,24 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { createPlanVersionAction } from "@/app/(app)/studies/[studyId]/plans/actions";
 import { useI18n } from "@/components/i18n/i18n-provider";
-import { useActionForm } from "@/components/ui/use-action-form";
+import { ActionForm, SubmitButton, type FormAction } from "@/components/ui/form";
 
-export function NewPlanVersion({ studyId, hasVersions }: { studyId: string; hasVersions: boolean }) {
+/** A new draft plan version: the submit button pressed names its source. */
+export function NewPlanVersion({ studyId, hasVersions, action }: { studyId: string; hasVersions: boolean; action: FormAction<unknown> }) {
   const { t } = useI18n();
   const router = useRouter();
-  const { submit, formError, pending } = useActionForm(createPlanVersionAction);
-  const create = async (source: "suggested" | "copy_latest") => {
-    if (await submit({ studyId, source })) router.refresh();
-  };
   return (
-    <div className="flex flex-wrap items-center gap-3">
-      <button type="button" className="btn-primary" disabled={pending} onClick={() => create("suggested")}>
+    <ActionForm action={action} label={t("plans.newFromSuggestion")} className="flex flex-wrap items-center gap-3" onSaved={() => router.refresh()}>
+      <input type="hidden" name="studyId" value={studyId} />
+      <SubmitButton name="source" value="suggested">
         {t("plans.newFromSuggestion")}
-      </button>
+      </SubmitButton>
       {hasVersions ? (
-        <button type="button" className="btn-secondary" disabled={pending} onClick={() => create("copy_latest")}>
+        <SubmitButton name="source" value="copy_latest" variant="secondary">
           {t("plans.newFromLatest")}
-        </button>
+        </SubmitButton>
       ) : null}
-      {formError ? (
-        <span role="alert" className="field-error">
-          {formError}
-        </span>
-      ) : null}
-    </div>
+    </ActionForm>
   );
 }

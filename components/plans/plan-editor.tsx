@@ -1,49 +1,78 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useMemo, useState, type FormEvent } from "react";
-import { activatePlanVersionAction, updatePlanDraftAction } from "@/app/(app)/studies/[studyId]/plans/actions";
+import { useMemo, useState } from "react";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import type { DerivationView } from "@/components/rules/derivation-panel";
+import { SampleSpecs, sampleSpecOf } from "@/components/plans/sample-specs";
 import { Field } from "@/components/ui/field";
-import { useActionForm } from "@/components/ui/use-action-form";
+import { ActionForm, SubmitButton, useFieldError, type FormAction } from "@/components/ui/form";
+import type { ActionResult } from "@/lib/auth/action";
 import type { MessageKey } from "@/lib/i18n/messages/en";
 import { formatViolation } from "@/lib/i18n/violation";
 import { listUnjustifiedViolations, validatePlan, violationKey } from "@/lib/plans/plan-engine";
-import { SampleSpecs, sampleSpecOf } from "@/components/plans/sample-specs";
-import { CONTACT_MODES, SAMPLE_KINDS, type TPlan, type TPlanVisit, type TRequirementKind } from "@/lib/validation/plan";
+import type { Violation } from "@/lib/rules/validate-plan";
+import type { TPlan, TPlanVisit } from "@/lib/validation/plan";
+import { CONTACT_MODES, REQUIREMENT_KINDS, SAMPLE_KINDS, type TRequirementKind } from "@/lib/validation/plan-values";
 
 function toInt(value: string): number {
   const n = Number(value);
   return Number.isFinite(n) ? Math.trunc(n) : 0;
 }
 
+/** Keys of columns added in this page's life (only ever incremented in an event handler). */
+let addedVisits = 0;
+
+type DraftInput = { id: string; plan: TPlan; justifications: Record<string, string>; durationOverrideJustification: string };
+
+export interface PlanEditorActions {
+  saveDraft: (input: DraftInput | FormData) => Promise<ActionResult<unknown>>;
+  activate: FormAction<{ version: number }>;
+}
+
+/** What the server said about the activation, in the editor's words (with the first unjustified violation as the example). */
+function ActivationProblem({ unjustified, t, example }: { unjustified: number; t: (key: MessageKey, vars?: Record<string, string | number>) => string; example: string | null }) {
+  const justifications = useFieldError("justifications");
+  const override = useFieldError("durationOverrideJustification");
+  if (!justifications && !override) return null;
+  return (
+    <p className="field-error sm:col-span-3" data-testid="activation-error">
+      {justifications ? (unjustified > 0 && example ? t("plans.activationNeedsJustifications", { count: unjustified, example }) : justifications) : override}
+    </p>
+  );
+}
+
 /**
- * The sponsor edits the plan as a table; validation runs in the browser on every change
- * (the engine is pure) and shows each violation with its clause and a justification box.
+ * The plan as a schedule of assessments: visits are columns (month, window, contact mode),
+ * activities are rows, a checkbox in each cell; the coverage of every requirement of the
+ * derivation shows under the grid. Validation runs in the browser on every change (the
+ * engine is pure) and shows each violation with its clause and a justification box.
  * Activation saves the draft, then asks the server, which checks everything again.
  */
 export function PlanEditor({
   draft,
   derivation,
+  actions,
 }: {
   draft: { id: string; version: number; plan: TPlan; justifications: Record<string, string>; durationOverrideJustification: string | null };
   derivation: DerivationView;
+  actions: PlanEditorActions;
 }) {
   const { t } = useI18n();
   const router = useRouter();
   const [plan, setPlan] = useState<TPlan>(draft.plan);
   const [justifications, setJustifications] = useState<Record<string, string>>(draft.justifications);
   const [overrideJustification, setOverrideJustification] = useState(draft.durationOverrideJustification ?? "");
-  const [message, setMessage] = useState<string | null>(null);
-  const save = useActionForm(updatePlanDraftAction);
-  const activate = useActionForm(activatePlanVersionAction);
+  const [extraKinds, setExtraKinds] = useState<TRequirementKind[]>([]);
+  // Stable keys for the visit columns: removing one must not hand its inputs to its neighbour.
+  const [visitKeys, setVisitKeys] = useState<string[]>(() => draft.plan.visits.map((_, i) => `saved-${i}`));
 
   const kinds = useMemo(() => {
     const fromDerivation = derivation.requirements.map((r) => r.kind as TRequirementKind).filter((k) => k !== "remote_contact");
     const inPlan = plan.visits.flatMap((v) => v.activities.map((a) => a.kind));
-    return [...new Set([...fromDerivation, ...inPlan])];
-  }, [derivation, plan]);
+    return [...new Set([...fromDerivation, ...inPlan, ...extraKinds])];
+  }, [derivation, plan, extraKinds]);
+  const addable = REQUIREMENT_KINDS.filter((k) => k !== "remote_contact" && !kinds.includes(k));
   // validatePlan expects the full derivation; the view carries every field it reads.
   const validation = useMemo(() => validatePlan(derivation as Parameters<typeof validatePlan>[0], plan), [derivation, plan]);
   const unjustified = listUnjustifiedViolations(validation, justifications);
@@ -60,115 +89,178 @@ export function PlanEditor({
     const last = plan.visits.at(-1);
     const offset = (last?.offsetMonths ?? 0) + 12;
     setPlan({ ...plan, visits: [...plan.visits, { id: `M${String(offset).padStart(2, "0")}`, offsetMonths: offset, windowDaysBefore: 30, windowDaysAfter: 30, contactMode: "clinic", activities: [] }] });
+    setVisitKeys([...visitKeys, `added-${++addedVisits}`]);
+  };
+  const removeVisit = (index: number) => {
+    setPlan({ ...plan, visits: plan.visits.filter((_, i) => i !== index) });
+    setVisitKeys(visitKeys.filter((_, i) => i !== index));
   };
 
-  const payload = () => ({ id: draft.id, plan, justifications, durationOverrideJustification: overrideJustification });
-
-  async function onSave() {
-    setMessage(null);
-    if (await save.submit(payload())) setMessage(t("plans.saved"));
-  }
-
-  async function onActivate(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    setMessage(null);
-    if (!(await save.submit(payload()))) return;
-    const result = await activate.submit({ id: draft.id, effectiveDate: String(form.get("effectiveDate") ?? ""), reason: String(form.get("reason") ?? "") });
-    if (result) {
-      setMessage(t("plans.activated", { version: result.version }));
-      router.refresh();
-    }
-  }
+  const payload = (): DraftInput => ({ id: draft.id, plan, justifications, durationOverrideJustification: overrideJustification });
+  const saveThenActivate: FormAction<{ version: number }> = async (formData) => {
+    const saved = await actions.saveDraft(payload());
+    return saved.ok ? actions.activate(formData) : saved;
+  };
 
   const visitViolations = (visitId: string) => validation.violations.filter((v) => "visitId" in v && v.visitId === visitId);
+  const gapsOf = (kind: string, fromMonth: number) => validation.violations.filter((v): v is Extract<Violation, { code: "coverage_gap" }> => v.code === "coverage_gap" && v.kind === kind && v.fromMonth === fromMonth);
+  const monthsWith = (kind: string) => plan.visits.filter((v) => v.activities.some((a) => a.kind === kind)).map((v) => v.offsetMonths);
 
   return (
-    <div className="flex flex-col gap-4" data-testid="plan-editor">
+    <div className="flex min-w-0 flex-col gap-4" data-testid="plan-editor">
       <div className="card flex flex-wrap items-end gap-4">
-        <Field id="plan-duration" label={t("plans.durationMonths")} error={save.fieldErrors.plan}>
-          <input id="plan-duration" type="number" min={0} className="input w-32" value={plan.durationMonths} onChange={(e) => setPlan({ ...plan, durationMonths: toInt(e.target.value) })} />
+        <Field id="plan-duration" label={t("plans.durationMonths")}>
+          <input type="number" min={0} className="input w-32" value={plan.durationMonths} onChange={(e) => setPlan({ ...plan, durationMonths: toInt(e.target.value) })} />
         </Field>
         <p className="pb-2 text-sm text-slate-600">{t("plans.derivedMonths", { months: derivedMonths })}</p>
         {direction ? (
-          <div className="min-w-72 flex-1">
-            <Field id="plan-override" label={t("plans.override", { direction: t(`plans.${direction}`) })} error={activate.fieldErrors.durationOverrideJustification ? t("plans.overrideNeedsJustification", { months: plan.durationMonths, derived: derivedMonths }) : undefined}>
-              <textarea id="plan-override" rows={2} className="input" value={overrideJustification} onChange={(e) => setOverrideJustification(e.target.value)} />
-            </Field>
-          </div>
+          <Field id="plan-override" className="min-w-0 flex-1 basis-72" label={t("plans.override", { direction: t(`plans.${direction}`) })}>
+            <textarea rows={2} className="input" value={overrideJustification} onChange={(e) => setOverrideJustification(e.target.value)} />
+          </Field>
         ) : null}
       </div>
 
-      <div className="card overflow-x-auto">
-        <table className="table" aria-label={t("plans.visits")}>
-          <thead>
-            <tr>
-              <th scope="col">{t("plans.visitId")}</th>
-              <th scope="col">{t("plans.offset")}</th>
-              <th scope="col">{t("plans.windowBefore")}</th>
-              <th scope="col">{t("plans.windowAfter")}</th>
-              <th scope="col">{t("plans.contactMode")}</th>
-              <th scope="col">{t("plans.activities")}</th>
-              <th scope="col">
-                <span className="sr-only">{t("plans.removeVisit", { id: "" })}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {plan.visits.map((visit, index) => (
-              <tr key={index} data-testid={`visit-row-${visit.id}`}>
-                <td>
-                  <input aria-label={`${t("plans.visitId")} ${index + 1}`} className="input w-20" value={visit.id} onChange={(e) => setVisit(index, { id: e.target.value })} />
-                </td>
-                <td>
-                  <input aria-label={`${t("plans.offset")} ${visit.id}`} type="number" min={1} className="input w-20" value={visit.offsetMonths} onChange={(e) => setVisit(index, { offsetMonths: toInt(e.target.value) })} />
-                </td>
-                <td>
-                  <input aria-label={`${t("plans.windowBefore")} ${visit.id}`} type="number" min={0} max={183} className="input w-20" value={visit.windowDaysBefore} onChange={(e) => setVisit(index, { windowDaysBefore: toInt(e.target.value) })} />
-                </td>
-                <td>
-                  <input aria-label={`${t("plans.windowAfter")} ${visit.id}`} type="number" min={0} max={183} className="input w-20" value={visit.windowDaysAfter} onChange={(e) => setVisit(index, { windowDaysAfter: toInt(e.target.value) })} />
-                </td>
-                <td>
-                  <select aria-label={`${t("plans.contactMode")} ${visit.id}`} className="input" value={visit.contactMode} onChange={(e) => setVisit(index, { contactMode: e.target.value as TPlanVisit["contactMode"] })}>
-                    {CONTACT_MODES.map((mode) => (
-                      <option key={mode} value={mode}>
-                        {t(`contact.${mode}`)}
-                      </option>
-                    ))}
-                  </select>
-                </td>
-                <td>
-                  <fieldset>
-                    <legend className="sr-only">
-                      {t("plans.activities")} {visit.id}
-                    </legend>
-                    {kinds.map((kind) => (
-                      <label key={kind} className="flex items-center gap-1 text-xs">
-                        <input type="checkbox" checked={visit.activities.some((a) => a.kind === kind)} onChange={(e) => toggleKind(index, kind, e.target.checked)} />
-                        {t(`kind.${kind}` as MessageKey)}
+      <section className="card flex min-w-0 flex-col gap-2" aria-labelledby="grid-heading">
+        <h2 id="grid-heading" className="text-lg font-semibold">
+          {t("plans.grid")}
+        </h2>
+        <p className="text-sm text-slate-600">{t("plans.gridHint")}</p>
+        <div className="max-h-[70vh] overflow-auto rounded border border-slate-200" data-testid="plan-grid">
+          <table className="soa-grid">
+            <caption className="sr-only">{t("plans.grid")}</caption>
+            <thead>
+              <tr>
+                <th scope="col" className="soa-corner">
+                  {t("plans.activity")}
+                </th>
+                {plan.visits.map((visit, index) => (
+                  <th key={visitKeys[index]} scope="col" className="soa-visit" data-testid={`visit-column-${visit.id}`}>
+                    <input aria-label={`${t("plans.visitId")} ${index + 1}`} className="input w-full font-semibold" value={visit.id} onChange={(e) => setVisit(index, { id: e.target.value })} />
+                    <label className="soa-sub">
+                      {t("plans.offset")}
+                      <input type="number" min={1} className="input w-16" value={visit.offsetMonths} onChange={(e) => setVisit(index, { offsetMonths: toInt(e.target.value) })} />
+                    </label>
+                    <span className="soa-sub">
+                      <label>
+                        <span className="sr-only">{`${t("plans.windowBefore")} ${visit.id}`}</span>
+                        <span aria-hidden="true">−</span>
+                        <input type="number" min={0} max={183} className="input w-14" value={visit.windowDaysBefore} onChange={(e) => setVisit(index, { windowDaysBefore: toInt(e.target.value) })} />
                       </label>
-                    ))}
-                  </fieldset>
-                  {visitViolations(visit.id).map((v) => (
-                    <p key={v.code} role="alert" className="field-error">
-                      {formatViolation(v, t, plan)}
-                    </p>
-                  ))}
-                </td>
-                <td>
-                  <button type="button" className="btn-secondary" onClick={() => setPlan({ ...plan, visits: plan.visits.filter((_, i) => i !== index) })}>
-                    {t("plans.removeVisit", { id: visit.id })}
-                  </button>
-                </td>
+                      <label>
+                        <span className="sr-only">{`${t("plans.windowAfter")} ${visit.id}`}</span>
+                        <span aria-hidden="true">+</span>
+                        <input type="number" min={0} max={183} className="input w-14" value={visit.windowDaysAfter} onChange={(e) => setVisit(index, { windowDaysAfter: toInt(e.target.value) })} />
+                      </label>
+                    </span>
+                    <select aria-label={`${t("plans.contactMode")} ${visit.id}`} className="input w-full" value={visit.contactMode} onChange={(e) => setVisit(index, { contactMode: e.target.value as TPlanVisit["contactMode"] })}>
+                      {CONTACT_MODES.map((mode) => (
+                        <option key={mode} value={mode}>
+                          {t(`contact.${mode}`)}
+                        </option>
+                      ))}
+                    </select>
+                    <button type="button" className="text-xs text-red-700 underline" onClick={() => removeVisit(index)}>
+                      {t("plans.removeVisit", { id: visit.id })}
+                    </button>
+                  </th>
+                ))}
               </tr>
-            ))}
-          </tbody>
-        </table>
-        <button type="button" className="btn-secondary mt-2" onClick={addVisit}>
-          {t("plans.addVisit")}
-        </button>
-      </div>
+            </thead>
+            <tbody>
+              {kinds.map((kind) => {
+                const label = t(`kind.${kind}` as MessageKey);
+                return (
+                  <tr key={kind} data-testid={`activity-row-${kind}`}>
+                    <th scope="row" className="soa-activity">
+                      {label}
+                    </th>
+                    {plan.visits.map((visit, index) => (
+                      <td key={visitKeys[index]} className="soa-cell">
+                        <input type="checkbox" aria-label={t("plans.cell", { kind: label, visit: visit.id })} checked={visit.activities.some((a) => a.kind === kind)} onChange={(e) => toggleKind(index, kind, e.target.checked)} />
+                      </td>
+                    ))}
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+        <div className="flex flex-wrap items-center gap-2">
+          <button type="button" className="btn-secondary" onClick={addVisit}>
+            {t("plans.addVisit")}
+          </button>
+          {addable.length > 0 ? (
+            <select
+              aria-label={t("plans.addActivity")}
+              className="input w-auto"
+              value=""
+              onChange={(e) => {
+                if (e.target.value) setExtraKinds([...extraKinds, e.target.value as TRequirementKind]);
+              }}
+            >
+              <option value="">{t("plans.addActivity")}</option>
+              {addable.map((kind) => (
+                <option key={kind} value={kind}>
+                  {t(`kind.${kind}` as MessageKey)}
+                </option>
+              ))}
+            </select>
+          ) : null}
+        </div>
+        {plan.visits.flatMap((visit) =>
+          visitViolations(visit.id).map((v) => (
+            <p key={`${visit.id}-${v.code}`} className="field-error">
+              {formatViolation(v, t, plan)}
+            </p>
+          )),
+        )}
+      </section>
+
+      <section className="card flex min-w-0 flex-col gap-2" aria-labelledby="coverage-heading" data-testid="plan-coverage">
+        <h2 id="coverage-heading" className="text-lg font-semibold">
+          {t("plans.coverage")}
+        </h2>
+        <div className="overflow-x-auto">
+          <table className="table min-w-[40rem]">
+            <thead>
+              <tr>
+                <th scope="col">{t("plans.requirement")}</th>
+                <th scope="col">{t("plans.period")}</th>
+                <th scope="col">{t("plans.maxInterval")}</th>
+                <th scope="col">{t("plans.scheduledAt")}</th>
+                <th scope="col">{t("products.status")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {derivation.requirements.map((r) => {
+                const gaps = gapsOf(r.kind, r.fromMonth);
+                const months = monthsWith(r.kind).filter((m) => m >= r.fromMonth && m <= r.toMonth);
+                return (
+                  <tr key={`${r.kind}-${r.fromMonth}`} data-testid={`coverage-${r.kind}-${r.fromMonth}`}>
+                    <th scope="row" className="font-normal">
+                      {t(`kind.${r.kind}` as MessageKey)} <span className="block text-xs text-slate-500">{r.citation}</span>
+                    </th>
+                    <td className="whitespace-nowrap">
+                      {r.fromMonth}–{r.toMonth}
+                    </td>
+                    <td className="whitespace-nowrap">{t("derivation.months", { months: r.maxIntervalMonths })}</td>
+                    <td>{months.join(", ") || t("common.none")}</td>
+                    <td>
+                      {gaps.length === 0 ? (
+                        <span className="text-green-800">{t("plans.covered")}</span>
+                      ) : (
+                        <span className="text-red-800">
+                          {t("plans.notCovered")}: {gaps.map((g) => `${g.gapFromMonth}–${g.gapToMonth}`).join(", ")}
+                        </span>
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      </section>
 
       <SampleSpecs plan={plan} onChange={setPlan} targetTissueInaccessible={derivation.requirements.some((r) => r.kind === "surrogate_sampling")} />
 
@@ -196,44 +288,35 @@ export function PlanEditor({
         </ul>
       </section>
 
-      <div className="flex items-center gap-3">
-        <button type="button" className="btn-secondary" onClick={onSave} disabled={save.pending}>
-          {t("plans.saveDraft")}
-        </button>
-        {save.formError ? (
-          <span role="alert" className="field-error">
-            {save.formError}
-          </span>
-        ) : null}
-      </div>
+      <ActionForm action={() => actions.saveDraft(payload())} label={t("plans.saveDraft")} className="flex flex-wrap items-center gap-3" saved={t("plans.saved")}>
+        <SubmitButton variant="secondary">{t("plans.saveDraft")}</SubmitButton>
+      </ActionForm>
 
-      <form onSubmit={onActivate} noValidate className="card grid gap-3 sm:grid-cols-3" aria-label={t("plans.activateTitle")}>
+      <ActionForm
+        action={saveThenActivate}
+        label={t("plans.activateTitle")}
+        className="card grid gap-3 sm:grid-cols-3"
+        saved={(result) => t("plans.activated", { version: result.version })}
+        onSaved={() => router.refresh()}
+      >
         <h2 className="font-semibold sm:col-span-3">{t("plans.activateTitle")}</h2>
-        <Field id="plan-effective-date" label={t("plans.effectiveDate")} error={activate.fieldErrors.effectiveDate}>
-          <input id="plan-effective-date" name="effectiveDate" type="date" className="input" />
+        <input type="hidden" name="id" value={draft.id} />
+        <Field name="effectiveDate" label={t("plans.effectiveDate")}>
+          <input type="date" className="input" />
         </Field>
-        <Field id="plan-reason" label={t("plans.activationReason")} error={activate.fieldErrors.reason}>
-          <input id="plan-reason" name="reason" className="input" />
+        <Field name="reason" label={t("plans.activationReason")}>
+          <input className="input" />
         </Field>
         <div className="flex items-end">
-          <button type="submit" className="btn-primary" disabled={activate.pending || save.pending}>
-            {t("plans.activate")}
-          </button>
+          <SubmitButton>{t("plans.activate")}</SubmitButton>
         </div>
-        {activate.fieldErrors.justifications || activate.formError ? (
-          <p role="alert" className="field-error sm:col-span-3" data-testid="activation-error">
-            {activate.fieldErrors.justifications && unjustified.length > 0
-              ? t("plans.activationNeedsJustifications", { count: unjustified.length, example: formatViolation(unjustified[0]!, t, plan) })
-              : (activate.fieldErrors.justifications ?? activate.formError)}
+        <ActivationProblem t={t} unjustified={unjustified.length} example={unjustified[0] ? formatViolation(unjustified[0], t, plan) : null} />
+        {unjustified.length > 0 ? (
+          <p className="text-sm text-amber-800 sm:col-span-3">
+            {t("plans.violations", { count: unjustified.length })}: {t("plans.needsJustification")}
           </p>
         ) : null}
-        {unjustified.length > 0 ? <p className="text-sm text-amber-800 sm:col-span-3">{t("plans.violations", { count: unjustified.length })}: {t("plans.needsJustification")}</p> : null}
-        {message ? (
-          <p role="status" className="text-sm text-green-800 sm:col-span-3">
-            {message}
-          </p>
-        ) : null}
-      </form>
+      </ActionForm>
     </div>
   );
 }

@@ -1,12 +1,10 @@
 "use client";
 
-import { useI18n } from "@/components/i18n/i18n-provider";
-
-export function PrintButton() {
-  const { t } = useI18n();
+/** Prints the page; the label comes translated from the server page (no catalog shipped for it). */
+export function PrintButton({ label }: { label: string }) {
   return (
     <button type="button" className="btn-secondary print:hidden" onClick={() => window.print()}>
-      {t("guide.print")}
+      {label}
     </button>
   );
 }

@@ -3,7 +3,8 @@
 import { useI18n } from "@/components/i18n/i18n-provider";
 import type { MessageKey } from "@/lib/i18n/messages/en";
 import { sampleTypeLabel } from "@/lib/i18n/sample-type";
-import { SAMPLE_KINDS, SAMPLE_TYPES, type TPlan, type TPlanActivity, type TRequirementKind } from "@/lib/validation/plan";
+import type { TPlan, TPlanActivity } from "@/lib/validation/plan";
+import { SAMPLE_KINDS, SAMPLE_TYPES, type TRequirementKind } from "@/lib/validation/plan-values";
 
 type SampleSpec = Pick<TPlanActivity, "sampleType" | "assay" | "surrogate">;
 
@@ -45,7 +46,8 @@ export function SampleSpecs({ plan, onChange, targetTissueInaccessible }: { plan
         {t("plans.samples")}
       </h2>
       {targetTissueInaccessible ? <p className="text-sm text-slate-700">{t("plans.surrogateHint")}</p> : null}
-      <table className="table">
+      <div className="overflow-x-auto">
+      <table className="table min-w-[36rem]">
         <thead>
           <tr>
             <th scope="col">{t("derivation.kind")}</th>
@@ -85,6 +87,7 @@ export function SampleSpecs({ plan, onChange, targetTissueInaccessible }: { plan
           })}
         </tbody>
       </table>
+      </div>
     </section>
   );
 }

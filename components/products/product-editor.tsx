@@ -1,14 +1,15 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useMemo, useState, type FormEvent } from "react";
-import { createProductAction, updateRiskProfileAction } from "@/app/(app)/sponsor/products/actions";
+import { useMemo, useState } from "react";
 import type { MessageKey } from "@/lib/i18n/messages/en";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { DerivationPanel } from "@/components/rules/derivation-panel";
-import { Field } from "@/components/ui/field";
-import { useActionForm } from "@/components/ui/use-action-form";
+import { Field, FieldSet } from "@/components/ui/field";
+import { ActionForm, SubmitButton, useFieldError, useFormContext, type FormAction } from "@/components/ui/form";
+import { Alert } from "@/components/ui/alert";
 import { explainDerivation } from "@/lib/rules/derive-requirements";
+import { translateFieldError } from "@/lib/i18n/field-errors";
 import {
   defaultFactorsFor,
   EVIDENCE_SOURCES,
@@ -17,9 +18,13 @@ import {
   MODALITIES,
   RISK_FACTOR_CLAUSE,
   RISK_FACTORS,
-  type TRiskFactors,
-} from "@/lib/validation/product";
-import { PLATFORMS, ROUTES, type TRiskProfile } from "@/lib/validation/profile";
+  type TRiskFactorId,
+} from "@/lib/validation/product-values";
+import type { TRiskFactors } from "@/lib/validation/product";
+import type { TRiskProfile } from "@/lib/validation/profile";
+import { PLATFORMS, ROUTES } from "@/lib/validation/profile-values";
+import type { Translate } from "@/lib/i18n/translate";
+import type { Locale } from "@/lib/i18n/translate";
 
 const CHARACTERISTICS = ["geneEditing", "replicationCompetent", "latency", "integrationEnhanced", "germlineDistribution", "targetTissueAccessible"] as const;
 
@@ -44,69 +49,68 @@ interface Existing {
   factors: TRiskFactors;
 }
 
+/** A factor's server-side issues in the reader's language, placed on its row. */
+function FactorIssues({ id, t, locale }: { id: TRiskFactorId; t: Translate; locale: Locale }) {
+  useFieldError("factors");
+  const form = useFormContext();
+  const issues = (form?.failure?.issues ?? []).filter((issue) => issue.field.startsWith(`factors.${id}.`));
+  return issues.map((issue) => {
+    const part = issue.field.split(".")[2] as "status" | "rationale" | "evidence";
+    const message = part === "rationale" ? t("products.issue.rationale") : part === "evidence" ? translateFieldError(locale, issue.message) : t("products.issue.status");
+    return (
+      <p key={issue.field} className="field-error">
+        {t(`factor.${id}`)}: {message}
+      </p>
+    );
+  });
+}
+
 /**
  * Product, profile and the ten factors; the derivation re-computes on every change in the
- * browser (the rules engine is pure), so the sponsor sees what each choice implies.
+ * browser (the rules engine is pure), so the sponsor sees what each choice implies. The
+ * profile and factors live in React state and go to the action as JSON fields.
  */
-export function ProductEditor({ existing }: { existing?: Existing }) {
-  const { t } = useI18n();
+export function ProductEditor({ existing, action }: { existing?: Existing; action: FormAction<{ id?: string; version?: number }> }) {
+  const { t, locale } = useI18n();
   const router = useRouter();
+  const implied = (issue: { factor: TRiskFactorId; clause: string }) => t("products.impliedRationale", { because: t(`products.inconsistency.because.${issue.factor}` as MessageKey), clause: issue.clause });
   const [profile, setProfile] = useState<TRiskProfile>(existing?.profile ?? NEW_PROFILE);
-  const [factors, setFactors] = useState<TRiskFactors>(existing?.factors ?? defaultFactorsFor(NEW_PROFILE));
+  const [factors, setFactors] = useState<TRiskFactors>(() => existing?.factors ?? defaultFactorsFor(NEW_PROFILE, implied));
   const [factorsTouched, setFactorsTouched] = useState(Boolean(existing));
-  const [saved, setSaved] = useState<string | null>(null);
-  const create = useActionForm(createProductAction);
-  const update = useActionForm(updateRiskProfileAction);
   const { derivation, explanation } = useMemo(() => explainDerivation(profile), [profile]);
   const inconsistencies = useMemo(() => listProfileInconsistencies(profile, factors), [profile, factors]);
-  const errors = { ...create.fieldErrors, ...update.fieldErrors };
-  const formError = create.formError ?? update.formError;
-  const factorIssues = [...create.issues, ...update.issues].filter((issue) => issue.field.startsWith("factors."));
 
   const changeProfile = (next: TRiskProfile) => {
     setProfile(next);
     // Until the sponsor assesses the factors, keep them in line with the characteristics.
-    if (!factorsTouched) setFactors(defaultFactorsFor(next));
+    if (!factorsTouched) setFactors(defaultFactorsFor(next, implied));
   };
-  const changeFactor = (id: (typeof RISK_FACTORS)[number], patch: Partial<TRiskFactors[typeof id]>) => {
+  const changeFactor = (id: TRiskFactorId, patch: Partial<TRiskFactors[typeof id]>) => {
     setFactorsTouched(true);
     setFactors({ ...factors, [id]: { ...factors[id], ...patch } });
   };
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    setSaved(null);
-    if (!existing) {
-      const created = await create.submit({
-        name: String(form.get("name") ?? ""),
-        code: String(form.get("code") ?? ""),
-        modality: String(form.get("modality") ?? "other") as (typeof MODALITIES)[number],
-        profile,
-        factors,
-      });
-      if (created) router.push(`/sponsor/products/${created.id}`);
-      return;
-    }
-    const result = await update.submit({ productId: existing.id, profile, factors, reason: String(form.get("reason") ?? "") });
-    if (result) {
-      setSaved(t("products.savedVersion", { version: result.version }));
-      router.refresh();
-    }
-  }
-
   return (
-    <div className="grid gap-6 lg:grid-cols-2">
-      <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4" aria-label={existing ? t("products.saveVersion") : t("products.new")}>
+    <div className="grid gap-6 xl:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+      <ActionForm
+        action={action}
+        label={existing ? t("products.saveVersion") : t("products.new")}
+        className="flex min-w-0 flex-col gap-4"
+        saved={existing ? (result) => t("products.savedVersion", { version: result.version ?? "" }) : undefined}
+        onSaved={(result) => (existing || !result.id ? router.refresh() : router.push(`/sponsor/products/${result.id}`))}
+      >
+        {existing ? <input type="hidden" name="productId" value={existing.id} /> : null}
+        <input type="hidden" name="profile" value={JSON.stringify(profile)} />
+        <input type="hidden" name="factors" value={JSON.stringify(factors)} />
         <div className="card grid gap-3 sm:grid-cols-2">
-          <Field id="product-name" label={t("products.name")} error={errors.name}>
-            <input id="product-name" name="name" className="input" defaultValue={existing?.name} disabled={Boolean(existing)} />
+          <Field name={existing ? undefined : "name"} label={t("products.name")}>
+            <input className="input" defaultValue={existing?.name} disabled={Boolean(existing)} />
           </Field>
-          <Field id="product-code" label={t("products.code")} error={errors.code}>
-            <input id="product-code" name="code" className="input" defaultValue={existing?.code} disabled={Boolean(existing)} />
+          <Field name={existing ? undefined : "code"} label={t("products.code")}>
+            <input className="input" defaultValue={existing?.code} disabled={Boolean(existing)} />
           </Field>
-          <Field id="product-modality" label={t("products.modality")} error={errors.modality}>
-            <select id="product-modality" name="modality" className="input" defaultValue={existing?.modality ?? "car_t"} disabled={Boolean(existing)}>
+          <Field name={existing ? undefined : "modality"} label={t("products.modality")}>
+            <select className="input" defaultValue={existing?.modality ?? "car_t"} disabled={Boolean(existing)}>
               {MODALITIES.map((m) => (
                 <option key={m} value={m}>
                   {t(`modality.${m}`)}
@@ -114,8 +118,8 @@ export function ProductEditor({ existing }: { existing?: Existing }) {
               ))}
             </select>
           </Field>
-          <Field id="product-platform" label={t("products.platform")} error={errors.profile}>
-            <select id="product-platform" className="input" value={profile.platform} onChange={(e) => changeProfile({ ...profile, platform: e.target.value as TRiskProfile["platform"] })}>
+          <Field id="product-platform" label={t("products.platform")} errorOf="profile">
+            <select className="input" value={profile.platform} onChange={(e) => changeProfile({ ...profile, platform: e.target.value as TRiskProfile["platform"] })}>
               {PLATFORMS.map((p) => (
                 <option key={p} value={p}>
                   {t(`platform.${p}`)}
@@ -124,7 +128,7 @@ export function ProductEditor({ existing }: { existing?: Existing }) {
             </select>
           </Field>
           <Field id="product-route" label={t("products.route")}>
-            <select id="product-route" className="input" value={profile.route} onChange={(e) => changeProfile({ ...profile, route: e.target.value as TRiskProfile["route"] })}>
+            <select className="input" value={profile.route} onChange={(e) => changeProfile({ ...profile, route: e.target.value as TRiskProfile["route"] })}>
               {ROUTES.map((r) => (
                 <option key={r} value={r}>
                   {t(`route.${r}`)}
@@ -132,8 +136,7 @@ export function ProductEditor({ existing }: { existing?: Existing }) {
               ))}
             </select>
           </Field>
-          <fieldset>
-            <legend className="label">{t("products.administration")}</legend>
+          <FieldSet legend={t("products.administration")}>
             <label className="flex items-center gap-2 text-sm">
               <input type="radio" name="exVivo" checked={profile.exVivo} onChange={() => changeProfile({ ...profile, exVivo: true })} />
               {t("products.exVivo")}
@@ -142,9 +145,8 @@ export function ProductEditor({ existing }: { existing?: Existing }) {
               <input type="radio" name="exVivo" checked={!profile.exVivo} onChange={() => changeProfile({ ...profile, exVivo: false })} />
               {t("products.inVivo")}
             </label>
-          </fieldset>
-          <fieldset className="sm:col-span-2">
-            <legend className="label">{t("products.characteristics")}</legend>
+          </FieldSet>
+          <FieldSet className="sm:col-span-2" legend={t("products.characteristics")}>
             <div className="grid gap-1 sm:grid-cols-2">
               {CHARACTERISTICS.map((c) => (
                 <label key={c} className="flex items-center gap-2 text-sm">
@@ -153,13 +155,13 @@ export function ProductEditor({ existing }: { existing?: Existing }) {
                 </label>
               ))}
             </div>
-          </fieldset>
+          </FieldSet>
         </div>
 
-        <div className="card flex flex-col gap-2">
+        <div className="card flex min-w-0 flex-col gap-2">
           <h2 className="text-lg font-semibold">{t("products.factors")}</h2>
           {inconsistencies.length > 0 ? (
-            <div role="alert" className="rounded bg-red-50 p-2 text-sm text-red-800">
+            <Alert tone="error">
               <p>{t("products.inconsistent")}</p>
               <ul className="list-disc pl-5">
                 {inconsistencies.map((i) => (
@@ -168,21 +170,27 @@ export function ProductEditor({ existing }: { existing?: Existing }) {
                   </li>
                 ))}
               </ul>
-            </div>
+            </Alert>
           ) : null}
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">{t("products.factor")}</th>
-                <th scope="col">{t("products.status")}</th>
-                <th scope="col">{t("products.rationale")}</th>
-                <th scope="col">{t("products.evidence")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {RISK_FACTORS.map((id) => {
-                const issues = factorIssues.filter((issue) => issue.field.startsWith(`factors.${id}.`));
-                return (
+          <div className="overflow-x-auto">
+            <table className="table min-w-[44rem]">
+              <caption className="sr-only">{t("products.factors")}</caption>
+              <thead>
+                <tr>
+                  <th scope="col" className="w-[28%]">
+                    {t("products.factor")}
+                  </th>
+                  <th scope="col" className="w-[9rem]">
+                    {t("products.status")}
+                  </th>
+                  <th scope="col">{t("products.rationale")}</th>
+                  <th scope="col" className="w-[10rem]">
+                    {t("products.evidence")}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {RISK_FACTORS.map((id) => (
                   <tr key={id} data-testid={`factor-${id}`}>
                     <th scope="row" className="font-normal">
                       {t(`factor.${id}`)} <span className="block text-xs text-slate-500">{RISK_FACTOR_CLAUSE[id]}</span>
@@ -191,7 +199,7 @@ export function ProductEditor({ existing }: { existing?: Existing }) {
                       <label className="sr-only" htmlFor={`factor-${id}-status`}>
                         {t("products.status")}
                       </label>
-                      <select id={`factor-${id}-status`} className="input" value={factors[id].status} onChange={(e) => changeFactor(id, { status: e.target.value as (typeof FACTOR_STATUSES)[number] })}>
+                      <select id={`factor-${id}-status`} className="input min-w-[7.5rem]" value={factors[id].status} onChange={(e) => changeFactor(id, { status: e.target.value as (typeof FACTOR_STATUSES)[number] })}>
                         {FACTOR_STATUSES.map((s) => (
                           <option key={s} value={s}>
                             {t(`factorStatus.${s}`)}
@@ -203,7 +211,7 @@ export function ProductEditor({ existing }: { existing?: Existing }) {
                       <label className="sr-only" htmlFor={`factor-${id}-rationale`}>
                         {t("products.rationale")}
                       </label>
-                      <textarea id={`factor-${id}-rationale`} className="input" rows={2} value={factors[id].rationale} onChange={(e) => changeFactor(id, { rationale: e.target.value })} />
+                      <textarea id={`factor-${id}-rationale`} className="input min-w-[12rem]" rows={2} value={factors[id].rationale} onChange={(e) => changeFactor(id, { rationale: e.target.value })} />
                     </td>
                     <td>
                       <fieldset>
@@ -213,50 +221,32 @@ export function ProductEditor({ existing }: { existing?: Existing }) {
                             <input
                               type="checkbox"
                               checked={factors[id].evidence.includes(source)}
-                              onChange={(e) =>
-                                changeFactor(id, { evidence: e.target.checked ? [...factors[id].evidence, source] : factors[id].evidence.filter((s) => s !== source) })
-                              }
+                              onChange={(e) => changeFactor(id, { evidence: e.target.checked ? [...factors[id].evidence, source] : factors[id].evidence.filter((s) => s !== source) })}
                             />
                             {t(`evidence.${source}`)}
                           </label>
                         ))}
                       </fieldset>
-                      {issues.map((issue) => (
-                        <p key={issue.field} role="alert" className="field-error">
-                          {t(`factor.${id}`)} ({issue.field.split(".")[2]}): {issue.message}
-                        </p>
-                      ))}
+                      <FactorIssues id={id} t={t} locale={locale} />
                     </td>
                   </tr>
-                );
-              })}
-            </tbody>
-          </table>
+                ))}
+              </tbody>
+            </table>
+          </div>
         </div>
 
         {existing ? (
-          <Field id="product-reason" label={t("products.reason")} error={errors.reason}>
-            <textarea id="product-reason" name="reason" className="input" rows={2} />
+          <Field name="reason" label={t("products.reason")}>
+            <textarea className="input" rows={2} />
           </Field>
         ) : null}
-        {formError ? (
-          <p role="alert" className="field-error">
-            {formError}
-          </p>
-        ) : null}
-        {saved ? (
-          <p role="status" className="text-sm text-green-800">
-            {saved}
-          </p>
-        ) : null}
         <div>
-          <button type="submit" className="btn-primary" disabled={create.pending || update.pending}>
-            {existing ? t("products.saveVersion") : t("products.create")}
-          </button>
+          <SubmitButton>{existing ? t("products.saveVersion") : t("products.create")}</SubmitButton>
         </div>
-      </form>
-      <div className="lg:sticky lg:top-4 lg:self-start">
-        <DerivationPanel derivation={derivation} explanation={explanation} />
+      </ActionForm>
+      <div className="min-w-0 xl:sticky xl:top-4 xl:self-start">
+        <DerivationPanel derivation={derivation} explanation={explanation} t={t} />
       </div>
     </div>
   );

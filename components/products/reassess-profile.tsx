@@ -1,44 +1,23 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
-import { reassessRiskProfileAction } from "@/app/(app)/sponsor/products/actions";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { Field } from "@/components/ui/field";
-import { useActionForm } from "@/components/ui/use-action-form";
+import { ActionForm, SubmitButton, type FormAction } from "@/components/ui/form";
 
 /** A deliberate, audited re-assessment: today's derivation becomes a new risk profile version. */
-export function ReassessProfile({ productId }: { productId: string }) {
+export function ReassessProfile({ productId, action }: { productId: string; action: FormAction<{ version: number }> }) {
   const { t } = useI18n();
-  const [savedVersion, setSavedVersion] = useState<number | null>(null);
-  const { submit, fieldErrors, formError, pending } = useActionForm(reassessRiskProfileAction);
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const result = await submit({ productId, reason: String(form.get("reason") ?? "") });
-    setSavedVersion(result ? result.version : null);
-  }
   return (
-    <form onSubmit={onSubmit} noValidate className="card flex flex-col gap-3" aria-label={t("snapshot.reassessTitle")} data-testid="reassess-profile">
+    <ActionForm action={action} label={t("snapshot.reassessTitle")} className="card flex flex-col gap-3" saved={(data) => t("snapshot.reassessed", { version: data.version })} testId="reassess-profile">
       <h2 className="text-lg font-semibold">{t("snapshot.reassessTitle")}</h2>
       <p className="text-sm text-slate-700">{t("snapshot.reassessHint")}</p>
-      <Field id="reassess-reason" label={t("snapshot.reassessReason")} error={fieldErrors.reason}>
-        <textarea id="reassess-reason" name="reason" rows={2} className="input" />
+      <input type="hidden" name="productId" value={productId} />
+      <Field name="reason" label={t("snapshot.reassessReason")}>
+        <textarea rows={2} className="input" />
       </Field>
-      {formError ? (
-        <p role="alert" className="field-error">
-          {formError}
-        </p>
-      ) : null}
-      {savedVersion !== null ? (
-        <p role="status" className="text-sm text-green-800">
-          {t("snapshot.reassessed", { version: savedVersion })}
-        </p>
-      ) : null}
       <div>
-        <button type="submit" className="btn-primary" disabled={pending}>
-          {t("snapshot.reassessSubmit")}
-        </button>
+        <SubmitButton>{t("snapshot.reassessSubmit")}</SubmitButton>
       </div>
-    </form>
+    </ActionForm>
   );
 }

@@ -1,8 +1,6 @@
-"use client";
-
-import { useI18n } from "@/components/i18n/i18n-provider";
 import type { MessageKey } from "@/lib/i18n/messages/en";
 import { formatRationale } from "@/lib/i18n/rationale";
+import type { Translate } from "@/lib/i18n/translate";
 import type { RationaleEntry } from "@/lib/rules/derive-requirements";
 
 /** The derivation as RULES-CONTRACT.md defines it (the panel reads nothing else). */
@@ -19,6 +17,8 @@ export interface DerivationView {
 /**
  * What the guideline requires for a profile, every line with its clause: duration,
  * requirements by period, escalation triggers and the engine's rationale (CDE §2.2.3, §2.3.2, §2.4).
+ * Not a client component: a server page renders it with the server's translator (no JavaScript
+ * shipped); the product editor renders it live with the browser's.
  */
 export function DerivationPanel({
   derivation,
@@ -27,6 +27,7 @@ export function DerivationPanel({
   engineVersion,
   caption,
   id = "derivation",
+  t,
 }: {
   derivation: DerivationView;
   explanation?: RationaleEntry[] | null;
@@ -37,8 +38,8 @@ export function DerivationPanel({
   caption?: string;
   /** Distinguishes panels shown side by side (element ids, test ids). */
   id?: string;
+  t: Translate;
 }) {
-  const { t } = useI18n();
   // The engine's rationale as data renders in the reader's language; its English strings are the fallback.
   const rationale = explanation ? explanation.map((entry) => formatRationale(entry, t, (p) => t(`platform.${p}` as MessageKey))) : derivation.rationale;
   return (
@@ -68,6 +69,7 @@ export function DerivationPanel({
         </p>
       ) : null}
       {derivation.requirements.length > 0 ? (
+        <div className="overflow-x-auto">
         <table className="table" data-testid={`${id}-requirements`}>
           <caption className="text-left font-semibold">{t("derivation.requirements")}</caption>
           <thead>
@@ -91,8 +93,10 @@ export function DerivationPanel({
             ))}
           </tbody>
         </table>
+        </div>
       ) : null}
       {derivation.triggers.length > 0 ? (
+        <div className="overflow-x-auto">
         <table className="table">
           <caption className="text-left font-semibold">{t("derivation.triggers")}</caption>
           <thead>
@@ -115,6 +119,7 @@ export function DerivationPanel({
             ))}
           </tbody>
         </table>
+        </div>
       ) : null}
       <details open>
         <summary className="cursor-pointer font-semibold">{t("derivation.rationale")}</summary>

@@ -1,5 +1,7 @@
 "use client";
 
+import { FieldSet } from "@/components/ui/field";
+
 /** The organisation's sites as checkboxes named `siteIds`, with the field's error (study, user and site-assignment forms). */
 export function SiteCheckboxes({
   legend,
@@ -11,12 +13,12 @@ export function SiteCheckboxes({
   legend: string;
   sites: { id: string; code: string; name: string }[];
   selected?: string[];
+  /** Outside an `ActionForm`; inside one the form supplies the error of `siteIds`. */
   error?: string;
   className?: string;
 }) {
   return (
-    <fieldset className={className}>
-      <legend className="label">{legend}</legend>
+    <FieldSet name="siteIds" legend={legend} error={error} className={className}>
       <div className="flex flex-wrap gap-4">
         {sites.map((site) => (
           <label key={site.id} className="flex items-center gap-1 text-sm">
@@ -25,11 +27,6 @@ export function SiteCheckboxes({
           </label>
         ))}
       </div>
-      {error ? (
-        <p role="alert" className="field-error">
-          {legend}: {error}
-        </p>
-      ) : null}
-    </fieldset>
+    </FieldSet>
   );
 }

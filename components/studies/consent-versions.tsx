@@ -1,11 +1,13 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
-import { activateConsentVersionAction, createConsentVersionAction, updateConsentChecklistAction } from "@/app/(app)/studies/actions";
+import { useState } from "react";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { Field } from "@/components/ui/field";
-import { useActionForm } from "@/components/ui/use-action-form";
-import { CONSENT_ITEMS, missingConsentItems, type TConsentChecklist } from "@/lib/validation/consent";
+import { ActionForm, SubmitButton, type FormAction } from "@/components/ui/form";
+import { StatusBadge } from "@/components/ui/status-badge";
+import type { ActionResult } from "@/lib/auth/action";
+import type { TConsentChecklist } from "@/lib/validation/consent";
+import { CONSENT_ITEMS, missingConsentItems } from "@/lib/validation/consent-values";
 
 interface ConsentRow {
   id: string;
@@ -17,81 +19,69 @@ interface ConsentRow {
   effectiveDate: string | null;
 }
 
-function DraftControls({ row }: { row: ConsentRow }) {
+export interface ConsentActions {
+  create: FormAction<unknown>;
+  updateChecklist: (input: FormData | { id: string; checklist: TConsentChecklist }) => Promise<ActionResult<unknown>>;
+  activate: FormAction<{ reconsentRequired: boolean }>;
+}
+
+function DraftControls({ row, actions }: { row: ConsentRow; actions: ConsentActions }) {
   const { t } = useI18n();
   const [checklist, setChecklist] = useState<TConsentChecklist>(row.checklist);
-  const save = useActionForm(updateConsentChecklistAction);
-  const activate = useActionForm(activateConsentVersionAction);
-  const [reconsent, setReconsent] = useState(false);
   const missing = missingConsentItems(checklist);
 
-  async function onActivate(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const saved = await save.submit({ id: row.id, checklist });
-    if (!saved) return;
-    const result = await activate.submit({ id: row.id, effectiveDate: String(form.get("effectiveDate") ?? ""), reason: String(form.get("reason") ?? "") });
-    if (result) setReconsent(result.reconsentRequired);
-  }
+  // Activation saves the checklist as shown first: the server checks the saved one.
+  const saveThenActivate: FormAction<{ reconsentRequired: boolean }> = async (formData) => {
+    const saved = await actions.updateChecklist({ id: row.id, checklist });
+    return saved.ok ? actions.activate(formData) : saved;
+  };
 
   return (
     <div className="mt-2 flex flex-col gap-3">
-      <fieldset>
-        <legend className="sr-only">{t("consent.title")}</legend>
-        <ul className="grid gap-1 sm:grid-cols-2">
-          {CONSENT_ITEMS.map((item) => (
-            <li key={item}>
-              <label className="flex items-center gap-2 text-sm">
-                <input type="checkbox" checked={checklist[item] === true} onChange={(e) => setChecklist({ ...checklist, [item]: e.target.checked })} />
-                {t(`consent.item.${item}`)}
-              </label>
-            </li>
-          ))}
-        </ul>
-      </fieldset>
-      <div className="flex items-center gap-2">
-        <button type="button" className="btn-secondary" disabled={save.pending} onClick={() => save.submit({ id: row.id, checklist })}>
-          {t("consent.saveChecklist")}
-        </button>
-        {missing.length > 0 ? <span className="text-sm text-amber-800">{t("consent.missing", { items: missing.map((m) => t(`consent.item.${m}`)).join("; ") })}</span> : null}
-      </div>
-      <form onSubmit={onActivate} noValidate className="grid gap-2 sm:grid-cols-3">
-        <Field id={`consent-date-${row.id}`} label={t("consent.effectiveDate")} error={activate.fieldErrors.effectiveDate}>
-          <input id={`consent-date-${row.id}`} name="effectiveDate" type="date" className="input" />
+      <ActionForm action={actions.updateChecklist} label={t("consent.saveChecklist")} className="flex flex-col gap-2" saved={t("studies.saved")}>
+        <input type="hidden" name="id" value={row.id} />
+        <input type="hidden" name="checklist" value={JSON.stringify(checklist)} />
+        <fieldset>
+          <legend className="sr-only">{t("consent.title")}</legend>
+          <ul className="grid gap-1 sm:grid-cols-2">
+            {CONSENT_ITEMS.map((item) => (
+              <li key={item}>
+                <label className="flex items-center gap-2 text-sm">
+                  <input type="checkbox" checked={checklist[item] === true} onChange={(e) => setChecklist({ ...checklist, [item]: e.target.checked })} />
+                  {t(`consent.item.${item}`)}
+                </label>
+              </li>
+            ))}
+          </ul>
+        </fieldset>
+        <div className="flex flex-wrap items-center gap-2">
+          <SubmitButton variant="secondary">{t("consent.saveChecklist")}</SubmitButton>
+          {missing.length > 0 ? <span className="text-sm text-amber-800">{t("consent.missing", { items: missing.map((m) => t(`consent.item.${m}`)).join("; ") })}</span> : null}
+        </div>
+      </ActionForm>
+      <ActionForm
+        action={saveThenActivate}
+        label={t("consent.activate")}
+        className="grid gap-2 sm:grid-cols-3"
+        saved={(result) => (result.reconsentRequired ? t("consent.reconsent") : t("studies.saved"))}
+      >
+        <input type="hidden" name="id" value={row.id} />
+        <Field name="effectiveDate" label={t("consent.effectiveDate")}>
+          <input type="date" className="input" />
         </Field>
-        <Field id={`consent-reason-${row.id}`} label={t("consent.reason")} error={activate.fieldErrors.reason}>
-          <input id={`consent-reason-${row.id}`} name="reason" className="input" />
+        <Field name="reason" label={t("consent.reason")}>
+          <input className="input" />
         </Field>
         <div className="flex items-end">
-          <button type="submit" className="btn-primary" disabled={activate.pending}>
-            {t("consent.activate")}
-          </button>
+          <SubmitButton>{t("consent.activate")}</SubmitButton>
         </div>
-        {activate.formError || activate.fieldErrors.checklist || save.formError ? (
-          <p role="alert" className="field-error sm:col-span-3">
-            {activate.fieldErrors.checklist ?? activate.formError ?? save.formError}
-          </p>
-        ) : null}
-        {reconsent ? (
-          <p role="status" className="text-sm text-amber-800 sm:col-span-3">
-            {t("consent.reconsent")}
-          </p>
-        ) : null}
-      </form>
+      </ActionForm>
     </div>
   );
 }
 
-export function ConsentVersions({ studyId, rows, canManage }: { studyId: string; rows: ConsentRow[]; canManage: boolean }) {
+export function ConsentVersions({ studyId, rows, canManage, actions }: { studyId: string; rows: ConsentRow[]; canManage: boolean; actions: ConsentActions }) {
   const { t } = useI18n();
-  const create = useActionForm(createConsentVersionAction);
-  async function onCreate(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const formElement = event.currentTarget;
-    const form = new FormData(formElement);
-    const created = await create.submit({ studyId, title: String(form.get("title") ?? ""), documentRef: String(form.get("documentRef") ?? "") || undefined, checklist: {} });
-    if (created) formElement.reset();
-  }
   return (
     <section className="card flex flex-col gap-3" aria-labelledby="consent-heading">
       <h2 id="consent-heading" className="text-lg font-semibold">
@@ -106,27 +96,26 @@ export function ConsentVersions({ studyId, rows, canManage }: { studyId: string;
               <strong>
                 {t("consent.version")} {row.version}
               </strong>{" "}
-              — {row.title} {row.documentRef ? <code className="text-xs">{row.documentRef}</code> : null} — {t(`status.${row.status}`)}
+              — {row.title} {row.documentRef ? <code className="text-xs">{row.documentRef}</code> : null} — <StatusBadge status={row.status}>{t(`status.${row.status}`)}</StatusBadge>
               {row.effectiveDate ? ` (${t("consent.effectiveDate")} ${row.effectiveDate})` : ""}
             </p>
-            {canManage && row.status === "DRAFT" ? <DraftControls row={row} /> : null}
+            {canManage && row.status === "DRAFT" ? <DraftControls row={row} actions={actions} /> : null}
           </li>
         ))}
       </ul>
       {canManage ? (
-        <form onSubmit={onCreate} noValidate className="grid gap-2 sm:grid-cols-3">
-          <Field id="consent-title" label={t("consent.docTitle")} error={create.fieldErrors.title}>
-            <input id="consent-title" name="title" className="input" />
+        <ActionForm action={actions.create} label={t("consent.create")} className="grid gap-2 sm:grid-cols-3" resetOnSaved>
+          <input type="hidden" name="studyId" value={studyId} />
+          <Field name="title" label={t("consent.docTitle")}>
+            <input className="input" />
           </Field>
-          <Field id="consent-ref" label={t("consent.documentRef")} error={create.fieldErrors.documentRef}>
-            <input id="consent-ref" name="documentRef" className="input" />
+          <Field name="documentRef" label={t("consent.documentRef")}>
+            <input className="input" />
           </Field>
           <div className="flex items-end">
-            <button type="submit" className="btn-secondary" disabled={create.pending}>
-              {t("consent.create")}
-            </button>
+            <SubmitButton variant="secondary">{t("consent.create")}</SubmitButton>
           </div>
-        </form>
+        </ActionForm>
       ) : null}
     </section>
   );

@@ -2,14 +2,17 @@
 
 import { useState } from "react";
 import { useI18n } from "@/components/i18n/i18n-provider";
-import { translateFieldError } from "@/lib/i18n/field-errors";
 import type { ActionResult } from "@/lib/auth/action";
+import { describeFormFailure } from "@/lib/i18n/failure-message";
 import type { FieldError } from "@/lib/validation/errors";
 
-/** Submit state for a form backed by a wrapped server action: field errors, form error, pending. */
+/**
+ * Calls a wrapped server action from a button that is not a form (an immediate toggle). Forms
+ * use `ActionForm` (components/ui/form.tsx). Errors come back in the reader's language; pending
+ * is cleared even when the call throws.
+ */
 export function useActionForm<I, R>(action: (input: I) => Promise<ActionResult<R>>) {
-  const { locale } = useI18n();
-  const tr = (message: string) => translateFieldError(locale, message);
+  const { t, locale } = useI18n();
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
@@ -25,13 +28,13 @@ export function useActionForm<I, R>(action: (input: I) => Promise<ActionResult<R
         setIssues([]);
         return result.data;
       }
-      const fieldErrors = (result.error.fieldErrors ?? []).map((e) => ({ ...e, message: tr(e.message) }));
-      setIssues(fieldErrors);
-      const errors: Record<string, string> = {};
-      for (const e of fieldErrors) errors[e.field.split(/[.[]/)[0] ?? e.field] ??= e.message;
-      if (result.error.field && !errors[result.error.field]) errors[result.error.field] = tr(result.error.message);
-      setFieldErrors(errors);
-      setFormError(Object.keys(errors).length === 0 ? result.error.message : null);
+      const failure = describeFormFailure(t, locale, result.error);
+      setIssues(failure.issues);
+      setFieldErrors(failure.fieldErrors);
+      setFormError(failure.formError);
+      return null;
+    } catch {
+      setFormError(t("error.network"));
       return null;
     } finally {
       setPending(false);

@@ -12,6 +12,7 @@ import { getDb, type Db } from "@/lib/db/client";
 import { describeFailure, type Failure } from "@/lib/auth/failure";
 import { formatIssuePath } from "@/lib/validation/errors";
 import { findUnstorableString, UNSTORABLE_TEXT_MESSAGE } from "@/lib/validation/text";
+import { inputFromFormData } from "@/lib/validation/form-data";
 
 export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: Failure };
 
@@ -40,20 +41,23 @@ function revalidateAfterCommit(paths: string[]): void {
 /**
  * The one wrapper for server actions: load the actor, check the permission, parse the
  * input with the shared zod schema, run, and turn expected errors into a result the form
- * can show (field errors included). `run(actor, input)` is the same pipeline with an
- * explicit actor, used by integration tests.
+ * can show (field errors included). The input is either the typed object or a form's
+ * `FormData`, read by the schema's shape (`lib/validation/form-data.ts`) and then parsed by
+ * the same schema: `<ActionForm action={action}>` submits the form as it is.
+ * `run(actor, input)` is the same pipeline with an explicit actor, used by integration tests.
  */
 export function defineAction<S extends z.ZodType, R>(definition: ActionDefinition<S, R>) {
   async function run(actor: Actor | null, raw: unknown): Promise<ActionResult<R>> {
     try {
       // The gate: a site-scoped permission at any of the actor's sites; the handler checks the record's site.
       const checked = requirePermission(actor, definition.permission, AT_ANY_OWN_SITE);
-      const unstorable = findUnstorableString(raw);
+      const input = raw instanceof FormData ? inputFromFormData(definition.input, raw) : raw;
+      const unstorable = findUnstorableString(input);
       if (unstorable) {
         const field = formatIssuePath(unstorable) || "(input)";
         return { ok: false, error: { code: "bad_request", message: `${field}: ${UNSTORABLE_TEXT_MESSAGE}`, field, fieldErrors: [{ field, message: UNSTORABLE_TEXT_MESSAGE }] } };
       }
-      const parsed = definition.input.safeParse(raw);
+      const parsed = definition.input.safeParse(input);
       if (!parsed.success) return { ok: false, error: describeFailure(parsed.error) };
       const data = await definition.handler({ actor: checked, input: parsed.data, db: getDb() });
       if (definition.revalidate) revalidateAfterCommit(definition.revalidate(parsed.data, data));
@@ -63,7 +67,7 @@ export function defineAction<S extends z.ZodType, R>(definition: ActionDefinitio
     }
   }
   // A server action always runs on a signed-in session; its request's metadata goes on every audit record it writes.
-  const action = async (raw: z.input<S>): Promise<ActionResult<R>> =>
+  const action = async (raw: z.input<S> | FormData): Promise<ActionResult<R>> =>
     runWithRequestMetadata(requestMetadataFromHeaders(await headers(), "session"), async () => run(await getSessionActor(), raw));
   return Object.assign(markGuarded(action, definition.permission), { run });
 }

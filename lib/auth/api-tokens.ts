@@ -37,7 +37,7 @@ export async function listApiTokens(db: Db, options: { actor: Actor }) {
 export async function revokeApiToken(db: Db, options: { actor: Actor; id: string }): Promise<void> {
   await db.$transaction(async (tx) => {
     const row = await tx.apiToken.findFirst({ where: { id: options.id, userId: options.actor.id } });
-    if (!row) throw new AppError("not_found", "No such API token.");
+    if (!row) throw new AppError("not_found", "No such API token.", undefined, { key: "refusal.noSuchToken" });
     if (row.revokedAt) return;
     const revokedAt = new Date();
     await tx.apiToken.update({ where: { id: row.id }, data: { revokedAt } });

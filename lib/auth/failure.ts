@@ -1,13 +1,19 @@
 import { z } from "zod";
-import { AppError, type ErrorCode } from "@/lib/errors";
+import { AppError, type ErrorCode, type RefusalKey, type RefusalParams } from "@/lib/errors";
 import { PayloadTooLargeError } from "@/lib/http/json-body";
 import { listFieldErrors, type FieldError } from "@/lib/validation/errors";
 
+/**
+ * What a refused request reports. `message` is English (API, commands); forms render
+ * `key`/`params` (or the `error.<code>` fallback) from the reader's catalog instead.
+ */
 export interface Failure {
   code: ErrorCode | "internal";
   message: string;
   field?: string;
   fieldErrors?: FieldError[];
+  key?: RefusalKey;
+  params?: RefusalParams;
 }
 
 function isUniqueViolation(error: unknown): error is { code: "P2002"; meta?: { target?: unknown } } {
@@ -40,12 +46,19 @@ export function describeFailure(error: unknown): Failure {
     const first = fieldErrors[0];
     return { code: "bad_request", message: first ? `${first.field}: ${first.message}` : "invalid input", field: first?.field, fieldErrors };
   }
-  if (error instanceof AppError) return { code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) };
+  if (error instanceof AppError) {
+    return {
+      code: error.code,
+      message: error.message,
+      ...(error.field ? { field: error.field } : {}),
+      ...(error.refusal ? { key: error.refusal.key, ...(error.refusal.params ? { params: error.refusal.params } : {}) } : {}),
+    };
+  }
   if (error instanceof PayloadTooLargeError) return { code: "payload_too_large", message: error.message };
   if (isUniqueViolation(error)) {
     const target = error.meta?.target;
     const field = Array.isArray(target) ? target.filter((t) => t !== "organizationId").join(",") : undefined;
-    return { code: "conflict", message: `A record with this ${field || "value"} already exists.`, ...(field ? { field } : {}) };
+    return { code: "conflict", message: `A record with this ${field || "value"} already exists.`, key: "refusal.duplicate", ...(field ? { field } : {}) };
   }
   const state = sqlState(error);
   console.error(error);

@@ -49,7 +49,7 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 async function resolveActor(request: Request, sessionOnly: boolean): Promise<Actor | null> {
   const header = request.headers.get("authorization");
   if (header !== null) {
-    if (sessionOnly) throw new AppError("forbidden", "This route needs a signed-in session; API tokens are not accepted.");
+    if (sessionOnly) throw new AppError("forbidden", "This route needs a signed-in session; API tokens are not accepted.", undefined, { key: "refusal.sessionOnly" });
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     return match?.[1] ? resolveApiToken(getDb(), match[1]) : null;
   }

@@ -53,6 +53,7 @@ async function main() {
   if (selected.has("typecheck")) run("typecheck", bin("tsc"), ["--noEmit", "-p", "."]);
   if (selected.has("unit")) {
     run("unit tests (TZ=America/Los_Angeles)", bin("vitest"), ["run", "--project", "unit"], { TZ: "America/Los_Angeles" });
+    run("component tests (happy-dom)", bin("vitest"), ["run", "--project", "components"]);
     run("schedule and rules unit tests (TZ=Asia/Shanghai)", bin("vitest"), ["run", "--project", "unit", "lib/schedule", "lib/rules"], { TZ: "Asia/Shanghai" });
   }
 

@@ -43,6 +43,6 @@ export async function readJsonBody(request: Request, limit = MAX_JSON_BODY_BYTES
   try {
     return JSON.parse(text);
   } catch {
-    throw new AppError("bad_request", "The request body is not valid JSON.");
+    throw new AppError("bad_request", "The request body is not valid JSON.", undefined, { key: "refusal.invalidJson" });
   }
 }

@@ -1,7 +1,8 @@
 import "server-only";
 import { cookies, headers } from "next/headers";
 import { cache } from "react";
-import { createTranslator, isLocale, LOCALE_COOKIE, localeFromAcceptLanguage, messagesFor, type Locale } from "@/lib/i18n/translate";
+import { messagesFor } from "@/lib/i18n/catalogs";
+import { createTranslator, isLocale, LOCALE_COOKIE, localeFromAcceptLanguage, type Locale } from "@/lib/i18n/translate";
 
 /** The remembered language (cookie), else the browser's preference. */
 export const getLocale = cache(async (): Promise<Locale> => {

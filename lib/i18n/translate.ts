@@ -1,25 +1,23 @@
-import { en, type MessageKey } from "@/lib/i18n/messages/en";
-import { zhCN } from "@/lib/i18n/messages/zh-CN";
+import type { MessageKey } from "@/lib/i18n/messages/en";
+
+/*
+ * Pure and catalog-free: the browser imports this file, so it must not pull the catalogs in
+ * (they are ~18 kB gzipped). The server reads them through lib/i18n/catalogs.ts.
+ */
 
 export const LOCALES = ["en", "zh-CN"] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = "en";
 export const LOCALE_COOKIE = "ltfu-locale";
 
-const CATALOGS: Record<Locale, Record<MessageKey, string>> = { en, "zh-CN": zhCN };
-
 export function isLocale(value: unknown): value is Locale {
   return typeof value === "string" && (LOCALES as readonly string[]).includes(value);
-}
-
-export function messagesFor(locale: Locale): Record<MessageKey, string> {
-  return CATALOGS[locale];
 }
 
 export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
 
 /** `t("shell.signedInAs", { email })`: catalog lookup with `{name}` placeholders. */
-export function createTranslator(messages: Record<MessageKey, string>): Translate {
+export function createTranslator(messages: Partial<Record<MessageKey, string>>): Translate {
   return (key, vars) => {
     const template = messages[key] ?? key;
     if (!vars) return template;

@@ -23,12 +23,14 @@ export async function createAccount(db: Db, raw: unknown): Promise<{ userId: str
       } else if (all.length === 1) {
         organization = all[0]!;
       } else {
-        throw new AppError("bad_request", all.length === 0 ? "--organization: no organisation exists yet; name the sponsor organisation to create" : "--organization: several organisations exist; name one", "organization");
+        throw new AppError("bad_request", all.length === 0 ? "--organization: no organisation exists yet; name the sponsor organisation to create" : "--organization: several organisations exist; name one", "organization", {
+          key: all.length === 0 ? "refusal.organizationNone" : "refusal.organizationAmbiguous",
+        });
       }
     }
     const sites = await tx.site.findMany({ where: { organizationId: organization.id, code: { in: input.sites } } });
     const missing = input.sites.filter((code) => !sites.some((s) => s.code === code));
-    if (missing.length > 0) throw new AppError("bad_request", `--site: unknown site code ${missing.join(", ")}`, "sites");
+    if (missing.length > 0) throw new AppError("bad_request", `--site: unknown site code ${missing.join(", ")}`, "sites", { key: "refusal.unknownSiteCode", params: { codes: missing.join(", ") } });
     const user = await tx.user.create({
       data: { organizationId: organization.id, email: input.email, name: input.name ?? input.email, role: input.role, passwordHash, sites: { create: sites.map((s) => ({ siteId: s.id, organizationId: organization.id })) } },
     });

@@ -20,7 +20,7 @@ export async function updateSite(db: Db, options: { actor: Actor; input: TUpdate
   return db.$transaction(async (tx) => {
     // The tenant comes from the row: another organisation's site is "not found".
     const before = await tx.site.findFirst({ where: { id, organizationId: actor.organizationId } });
-    if (!before) throw new AppError("not_found", "No such site.");
+    if (!before) throw new AppError("not_found", "No such site.", undefined, { key: "refusal.noSuchSite" });
     const after = await tx.site.update({ where: { id }, data: changes });
     await recordAudit(tx, actor, {
       entity: "Site",

@@ -12,7 +12,7 @@ export async function createUser(db: Db, options: { actor: Actor; input: TCreate
   const passwordHash = await hashPassword(input.password);
   return db.$transaction(async (tx) => {
     const sites = await tx.site.findMany({ where: { id: { in: input.siteIds }, organizationId: actor.organizationId }, select: { id: true } });
-    if (sites.length !== new Set(input.siteIds).size) throw new AppError("bad_request", "siteIds: unknown site", "siteIds");
+    if (sites.length !== new Set(input.siteIds).size) throw new AppError("bad_request", "siteIds: unknown site", "siteIds", { key: "refusal.unknownSite" });
     const user = await tx.user.create({
       data: {
         organizationId: actor.organizationId,
@@ -36,10 +36,10 @@ export async function createUser(db: Db, options: { actor: Actor; input: TCreate
 /** Disable or re-enable an account; a disabled user can neither sign in nor use tokens. */
 export async function setUserDisabled(db: Db, options: { actor: Actor; input: TSetUserDisabled }) {
   const { actor, input } = options;
-  if (input.userId === actor.id) throw new AppError("unprocessable", "You cannot disable your own account.", "userId");
+  if (input.userId === actor.id) throw new AppError("unprocessable", "You cannot disable your own account.", "userId", { key: "refusal.cannotDisableSelf" });
   return db.$transaction(async (tx) => {
     const before = await tx.user.findFirst({ where: { id: input.userId, organizationId: actor.organizationId } });
-    if (!before) throw new AppError("not_found", "No such user.");
+    if (!before) throw new AppError("not_found", "No such user.", undefined, { key: "refusal.noSuchUser" });
     const disabledAt = input.disabled ? (before.disabledAt ?? new Date()) : null;
     await tx.user.update({ where: { id: before.id }, data: { disabledAt } });
     await recordAudit(tx, actor, {
@@ -68,14 +68,17 @@ export async function setUserSites(db: Db, options: { actor: Actor; input: TSetU
         studies: { where: { endedAt: null }, select: { study: { select: { protocolNumber: true, sites: { where: { endedAt: null }, select: { siteId: true } } } } } },
       },
     });
-    if (!user) throw new AppError("not_found", "No such user.");
-    if (user.role !== "INVESTIGATOR") throw new AppError("bad_request", "siteIds: only investigators are assigned to sites", "siteIds");
+    if (!user) throw new AppError("not_found", "No such user.", undefined, { key: "refusal.noSuchUser" });
+    if (user.role !== "INVESTIGATOR") throw new AppError("bad_request", "siteIds: only investigators are assigned to sites", "siteIds", { key: "refusal.onlyInvestigatorsHaveSites" });
     const siteIds = [...new Set(input.siteIds)].sort();
     const sites = await tx.site.findMany({ where: { id: { in: siteIds }, organizationId: actor.organizationId }, select: { id: true } });
-    if (sites.length !== siteIds.length) throw new AppError("bad_request", "siteIds: unknown site", "siteIds");
+    if (sites.length !== siteIds.length) throw new AppError("bad_request", "siteIds: unknown site", "siteIds", { key: "refusal.unknownSite" });
     const stranded = user.studies.filter((m) => !m.study.sites.some((s) => siteIds.includes(s.siteId))).map((m) => m.study.protocolNumber);
     if (stranded.length > 0) {
-      throw new AppError("unprocessable", `siteIds: keep a site of study ${stranded.join(", ")}, or remove the investigator from it first`, "siteIds");
+      throw new AppError("unprocessable", `siteIds: keep a site of study ${stranded.join(", ")}, or remove the investigator from it first`, "siteIds", {
+        key: "refusal.investigatorWouldKeepNoStudySite",
+        params: { studies: stranded.join(", ") },
+      });
     }
     const before = user.sites.map((s) => s.siteId).sort();
     // Assignments end instead of disappearing: who could see which site, when, stays answerable.

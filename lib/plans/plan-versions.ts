@@ -54,7 +54,7 @@ export async function getPlanVersionDerivation(
 /** The study's product's current derivation: the one stored with its latest risk profile version. */
 export async function getStudyDerivation(tx: Db | Tx, options: { studyId: string }): Promise<StoredDerivation> {
   const latest = await tx.riskProfileVersion.findFirst({ where: { product: { studies: { some: { id: options.studyId } } } }, orderBy: { version: "desc" } });
-  if (!latest) throw new AppError("unprocessable", "The study's product has no risk profile.");
+  if (!latest) throw new AppError("unprocessable", "The study's product has no risk profile.", undefined, { key: "refusal.productHasNoProfile" });
   return storedDerivationOf(latest);
 }
 
@@ -86,7 +86,7 @@ export async function comparePlanDerivation(db: Db, options: { actor: Actor; stu
 
 async function requirePlanForChange(tx: Tx, actor: Actor, id: string, studyId?: string) {
   const row = await tx.planVersion.findFirst({ where: { id, ...(studyId ? { studyId } : {}), study: { organizationId: actor.organizationId } } });
-  if (!row) throw new AppError("not_found", "No such plan version.");
+  if (!row) throw new AppError("not_found", "No such plan version.", undefined, { key: "refusal.noSuchPlanVersion" });
   return row;
 }
 
@@ -116,12 +116,12 @@ export async function createPlanVersion(db: Db, options: { actor: Actor; input: 
   return db.$transaction(async (tx) => {
     const study = await requireStudyForChange(tx, actor, input.studyId);
     const latest = await tx.planVersion.findFirst({ where: { studyId: input.studyId }, orderBy: { version: "desc" } });
-    if (latest?.status === "DRAFT") throw new AppError("conflict", `Plan version ${latest.version} is still a draft: edit or activate it first.`);
+    if (latest?.status === "DRAFT") throw new AppError("conflict", `Plan version ${latest.version} is still a draft: edit or activate it first.`, undefined, { key: "refusal.planDraftPending", params: { version: latest.version } });
     let plan: TPlan;
     let justifications: TJustifications = {};
     let durationOverrideJustification: string | null = null;
     if (input.source === "copy_latest") {
-      if (!latest) throw new AppError("unprocessable", "source: there is no version to copy yet", "source");
+      if (!latest) throw new AppError("unprocessable", "source: there is no version to copy yet", "source", { key: "refusal.planNothingToCopy" });
       plan = ZPlan.parse(latest.plan);
       justifications = latest.justifications as TJustifications;
       durationOverrideJustification = latest.durationOverrideJustification;
@@ -146,7 +146,7 @@ export async function updatePlanDraft(db: Db, options: { actor: Actor; input: TU
   const { actor, input } = options;
   return db.$transaction(async (tx) => {
     const before = await requirePlanForChange(tx, actor, input.id, options.studyId);
-    if (before.status !== "DRAFT") throw new AppError("unprocessable", `Plan version ${before.version} is ${before.status.toLowerCase()} and cannot change: create a new version.`);
+    if (before.status !== "DRAFT") throw new AppError("unprocessable", `Plan version ${before.version} is ${before.status.toLowerCase()} and cannot change: create a new version.`, undefined, { key: "refusal.planNotDraft", params: { version: before.version, status: before.status } });
     const justifications = Object.fromEntries(Object.entries(input.justifications).filter(([, text]) => text.trim() !== ""));
     const after = await tx.planVersion.update({
       where: { id: before.id },
@@ -173,7 +173,7 @@ export async function activatePlanVersion(db: Db, options: { actor: Actor; input
   const { actor, input } = options;
   return db.$transaction(async (tx) => {
     const draft = await requirePlanForChange(tx, actor, input.id, options.studyId);
-    if (draft.status !== "DRAFT") throw new AppError("unprocessable", `Plan version ${draft.version} is already ${draft.status.toLowerCase()}.`);
+    if (draft.status !== "DRAFT") throw new AppError("unprocessable", `Plan version ${draft.version} is already ${draft.status.toLowerCase()}.`, undefined, { key: "refusal.planAlreadyDecided", params: { version: draft.version, status: draft.status } });
     const plan = ZPlan.parse(draft.plan);
     // Validated against the derivation stored with the product's current risk profile version
     // (what the product page shows), which the activated version then keeps as its own.
@@ -185,14 +185,21 @@ export async function activatePlanVersion(db: Db, options: { actor: Actor; input
         "unprocessable",
         `justifications: ${assessment.unjustified.length} violation(s) need a written justification before activation, e.g. ${first.message}`,
         "justifications",
+        { key: "refusal.planUnjustified", params: { count: assessment.unjustified.length } },
       );
     }
     if (assessment.overrideNeedsJustification) {
-      throw new AppError("unprocessable", `durationOverrideJustification: the plan runs ${plan.durationMonths} months, the derived duration is ${assessment.derivedMonths}; say why (CDE §2.2.3)`, "durationOverrideJustification");
+      throw new AppError("unprocessable", `durationOverrideJustification: the plan runs ${plan.durationMonths} months, the derived duration is ${assessment.derivedMonths}; say why (CDE §2.2.3)`, "durationOverrideJustification", {
+        key: "refusal.planOverrideUnjustified",
+        params: { months: plan.durationMonths, derived: assessment.derivedMonths, clause: "CDE §2.2.3" },
+      });
     }
     const previous = await tx.planVersion.findFirst({ where: { studyId: draft.studyId, status: "ACTIVE" } });
     if (previous?.effectiveDate && calendarDateFromDb(previous.effectiveDate) >= input.effectiveDate) {
-      throw new AppError("unprocessable", `effectiveDate: must be after ${calendarDateFromDb(previous.effectiveDate)}, when version ${previous.version} took effect`, "effectiveDate");
+      throw new AppError("unprocessable", `effectiveDate: must be after ${calendarDateFromDb(previous.effectiveDate)}, when version ${previous.version} took effect`, "effectiveDate", {
+        key: "refusal.effectiveDateNotAfter",
+        params: { date: calendarDateFromDb(previous.effectiveDate), version: previous.version },
+      });
     }
     const now = new Date();
     if (previous) {

@@ -56,7 +56,7 @@ export async function listNonCompliantPlans(db: Db | Tx, options: { productId: s
     if (!plan.success) return [];
     const justifications = (row.justifications ?? {}) as Record<string, string>;
     const unjustified = listUnjustifiedViolations(validatePlan(options.derivation, plan.data, ruleSet.id), justifications, ruleSet);
-    return unjustified.length === 0 ? [] : [{ planVersionId: row.id, version: row.version, studyId: row.study.id, protocolNumber: row.study.protocolNumber, violations: unjustified }];
+    return unjustified.length === 0 ? [] : [{ planVersionId: row.id, version: row.version, studyId: row.study.id, protocolNumber: row.study.protocolNumber, plan: plan.data, violations: unjustified }];
   });
 }
 
@@ -71,7 +71,7 @@ async function writeNextProfileVersion(
 ) {
   const { actor, engine } = options;
   const product = await getProduct(tx, { actor, productId: options.productId });
-  if (!product) throw new AppError("not_found", "No such product.");
+  if (!product) throw new AppError("not_found", "No such product.", undefined, { key: "refusal.noSuchProduct" });
   const previous = product.profileVersions[0]!;
   const version = previous.version + 1;
   const snapshot = deriveSnapshot(options.profile, engine);
@@ -133,7 +133,7 @@ export async function reassessRiskProfile(db: Db, options: { actor: Actor; input
   const engine = options.engine ?? CURRENT_ENGINE;
   return db.$transaction(async (tx) => {
     const product = await getProduct(tx, { actor, productId: input.productId });
-    if (!product) throw new AppError("not_found", "No such product.");
+    if (!product) throw new AppError("not_found", "No such product.", undefined, { key: "refusal.noSuchProduct" });
     const latest = product.profileVersions[0]!;
     if (!compareProfileDerivation(latest, engine).differs) {
       throw new AppError("conflict", `The rules engine ${engine.version} derives what profile version ${latest.version} already stores: nothing to re-assess.`);
@@ -147,7 +147,7 @@ export async function setNoLtfuJustification(db: Db, options: { actor: Actor; in
   const { actor, input } = options;
   return db.$transaction(async (tx) => {
     const product = await tx.product.findFirst({ where: { id: input.productId, organizationId: actor.organizationId } });
-    if (!product) throw new AppError("not_found", "No such product.");
+    if (!product) throw new AppError("not_found", "No such product.", undefined, { key: "refusal.noSuchProduct" });
     await tx.product.update({ where: { id: product.id }, data: { noLtfuJustification: input.noLtfuJustification, regulatorCommunication: input.regulatorCommunication } });
     await recordAudit(tx, actor, {
       entity: "Product",

@@ -35,7 +35,7 @@ export async function createConsentVersion(db: Db, options: { actor: Actor; inpu
 /** The version row of the actor's organisation (and of `studyId` when the URL names one), or not found. */
 async function requireConsentForChange(tx: Tx, actor: Actor, id: string, studyId?: string) {
   const row = await tx.consentVersion.findFirst({ where: { id, ...(studyId ? { studyId } : {}), study: { organizationId: actor.organizationId } } });
-  if (!row) throw new AppError("not_found", "No such consent version.");
+  if (!row) throw new AppError("not_found", "No such consent version.", undefined, { key: "refusal.noSuchConsentVersion" });
   return row;
 }
 
@@ -44,7 +44,7 @@ export async function updateConsentChecklist(db: Db, options: { actor: Actor; in
   const { actor, input } = options;
   return db.$transaction(async (tx) => {
     const before = await requireConsentForChange(tx, actor, input.id, options.studyId);
-    if (before.status !== "DRAFT") throw new AppError("unprocessable", "Only a draft consent version can change; create a new version.");
+    if (before.status !== "DRAFT") throw new AppError("unprocessable", "Only a draft consent version can change; create a new version.", undefined, { key: "refusal.consentNotDraft" });
     const checklist = { ...ZConsentChecklist.parse(before.checklist), ...input.checklist };
     const after = await tx.consentVersion.update({ where: { id: before.id }, data: { checklist } });
     await recordAudit(tx, actor, { entity: "ConsentVersion", entityId: before.id, action: "update", oldValues: { checklist: before.checklist }, newValues: { checklist } });
@@ -62,10 +62,13 @@ export async function activateConsentVersion(db: Db, options: { actor: Actor; in
   const { actor, input } = options;
   return db.$transaction(async (tx) => {
     const draft = await requireConsentForChange(tx, actor, input.id, options.studyId);
-    if (draft.status !== "DRAFT") throw new AppError("unprocessable", `Consent version ${draft.version} is already ${draft.status.toLowerCase()}.`);
+    if (draft.status !== "DRAFT") throw new AppError("unprocessable", `Consent version ${draft.version} is already ${draft.status.toLowerCase()}.`, undefined, { key: "refusal.consentAlreadyDecided", params: { version: draft.version, status: draft.status } });
     const missing = missingConsentItems(ZConsentChecklist.parse(draft.checklist));
     if (missing.length > 0) {
-      throw new AppError("unprocessable", `checklist: confirm every item of CDE §2.3.1 before activation; missing: ${missing.join(", ")}`, "checklist");
+      throw new AppError("unprocessable", `checklist: confirm every item of CDE §2.3.1 before activation; missing: ${missing.join(", ")}`, "checklist", {
+        key: "refusal.consentChecklistIncomplete",
+        params: { clause: "CDE §2.3.1", items: missing },
+      });
     }
     const now = new Date();
     const previous = await tx.consentVersion.findFirst({ where: { studyId: draft.studyId, status: "ACTIVE" } });

@@ -8,14 +8,14 @@ import type { TCreateStudy, TSetStudyMembers, TSetStudySites, TUpdateStudy } fro
 async function requireOwnSites(tx: Tx, actor: Actor, siteIds: string[]): Promise<string[]> {
   const unique = [...new Set(siteIds)].sort();
   const found = await tx.site.count({ where: { id: { in: unique }, organizationId: actor.organizationId } });
-  if (found !== unique.length) throw new AppError("bad_request", "siteIds: unknown site", "siteIds");
+  if (found !== unique.length) throw new AppError("bad_request", "siteIds: unknown site", "siteIds", { key: "refusal.unknownSite" });
   return unique;
 }
 
 /** The study row of the actor's organisation, or not found (tenant from the row). */
 export async function requireStudyForChange(tx: Tx, actor: Actor, studyId: string) {
   const study = await tx.study.findFirst({ where: { id: studyId, organizationId: actor.organizationId } });
-  if (!study) throw new AppError("not_found", "No such study.");
+  if (!study) throw new AppError("not_found", "No such study.", undefined, { key: "refusal.noSuchStudy" });
   return study;
 }
 
@@ -23,7 +23,7 @@ export async function createStudy(db: Db, options: { actor: Actor; input: TCreat
   const { actor, input } = options;
   return db.$transaction(async (tx) => {
     const product = await tx.product.findFirst({ where: { id: input.productId, organizationId: actor.organizationId } });
-    if (!product) throw new AppError("bad_request", "productId: unknown product", "productId");
+    if (!product) throw new AppError("bad_request", "productId: unknown product", "productId", { key: "refusal.unknownProduct" });
     const siteIds = await requireOwnSites(tx, actor, input.siteIds);
     const study = await tx.study.create({
       data: {
@@ -75,7 +75,10 @@ export async function setStudySites(db: Db, options: { actor: Actor; input: TSet
       orderBy: { email: "asc" },
     });
     if (stranded.length > 0) {
-      throw new AppError("unprocessable", `siteIds: investigator ${stranded.map((u) => u.email).join(", ")} would keep no site of the study; keep their site or remove them from the study first`, "siteIds");
+      throw new AppError("unprocessable", `siteIds: investigator ${stranded.map((u) => u.email).join(", ")} would keep no site of the study; keep their site or remove them from the study first`, "siteIds", {
+        key: "refusal.membersWouldKeepNoSite",
+        params: { emails: stranded.map((u) => u.email).join(", ") },
+      });
     }
     const before = (await tx.studySite.findMany({ where: { studyId: input.studyId, endedAt: null }, select: { siteId: true } })).map((r) => r.siteId).sort();
     // A removed site ends (clinical rows keep pointing at it); adding it again reopens the row.
@@ -95,12 +98,15 @@ export async function setStudyMembers(db: Db, options: { actor: Actor; input: TS
     await requireStudyForChange(tx, actor, input.studyId);
     const userIds = [...new Set(input.userIds)].sort();
     const users = await tx.user.findMany({ where: { id: { in: userIds }, organizationId: actor.organizationId }, select: { id: true, role: true, email: true, sites: { where: { endedAt: null }, select: { siteId: true } } } });
-    if (users.length !== userIds.length) throw new AppError("bad_request", "userIds: unknown user", "userIds");
-    if (users.some((u) => u.role === "SPONSOR_ADMIN")) throw new AppError("bad_request", "userIds: sponsor administrators see every study and are not members", "userIds");
+    if (users.length !== userIds.length) throw new AppError("bad_request", "userIds: unknown user", "userIds", { key: "refusal.unknownUser" });
+    if (users.some((u) => u.role === "SPONSOR_ADMIN")) throw new AppError("bad_request", "userIds: sponsor administrators see every study and are not members", "userIds", { key: "refusal.adminsAreNotMembers" });
     const studySiteIds = (await tx.studySite.findMany({ where: { studyId: input.studyId, endedAt: null }, select: { siteId: true } })).map((r) => r.siteId);
     const siteless = users.filter((u) => u.role === "INVESTIGATOR" && !u.sites.some((s) => studySiteIds.includes(s.siteId)));
     if (siteless.length > 0) {
-      throw new AppError("unprocessable", `userIds: ${siteless.map((u) => u.email).sort().join(", ")} works at none of the study's sites; add the site to the study or to the investigator first`, "userIds");
+      throw new AppError("unprocessable", `userIds: ${siteless.map((u) => u.email).sort().join(", ")} works at none of the study's sites; add the site to the study or to the investigator first`, "userIds", {
+        key: "refusal.membersWithoutStudySite",
+        params: { emails: siteless.map((u) => u.email).sort().join(", ") },
+      });
     }
     const before = (await tx.studyMember.findMany({ where: { studyId: input.studyId, endedAt: null }, select: { userId: true } })).map((r) => r.userId).sort();
     // Memberships end instead of disappearing: who could see the study, when, stays answerable.

@@ -1,5 +1,8 @@
 import { z } from "zod";
 import { requiredText, storableText } from "@/lib/validation/text";
+import { ROLES } from "@/lib/validation/auth-values";
+
+export { ROLES };
 
 /** At most 254 characters (RFC 5321); longer input is refused before it reaches a database index. */
 export const ZEmail = z
@@ -15,7 +18,6 @@ export const ZSignIn = z.object({
 });
 export type TSignIn = z.infer<typeof ZSignIn>;
 
-export const ROLES = ["SPONSOR_ADMIN", "INVESTIGATOR", "MONITOR"] as const;
 export const ZRole = z.enum(ROLES);
 
 export const ZCreateApiToken = z.object({

@@ -1,14 +1,10 @@
 import { z } from "zod";
 import { ZClinicalDate } from "@/lib/validation/calendar-date";
 import { requiredText, trimmedText, ZRecordId } from "@/lib/validation/text";
+import { CONSENT_ITEMS, missingConsentItems, type TConsentItem } from "@/lib/validation/consent-values";
 
-/**
- * What a long-term follow-up consent must explain (CDE §2.3.1): purpose, procedures,
- * duration, visit interval, contacts of investigator / ethics committee / sponsor,
- * collection and storage of tissue samples, genetic testing.
- */
-export const CONSENT_ITEMS = ["purpose", "procedures", "duration", "visit_interval", "contacts", "sample_storage", "genetic_testing"] as const;
-export type TConsentItem = (typeof CONSENT_ITEMS)[number];
+export { CONSENT_ITEMS, missingConsentItems, type TConsentItem };
+
 
 export const ZConsentChecklist = z.partialRecord(z.enum(CONSENT_ITEMS), z.boolean());
 export type TConsentChecklist = z.infer<typeof ZConsentChecklist>;
@@ -32,7 +28,3 @@ export const ZActivateConsentVersion = z.object({
   reason: requiredText(1000, "say why this version is activated (e.g. new risk information)"),
 });
 export type TActivateConsentVersion = z.infer<typeof ZActivateConsentVersion>;
-
-export function missingConsentItems(checklist: TConsentChecklist): TConsentItem[] {
-  return CONSENT_ITEMS.filter((item) => checklist[item] !== true);
-}

@@ -1,50 +1,15 @@
 import { z } from "zod";
 import { requiredText, storableText } from "@/lib/validation/text";
+import { CONTACT_MODES, REQUIREMENT_KINDS, SAMPLE_KINDS, SAMPLE_TYPES } from "@/lib/validation/plan-values";
 
-/** Requirement kinds of a derivation; also the activity kinds of a plan (RULES-CONTRACT.md). */
-export const REQUIREMENT_KINDS = [
-  "clinical_visit",
-  "remote_contact",
-  "persistence_sampling",
-  "integration_monitoring",
-  "off_target_monitoring",
-  "off_target_monitoring_non_target_tissue",
-  "shedding_monitoring",
-  "pregnancy_fertility_monitoring",
-  "surrogate_sampling",
-] as const;
+export { CONTACT_MODES, REQUIREMENT_KINDS, SAMPLE_KINDS, SAMPLE_TYPES };
+
 export const ZRequirementKind = z.enum(REQUIREMENT_KINDS);
 export type TRequirementKind = z.infer<typeof ZRequirementKind>;
 
-export const CONTACT_MODES = ["clinic", "home", "phone", "questionnaire"] as const;
 export const ZContactMode = z.enum(CONTACT_MODES);
 export type TContactMode = z.infer<typeof ZContactMode>;
 
-/** Activity kinds that draw a sample (their activities carry a sample type, assay and surrogate flag). */
-export const SAMPLE_KINDS: ReadonlySet<TRequirementKind> = new Set([
-  "persistence_sampling",
-  "integration_monitoring",
-  "off_target_monitoring",
-  "off_target_monitoring_non_target_tissue",
-  "shedding_monitoring",
-  "surrogate_sampling",
-]);
-
-/** Sample types the editor offers; the plan format accepts any string (RULES-CONTRACT.md). */
-export const SAMPLE_TYPES = [
-  "peripheral_blood",
-  "bone_marrow",
-  "plasma",
-  "serum",
-  "urine",
-  "saliva",
-  "buccal_swab",
-  "semen",
-  "stool",
-  "cerebrospinal_fluid",
-  "tissue_biopsy",
-  "tumour_biopsy",
-] as const;
 
 export const ZPlanActivity = z.object({
   kind: ZRequirementKind,

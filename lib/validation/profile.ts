@@ -1,39 +1,11 @@
 import { z } from "zod";
+import { PLATFORMS, ROUTES } from "@/lib/validation/profile-values";
 
-/** Vector / product platform (RULES-CONTRACT.md, input table). */
-export const PLATFORMS = [
-  "gamma_retrovirus",
-  "lentivirus",
-  "other_retrovirus",
-  "transposon",
-  "aav",
-  "adenovirus",
-  "hsv",
-  "poxvirus",
-  "other_virus",
-  "bacterial",
-  "plasmid",
-  "rna",
-  "other_nonviral",
-] as const;
+export { PLATFORMS, ROUTES };
+
 export const ZPlatform = z.enum(PLATFORMS);
 export type TPlatform = z.infer<typeof ZPlatform>;
 
-/** Route of administration; `intravenous` and `intra_arterial` are systemic. */
-export const ROUTES = [
-  "intravenous",
-  "intra_arterial",
-  "subretinal",
-  "intravitreal",
-  "intramuscular",
-  "intratumoral",
-  "intrathecal",
-  "intracerebral",
-  "subcutaneous",
-  "intradermal",
-  "inhaled",
-  "other_local",
-] as const;
 export const ZRoute = z.enum(ROUTES);
 export type TRoute = z.infer<typeof ZRoute>;
 

@@ -1,7 +1,9 @@
 import { z } from "zod";
 import { requiredText, trimmedText, ZRecordId } from "@/lib/validation/text";
+import { STUDY_PHASES } from "@/lib/validation/study-values";
 
-export const STUDY_PHASES = ["phase_1", "phase_1_2", "phase_2", "phase_3", "post_marketing", "ltfu_only"] as const;
+export { STUDY_PHASES };
+
 export const ZStudyPhase = z.enum(STUDY_PHASES);
 
 /** Rule sets the engine knows; a study answers to one (CDE-2021 today). */

@@ -53,7 +53,7 @@ test("sponsor: product → derivation → study → plan v1 → justified amendm
   // v2: clinical visits every 18 months (18, 36, 54) instead of yearly.
   await page.getByRole("button", { name: "New draft: amend the latest version" }).click();
   await expect(editor).toBeVisible();
-  const clinical = (visitId: string) => editor.getByTestId(`visit-row-${visitId}`).getByLabel("Clinical follow-up visit");
+  const clinical = (visitId: string) => editor.getByTestId("plan-grid").getByLabel(`Clinical follow-up visit at ${visitId}`, { exact: true });
   for (const visitId of ["M12", "M24", "M48", "M60"]) await clinical(visitId).uncheck();
   for (const visitId of ["M18", "M54"]) await clinical(visitId).check();
   // Samples: integration monitoring on bone marrow with its assay, for every visit that draws it.

@@ -1,3 +1,5 @@
+import { DataTable } from "@/components/ui/data-table";
+import { PageHeader } from "@/components/ui/page-header";
 import { requirePageActor } from "@/lib/auth/page";
 import { getDb } from "@/lib/db/client";
 import { listAuditRecords } from "@/lib/db/audit-log";
@@ -13,51 +15,43 @@ export default async function AuditPage() {
   const records = await listAuditRecords(getDb(), { actor });
   return (
     <section className="flex flex-col gap-4">
-      <h1 className="text-2xl font-semibold">{t("audit.title")}</h1>
-      {records.length === 0 ? (
-        <p>{t("audit.empty")}</p>
-      ) : (
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">{t("audit.when")}</th>
-              <th scope="col">{t("audit.who")}</th>
-              <th scope="col">{t("audit.what")}</th>
-              <th scope="col">{t("audit.action")}</th>
-              <th scope="col">{t("audit.change")}</th>
-              <th scope="col">{t("audit.reason")}</th>
-              <th scope="col">{t("audit.request")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {records.map((record) => (
-              <tr key={record.id.toString()}>
-                <td className="whitespace-nowrap">{record.occurredAt.toISOString().slice(0, 19).replace("T", " ")}</td>
-                <td>{record.actorEmail}</td>
-                <td>
-                  {record.entity} <code className="text-xs">{record.entityId}</code>
-                </td>
-                <td>{record.action}</td>
-                <td className="max-w-md break-all font-mono text-xs">
-                  {record.changes ? (
-                    <span title={t("audit.changes")}>{show(record.changes)}</span>
-                  ) : (
-                    <>
-                      {show(record.oldValues)} → {show(record.newValues)}
-                    </>
-                  )}
-                </td>
-                <td>{record.reason ?? "—"}</td>
-                <td className="text-xs text-slate-600">
-                  {record.authMethod ?? "—"}
-                  {record.requestIp ? ` · ${record.requestIp}` : ""}
-                  {record.requestId ? <code className="block">{record.requestId}</code> : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <PageHeader title={t("audit.title")} />
+      <DataTable
+        label={t("audit.title")}
+        empty={t("audit.empty")}
+        columns={[
+          { key: "when", header: t("audit.when"), sortable: true, className: "whitespace-nowrap" },
+          { key: "who", header: t("audit.who"), sortable: true },
+          { key: "what", header: t("audit.what"), sortable: true },
+          { key: "action", header: t("audit.action"), sortable: true },
+          { key: "change", header: t("audit.change"), className: "min-w-[16rem] max-w-md break-all font-mono text-xs" },
+          { key: "reason", header: t("audit.reason"), className: "min-w-[10rem]" },
+          { key: "request", header: t("audit.request"), className: "text-xs text-slate-600" },
+        ]}
+        rows={records.map((record) => ({
+          key: record.id.toString(),
+          sort: { when: record.occurredAt.toISOString(), who: record.actorEmail, what: record.entity, action: record.action },
+          cells: {
+            when: record.occurredAt.toISOString().slice(0, 19).replace("T", " "),
+            who: <span className="break-all">{record.actorEmail}</span>,
+            what: (
+              <>
+                {record.entity} <code className="text-xs break-all">{record.entityId}</code>
+              </>
+            ),
+            action: record.action,
+            change: record.changes ? <span title={t("audit.changes")}>{show(record.changes)}</span> : `${show(record.oldValues)} → ${show(record.newValues)}`,
+            reason: record.reason ?? "—",
+            request: (
+              <>
+                {record.authMethod ?? "—"}
+                {record.requestIp ? ` · ${record.requestIp}` : ""}
+                {record.requestId ? <code className="block">{record.requestId}</code> : null}
+              </>
+            ),
+          },
+        }))}
+      />
     </section>
   );
 }

@@ -1,34 +1,42 @@
+import { createApiTokenAction, revokeApiTokenAction } from "@/app/(app)/settings/actions";
 import { ApiTokens } from "@/components/settings/api-tokens";
+import { PageHeader } from "@/components/ui/page-header";
+import { SectionCard } from "@/components/ui/section-card";
 import { LocaleSwitch } from "@/components/i18n/locale-switch";
 import { listApiTokens } from "@/lib/auth/api-tokens";
 import { requirePageActor } from "@/lib/auth/page";
 import { getDb } from "@/lib/db/client";
 import { getTranslator } from "@/lib/i18n/server";
+import { ClientMessages } from "@/components/i18n/client-messages";
+import { CLIENT_AREAS } from "@/lib/i18n/client-areas";
 
 export default async function SettingsPage() {
   const actor = await requirePageActor("token:manage");
   const t = await getTranslator();
   const tokens = await listApiTokens(getDb(), { actor });
   return (
-    <section className="flex flex-col gap-6">
-      <h1 className="text-2xl font-semibold">{t("settings.title")}</h1>
-      <div className="card">
-        <LocaleSwitch />
-      </div>
-      <div className="card flex flex-col gap-3">
-        <h2 className="text-lg font-semibold">{t("settings.tokens")}</h2>
-        <p className="text-sm text-slate-700">{t("settings.tokensIntro")}</p>
-        <ApiTokens
-          tokens={tokens.map((token) => ({
-            id: token.id,
-            name: token.name,
-            prefix: token.prefix,
-            createdAt: token.createdAt.toISOString(),
-            lastUsedAt: token.lastUsedAt?.toISOString() ?? null,
-            revokedAt: token.revokedAt?.toISOString() ?? null,
-          }))}
-        />
-      </div>
-    </section>
+    <ClientMessages areas={CLIENT_AREAS.settings}>
+      <section className="flex flex-col gap-6">
+        <PageHeader title={t("settings.title")} />
+        <SectionCard>
+          <LocaleSwitch />
+        </SectionCard>
+        <SectionCard title={t("settings.tokens")}>
+          <p className="text-sm text-slate-700">{t("settings.tokensIntro")}</p>
+          <ApiTokens
+            createAction={createApiTokenAction}
+            revokeAction={revokeApiTokenAction}
+            tokens={tokens.map((token) => ({
+              id: token.id,
+              name: token.name,
+              prefix: token.prefix,
+              createdAt: token.createdAt.toISOString(),
+              lastUsedAt: token.lastUsedAt?.toISOString() ?? null,
+              revokedAt: token.revokedAt?.toISOString() ?? null,
+            }))}
+          />
+        </SectionCard>
+      </section>
+    </ClientMessages>
   );
 }

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { PageHeader } from "@/components/ui/page-header";
 import { requirePageActor } from "@/lib/auth/page";
 import { getDb } from "@/lib/db/client";
 import { countOrganizationConfiguration } from "@/lib/db/users";
@@ -10,8 +11,7 @@ export default async function SponsorHome() {
   const { siteCount, userCount } = await countOrganizationConfiguration(getDb(), { actor });
   return (
     <section data-testid="home-sponsor">
-      <h1 className="text-2xl font-semibold">{t("home.sponsor.title")}</h1>
-      <p className="mt-2 text-slate-700">{t("home.sponsor.intro")}</p>
+      <PageHeader title={t("home.sponsor.title")} description={t("home.sponsor.intro")} />
       <div className="mt-6 grid gap-4 sm:grid-cols-2">
         <Link href="/sponsor/sites" className="card hover:border-blue-400">
           <p className="text-sm text-slate-600">{t("home.sponsor.sites")}</p>

@@ -1,5 +1,8 @@
 import Link from "next/link";
+import { createStudyAction } from "@/app/(app)/studies/actions";
 import { StudyForm } from "@/components/studies/study-form";
+import { DataTable } from "@/components/ui/data-table";
+import { PageHeader } from "@/components/ui/page-header";
 import { requirePageActor } from "@/lib/auth/page";
 import { hasPermission } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db/client";
@@ -7,6 +10,8 @@ import { listProductChoices } from "@/lib/db/products";
 import { listSites } from "@/lib/db/sites";
 import { listStudies } from "@/lib/db/studies";
 import { getTranslator } from "@/lib/i18n/server";
+import { ClientMessages } from "@/components/i18n/client-messages";
+import { CLIENT_AREAS } from "@/lib/i18n/client-areas";
 
 export default async function StudiesPage() {
   const actor = await requirePageActor("study:read");
@@ -19,43 +24,42 @@ export default async function StudiesPage() {
     canManage ? listSites(db, { actor }) : [],
   ]);
   return (
-    <section className="flex flex-col gap-6">
-      <h1 className="text-2xl font-semibold">{t("studies.title")}</h1>
-      {studies.length === 0 ? (
-        <p>{canManage ? t("studies.empty") : t("studies.emptyMember")}</p>
-      ) : (
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">{t("studies.protocolNumber")}</th>
-              <th scope="col">{t("studies.studyTitle")}</th>
-              <th scope="col">{t("studies.phase")}</th>
-              <th scope="col">{t("studies.product")}</th>
-              <th scope="col">{t("studies.sites")}</th>
-              <th scope="col">{t("studies.activePlan")}</th>
-              <th scope="col">{t("studies.activeConsent")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {studies.map((study) => (
-              <tr key={study.id}>
-                <td>
-                  <Link className="text-blue-700 underline" href={`/studies/${study.id}`}>
-                    {study.protocolNumber}
-                  </Link>
-                </td>
-                <td>{study.title}</td>
-                <td>{t(`phase.${study.phase as "phase_1"}`)}</td>
-                <td>{study.product.code}</td>
-                <td>{study._count.sites}</td>
-                <td>{study.planVersions[0] ? `v${study.planVersions[0].version}` : t("studies.none")}</td>
-                <td>{study.consentVersions[0] ? `v${study.consentVersions[0].version}` : t("studies.none")}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      {canManage ? <StudyForm products={products} sites={sites.map((s) => ({ id: s.id, code: s.code, name: s.name }))} /> : null}
-    </section>
+    <ClientMessages areas={CLIENT_AREAS.studies}>
+      <section className="flex flex-col gap-6">
+        <PageHeader title={t("studies.title")} />
+        <DataTable
+          label={t("studies.title")}
+          empty={canManage ? t("studies.empty") : t("studies.emptyMember")}
+          initialSort={{ key: "protocol", direction: "asc" }}
+          columns={[
+            { key: "protocol", header: t("studies.protocolNumber"), sortable: true },
+            { key: "title", header: t("studies.studyTitle"), sortable: true },
+            { key: "phase", header: t("studies.phase"), sortable: true },
+            { key: "product", header: t("studies.product"), sortable: true },
+            { key: "sites", header: t("studies.sites"), sortable: true },
+            { key: "plan", header: t("studies.activePlan") },
+            { key: "consent", header: t("studies.activeConsent") },
+          ]}
+          rows={studies.map((study) => ({
+            key: study.id,
+            sort: { protocol: study.protocolNumber, title: study.title, phase: study.phase, product: study.product.code, sites: study._count.sites },
+            cells: {
+              protocol: (
+                <Link className="text-blue-700 underline" href={`/studies/${study.id}`}>
+                  {study.protocolNumber}
+                </Link>
+              ),
+              title: study.title,
+              phase: t(`phase.${study.phase as "phase_1"}`),
+              product: study.product.code,
+              sites: study._count.sites,
+              plan: study.planVersions[0] ? `v${study.planVersions[0].version}` : t("studies.none"),
+              consent: study.consentVersions[0] ? `v${study.consentVersions[0].version}` : t("studies.none"),
+            },
+          }))}
+        />
+        {canManage ? <StudyForm action={createStudyAction} products={products} sites={sites.map((s) => ({ id: s.id, code: s.code, name: s.name }))} /> : null}
+      </section>
+    </ClientMessages>
   );
 }

@@ -4,6 +4,7 @@ import { studiesEn } from "@/lib/i18n/messages/studies.en";
 import { plansEn } from "@/lib/i18n/messages/plans.en";
 import { rulesEn } from "@/lib/i18n/messages/rules.en";
 import { integrityEn } from "@/lib/i18n/messages/integrity.en";
+import { errorsEn } from "@/lib/i18n/messages/errors.en";
 
 /**
  * English UI text, one file per area (`<area>.en.ts`, with its `<area>.zh-CN.ts` twin) so
@@ -16,6 +17,7 @@ export const en = {
   ...plansEn,
   ...rulesEn,
   ...integrityEn,
+  ...errorsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -60,4 +60,8 @@ export const productsEn = {
   "products.inconsistency.because.persistent_infection": "the vector is replication-competent",
   "products.inconsistency.because.shedding": "the vector is replication-competent",
   "products.inconsistency.because.other": "non-clinical data show distribution to gonads or germ cells",
+  "products.impliedRationale": "implied by the product profile: {because} ({clause})",
+  "products.issue.rationale": "give the rationale for this assessment",
+  "products.issue.evidence": "name at least one evidence source",
+  "products.issue.status": "does not agree with the product profile (see above)",
 } as const;

@@ -62,4 +62,8 @@ export const productsZhCN: Record<keyof typeof productsEn, string> = {
   "products.inconsistency.because.persistent_infection": "载体具有复制能力",
   "products.inconsistency.because.shedding": "载体具有复制能力",
   "products.inconsistency.because.other": "非临床数据显示在生殖腺或生殖细胞中分布",
+  "products.impliedRationale": "由产品特征推定：{because}（{clause}）",
+  "products.issue.rationale": "请填写该评估的依据",
+  "products.issue.evidence": "请至少选择一个证据来源",
+  "products.issue.status": "与产品特征不一致（见上方）",
 };

@@ -1,8 +1,19 @@
 import Link from "next/link";
+import {
+  activateConsentVersionAction,
+  createConsentVersionAction,
+  setStudyMembersAction,
+  setStudySitesAction,
+  updateConsentChecklistAction,
+  updateStudyAction,
+} from "@/app/(app)/studies/actions";
 import { notFound } from "next/navigation";
 import { ConsentVersions } from "@/components/studies/consent-versions";
 import { StudyDetailsForm } from "@/components/studies/study-details-form";
-import { StudyMembersForm, StudySitesForm } from "@/components/studies/study-sponsor-controls";
+import { CheckboxSetForm } from "@/components/studies/checkbox-set-form";
+import { PageHeader } from "@/components/ui/page-header";
+import { SectionCard } from "@/components/ui/section-card";
+import { StatusBadge } from "@/components/ui/status-badge";
 import { pageParams, requirePageActor } from "@/lib/auth/page";
 import { hasPermission } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db/client";
@@ -11,6 +22,8 @@ import { listSites } from "@/lib/db/sites";
 import { getStudy } from "@/lib/db/studies";
 import { getTranslator } from "@/lib/i18n/server";
 import { ZConsentChecklist } from "@/lib/validation/consent";
+import { ClientMessages } from "@/components/i18n/client-messages";
+import { CLIENT_AREAS } from "@/lib/i18n/client-areas";
 
 export default async function StudyPage({ params }: { params: Promise<{ studyId: string }> }) {
   const actor = await requirePageActor("study:read");
@@ -28,73 +41,84 @@ export default async function StudyPage({ params }: { params: Promise<{ studyId:
     : [[], []];
 
   return (
-    <section className="flex flex-col gap-6">
-      <div>
-        <p className="text-sm text-slate-600">
-          {study.protocolNumber} · {t(`phase.${study.phase as "phase_1"}`)} · {t("studies.ruleSet")} {study.ruleSet}
-        </p>
-        <h1 className="text-2xl font-semibold">{study.title}</h1>
-        <p className="mt-1 text-slate-700">
-          {t("studies.product")}: {study.product.code} — {study.product.name}
-        </p>
-        {canManage ? <StudyDetailsForm study={{ id: study.id, protocolNumber: study.protocolNumber, title: study.title, phase: study.phase }} /> : null}
-      </div>
+    <ClientMessages areas={CLIENT_AREAS.study}>
+      <section className="flex flex-col gap-6">
+        <div>
+          <PageHeader
+            title={study.title}
+            context={`${study.protocolNumber} · ${t(`phase.${study.phase as "phase_1"}`)} · ${t("studies.ruleSet")} ${study.ruleSet}`}
+            description={`${t("studies.product")}: ${study.product.code} — ${study.product.name}`}
+          />
+          {canManage ? <StudyDetailsForm action={updateStudyAction} study={{ id: study.id, protocolNumber: study.protocolNumber, title: study.title, phase: study.phase }} /> : null}
+        </div>
 
-      <section className="card flex flex-col gap-3" aria-labelledby="plans-heading">
-        <h2 id="plans-heading" className="text-lg font-semibold">
-          {t("studies.planVersions")}
-        </h2>
-        {study.planVersions.length === 0 ? (
-          <p className="text-sm">{t("studies.noPlans")}</p>
-        ) : (
-          <ul className="text-sm">
-            {study.planVersions.map((plan) => (
-              <li key={plan.id}>
-                v{plan.version} — {t(`status.${plan.status}`)}
-                {plan.effectiveDate ? ` (${plan.effectiveDate.toISOString().slice(0, 10)})` : ""}
-              </li>
-            ))}
-          </ul>
-        )}
-        <Link className="text-blue-700 underline" href={`/studies/${study.id}/plans`}>
-          {t("studies.openPlans")}
-        </Link>
+        <SectionCard title={t("studies.planVersions")}>
+          {study.planVersions.length === 0 ? (
+            <p className="text-sm">{t("studies.noPlans")}</p>
+          ) : (
+            <ul className="text-sm">
+              {study.planVersions.map((plan) => (
+                <li key={plan.id}>
+                  v{plan.version} — <StatusBadge status={plan.status}>{t(`status.${plan.status}`)}</StatusBadge>
+                  {plan.effectiveDate ? ` (${plan.effectiveDate.toISOString().slice(0, 10)})` : ""}
+                </li>
+              ))}
+            </ul>
+          )}
+          <Link className="text-blue-700 underline" href={`/studies/${study.id}/plans`}>
+            {t("studies.openPlans")}
+          </Link>
+        </SectionCard>
+
+        <SectionCard title={t("studies.sites")}>
+          {canManage ? (
+            <>
+              <CheckboxSetForm
+                action={setStudySitesAction}
+                legend="studies.sites"
+                submitLabel="studies.saveSites"
+                name="siteIds"
+                hidden={{ studyId: study.id }}
+                options={sites.map((s) => ({ id: s.id, label: `${s.code} — ${s.name}` }))}
+                selected={study.sites.map((s) => s.siteId)}
+              />
+              <p className="text-sm text-slate-600">{t("studies.membersHint")}</p>
+              <CheckboxSetForm
+                action={setStudyMembersAction}
+                legend="studies.members"
+                submitLabel="studies.saveMembers"
+                name="userIds"
+                hidden={{ studyId: study.id }}
+                options={users.map((u) => ({ id: u.id, label: `${u.email} (${t(`role.${u.role}`)})` }))}
+                selected={study.members.map((m) => m.userId)}
+              />
+            </>
+          ) : (
+            <ul className="text-sm">
+              {study.sites.map((s) => (
+                <li key={s.siteId}>
+                  {s.site.code} — {s.site.name}
+                </li>
+              ))}
+            </ul>
+          )}
+        </SectionCard>
+
+        <ConsentVersions
+          actions={{ create: createConsentVersionAction, updateChecklist: updateConsentChecklistAction, activate: activateConsentVersionAction }}
+          studyId={study.id}
+          canManage={hasPermission(actor, "consent:manage")}
+          rows={study.consentVersions.map((c) => ({
+            id: c.id,
+            version: c.version,
+            status: c.status,
+            title: c.title,
+            documentRef: c.documentRef,
+            checklist: ZConsentChecklist.parse(c.checklist ?? {}),
+            effectiveDate: c.effectiveDate ? c.effectiveDate.toISOString().slice(0, 10) : null,
+          }))}
+        />
       </section>
-
-      <section className="card flex flex-col gap-3" aria-labelledby="sites-heading">
-        <h2 id="sites-heading" className="text-lg font-semibold">
-          {t("studies.sites")}
-        </h2>
-        {canManage ? (
-          <>
-            <StudySitesForm studyId={study.id} options={sites.map((s) => ({ id: s.id, label: `${s.code} — ${s.name}` }))} selected={study.sites.map((s) => s.siteId)} />
-            <p className="text-sm text-slate-600">{t("studies.membersHint")}</p>
-            <StudyMembersForm studyId={study.id} options={users.map((u) => ({ id: u.id, label: `${u.email} (${t(`role.${u.role}`)})` }))} selected={study.members.map((m) => m.userId)} />
-          </>
-        ) : (
-          <ul className="text-sm">
-            {study.sites.map((s) => (
-              <li key={s.siteId}>
-                {s.site.code} — {s.site.name}
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
-
-      <ConsentVersions
-        studyId={study.id}
-        canManage={hasPermission(actor, "consent:manage")}
-        rows={study.consentVersions.map((c) => ({
-          id: c.id,
-          version: c.version,
-          status: c.status,
-          title: c.title,
-          documentRef: c.documentRef,
-          checklist: ZConsentChecklist.parse(c.checklist ?? {}),
-          effectiveDate: c.effectiveDate ? c.effectiveDate.toISOString().slice(0, 10) : null,
-        }))}
-      />
-    </section>
+    </ClientMessages>
   );
 }

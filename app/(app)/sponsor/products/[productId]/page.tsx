@@ -1,4 +1,8 @@
 import { notFound } from "next/navigation";
+import { reassessRiskProfileAction, setNoLtfuJustificationAction, updateRiskProfileAction } from "@/app/(app)/sponsor/products/actions";
+import { PageHeader } from "@/components/ui/page-header";
+import { SectionCard } from "@/components/ui/section-card";
+import { formatViolation } from "@/lib/i18n/violation";
 import { NoLtfuJustification } from "@/components/products/no-ltfu-justification";
 import { ProductEditor } from "@/components/products/product-editor";
 import { DerivationPanel } from "@/components/rules/derivation-panel";
@@ -14,6 +18,8 @@ import { compareProfileDerivation, listNonCompliantPlans } from "@/lib/products/
 import type { Derivation, RationaleEntry } from "@/lib/rules/derive-requirements";
 import { ZRiskFactors } from "@/lib/validation/product";
 import { ZRiskProfile } from "@/lib/validation/profile";
+import { ClientMessages } from "@/components/i18n/client-messages";
+import { CLIENT_AREAS } from "@/lib/i18n/client-areas";
 
 /** A product: sponsors edit it; monitors read it (the same permission as GET /api/v1/products/{id}). */
 export default async function ProductPage({ params }: { params: Promise<{ productId: string }> }) {
@@ -32,79 +38,73 @@ export default async function ProductPage({ params }: { params: Promise<{ produc
   const today = compareProfileDerivation(current);
   const nonCompliant = await listNonCompliantPlans(db, { productId: product.id, derivation });
   return (
-    <section className="flex flex-col gap-6">
-      <div>
-        <p className="text-sm text-slate-600">
-          {product.code} · {t("products.version")} v{current.version}
-        </p>
-        <h1 className="text-2xl font-semibold">{product.name}</h1>
-      </div>
-      {product.studies.length > 0 ? (
-        <section className={`card ${nonCompliant.length ? "border-red-300 bg-red-50" : ""}`} aria-labelledby="compliance-heading" data-testid="plan-compliance">
-          <h2 id="compliance-heading" className="font-semibold">
-            {t("products.nonCompliant")}
-          </h2>
-          {nonCompliant.length === 0 ? (
-            <p className="text-sm">{t("products.nonCompliantNone")}</p>
-          ) : (
-            <ul className="list-disc pl-6 text-sm">
-              {nonCompliant.map((plan) => (
-                <li key={plan.planVersionId}>
-                  <a className="underline" href={`/studies/${plan.studyId}/plans`}>
-                    {t("products.nonCompliantPlan", { protocol: plan.protocolNumber, version: plan.version, count: plan.violations.length })}
-                  </a>
-                  <ul className="list-[circle] pl-6">
-                    {plan.violations.map((v) => (
-                      <li key={v.message}>{v.message}</li>
-                    ))}
-                  </ul>
-                </li>
-              ))}
-            </ul>
-          )}
-        </section>
-      ) : null}
-      {today.differs ? (
-        <>
-          <DerivationComparison stored={stored} today={{ ...today.current, caption: t("snapshot.today", { engineVersion: today.current.engineVersion }) }} />
-          {canManage ? <ReassessProfile productId={product.id} /> : null}
-        </>
-      ) : (
-        <details className="card" open={!canManage}>
-          <summary className="cursor-pointer font-semibold" data-testid="stored-derivation-summary">
-            {stored.caption} · {t("snapshot.engine", { ruleSet: stored.ruleSet, engineVersion: stored.engineVersion })}
-          </summary>
-          <DerivationPanel id="stored-derivation" {...stored} />
-        </details>
-      )}
-      {canManage ? (
-        <>
-          {!derivation.ltfuRequired ? <NoLtfuJustification productId={product.id} justification={product.noLtfuJustification} communication={product.regulatorCommunication} /> : null}
-          <ProductEditor existing={{ id: product.id, name: product.name, code: product.code, modality: product.modality, profile, factors: ZRiskFactors.parse(current.factors) }} />
-        </>
-      ) : (
-        <dl className="card grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-sm" data-testid="product-summary">
-          <dt className="font-medium">{t("products.modality")}</dt>
-          <dd>{t(`modality.${product.modality}` as MessageKey)}</dd>
-          <dt className="font-medium">{t("products.platform")}</dt>
-          <dd>{t(`platform.${profile.platform}` as MessageKey)}</dd>
-        </dl>
-      )}
-      <section className="card" aria-labelledby="history-heading">
-        <h2 id="history-heading" className="font-semibold">
-          {t("products.versions")}
-        </h2>
-        <ul className="mt-2 text-sm">
-          {product.profileVersions.map((v) => (
-            <li key={v.id}>
-              {t("products.versionBy", { version: v.version, date: v.createdAt.toISOString().slice(0, 10), reason: v.reason ?? t("products.initialVersion") })} —{" "}
-              {(v.derivation as { ltfuRequired: boolean; durationYears: number }).ltfuRequired
-                ? t("derivation.years", { years: (v.derivation as { durationYears: number }).durationYears })
-                : t("products.noLtfu")}
-            </li>
-          ))}
-        </ul>
+    <ClientMessages areas={CLIENT_AREAS.productEditor}>
+      <section className="flex flex-col gap-6">
+        <PageHeader title={product.name} context={`${product.code} · ${t("products.version")} v${current.version}`} />
+        {product.studies.length > 0 ? (
+          <section className={`card ${nonCompliant.length ? "border-red-300 bg-red-50" : ""}`} aria-labelledby="compliance-heading" data-testid="plan-compliance">
+            <h2 id="compliance-heading" className="font-semibold">
+              {t("products.nonCompliant")}
+            </h2>
+            {nonCompliant.length === 0 ? (
+              <p className="text-sm">{t("products.nonCompliantNone")}</p>
+            ) : (
+              <ul className="list-disc pl-6 text-sm">
+                {nonCompliant.map((plan) => (
+                  <li key={plan.planVersionId}>
+                    <a className="underline" href={`/studies/${plan.studyId}/plans`}>
+                      {t("products.nonCompliantPlan", { protocol: plan.protocolNumber, version: plan.version, count: plan.violations.length })}
+                    </a>
+                    <ul className="list-[circle] pl-6">
+                      {plan.violations.map((v) => (
+                        <li key={v.message}>{formatViolation(v, t, plan.plan)}</li>
+                      ))}
+                    </ul>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+        ) : null}
+        {today.differs ? (
+          <>
+            <DerivationComparison stored={stored} today={{ ...today.current, caption: t("snapshot.today", { engineVersion: today.current.engineVersion }) }} t={t} />
+            {canManage ? <ReassessProfile productId={product.id} action={reassessRiskProfileAction} /> : null}
+          </>
+        ) : (
+          <details className="card" open={!canManage}>
+            <summary className="cursor-pointer font-semibold" data-testid="stored-derivation-summary">
+              {stored.caption} · {t("snapshot.engine", { ruleSet: stored.ruleSet, engineVersion: stored.engineVersion })}
+            </summary>
+            <DerivationPanel id="stored-derivation" {...stored} t={t} />
+          </details>
+        )}
+        {canManage ? (
+          <>
+            {!derivation.ltfuRequired ? <NoLtfuJustification action={setNoLtfuJustificationAction} productId={product.id} justification={product.noLtfuJustification} communication={product.regulatorCommunication} /> : null}
+            <ProductEditor action={updateRiskProfileAction} existing={{ id: product.id, name: product.name, code: product.code, modality: product.modality, profile, factors: ZRiskFactors.parse(current.factors) }} />
+          </>
+        ) : (
+          <dl className="card grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-sm" data-testid="product-summary">
+            <dt className="font-medium">{t("products.modality")}</dt>
+            <dd>{t(`modality.${product.modality}` as MessageKey)}</dd>
+            <dt className="font-medium">{t("products.platform")}</dt>
+            <dd>{t(`platform.${profile.platform}` as MessageKey)}</dd>
+          </dl>
+        )}
+        <SectionCard title={t("products.versions")}>
+          <ul className="text-sm">
+            {product.profileVersions.map((v) => (
+              <li key={v.id}>
+                {t("products.versionBy", { version: v.version, date: v.createdAt.toISOString().slice(0, 10), reason: v.reason ?? t("products.initialVersion") })} —{" "}
+                {(v.derivation as { ltfuRequired: boolean; durationYears: number }).ltfuRequired
+                  ? t("derivation.years", { years: (v.derivation as { durationYears: number }).durationYears })
+                  : t("products.noLtfu")}
+              </li>
+            ))}
+          </ul>
+        </SectionCard>
       </section>
-    </section>
+    </ClientMessages>
   );
 }

@@ -8,7 +8,7 @@ export const GET = defineRoute({
   permission: "product:read",
   handler: async ({ actor, params, db }) => {
     const product = await getProduct(db, { actor, productId: params.id ?? "" });
-    if (!product) throw new AppError("not_found", "No such product.");
+    if (!product) throw new AppError("not_found", "No such product.", undefined, { key: "refusal.noSuchProduct" });
     const current = product.profileVersions[0]!;
     const profile = ZRiskProfile.parse(current.profile);
     const today = compareProfileDerivation(current);

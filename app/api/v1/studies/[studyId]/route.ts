@@ -6,7 +6,7 @@ export const GET = defineRoute({
   permission: "study:read",
   handler: async ({ actor, params, db }) => {
     const study = await getStudy(db, { actor, studyId: params.studyId ?? "" });
-    if (!study) throw new AppError("not_found", "No such study.");
+    if (!study) throw new AppError("not_found", "No such study.", undefined, { key: "refusal.noSuchStudy" });
     return {
       id: study.id,
       protocolNumber: study.protocolNumber,

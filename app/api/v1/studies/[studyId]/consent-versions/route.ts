@@ -8,7 +8,7 @@ export const GET = defineRoute({
   permission: "consent:read",
   handler: async ({ actor, params, db }) => {
     const study = await getStudy(db, { actor, studyId: params.studyId ?? "" });
-    if (!study) throw new AppError("not_found", "No such study.");
+    if (!study) throw new AppError("not_found", "No such study.", undefined, { key: "refusal.noSuchStudy" });
     return { consentVersions: study.consentVersions.map(consentVersionResource) };
   },
 });

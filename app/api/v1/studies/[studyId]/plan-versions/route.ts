@@ -9,7 +9,7 @@ export const GET = defineRoute({
   permission: "plan:read",
   handler: async ({ actor, params, db }) => {
     const studyId = params.studyId ?? "";
-    if (!(await getStudy(db, { actor, studyId }))) throw new AppError("not_found", "No such study.");
+    if (!(await getStudy(db, { actor, studyId }))) throw new AppError("not_found", "No such study.", undefined, { key: "refusal.noSuchStudy" });
     return { planVersions: (await listPlanVersions(db, { actor, studyId })).map(planVersionResource) };
   },
 });

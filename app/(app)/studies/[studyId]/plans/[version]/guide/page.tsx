@@ -1,5 +1,6 @@
 import { notFound } from "next/navigation";
 import { PrintButton } from "@/components/plans/print-button";
+import { PageHeader } from "@/components/ui/page-header";
 import { sampleTypeLabel } from "@/lib/i18n/sample-type";
 import { pageParams, requirePageActor } from "@/lib/auth/page";
 import { getDb } from "@/lib/db/client";
@@ -25,10 +26,7 @@ export default async function RecordGuidePage({ params }: { params: Promise<{ st
   const visits = [...plan.visits].sort((a, b) => a.offsetMonths - b.offsetMonths);
   return (
     <article className="mx-auto flex max-w-3xl flex-col gap-4 print:max-w-none" data-testid="record-guide">
-      <div className="flex items-start justify-between gap-4">
-        <h1 className="text-2xl font-semibold">{t("guide.title", { protocol: study.protocolNumber, version: row.version })}</h1>
-        <PrintButton />
-      </div>
+      <PageHeader title={t("guide.title", { protocol: study.protocolNumber, version: row.version })} actions={<PrintButton label={t("guide.print")} />} />
       <p className="text-slate-700">{t("guide.intro")}</p>
       <section className="card">
         <h2 className="font-semibold">{t("guide.always")}</h2>

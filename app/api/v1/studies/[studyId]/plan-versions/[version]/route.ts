@@ -7,7 +7,7 @@ import { updatePlanDraft } from "@/lib/plans/plan-versions";
 async function findVersion(db: Parameters<typeof getPlanVersion>[0], actor: Parameters<typeof getPlanVersion>[1]["actor"], params: Record<string, string>) {
   // defineRoute has checked `version` (params: { version: "int" }): decimal digits within int32.
   const row = await getPlanVersion(db, { actor, studyId: params.studyId ?? "", version: Number(params.version) });
-  if (!row) throw new AppError("not_found", "No such plan version.");
+  if (!row) throw new AppError("not_found", "No such plan version.", undefined, { key: "refusal.noSuchPlanVersion" });
   return row;
 }
 

@@ -10,7 +10,7 @@ export const POST = defineRoute({
   body: ZValidatePlanBody,
   handler: async ({ actor, body, params, db }) => {
     const study = await getStudy(db, { actor, studyId: params.studyId ?? "" });
-    if (!study) throw new AppError("not_found", "No such study.");
+    if (!study) throw new AppError("not_found", "No such study.", undefined, { key: "refusal.noSuchStudy" });
     const { derivation } = await getStudyDerivation(db, { studyId: study.id });
     return validatePlan(derivation, body.plan);
   },

@@ -10,7 +10,7 @@ export const POST = defineRoute({
   params: { version: "int" },
   handler: async ({ actor, body, params, db }) => {
     const row = await getPlanVersion(db, { actor, studyId: params.studyId ?? "", version: Number(params.version) });
-    if (!row) throw new AppError("not_found", "No such plan version.");
+    if (!row) throw new AppError("not_found", "No such plan version.", undefined, { key: "refusal.noSuchPlanVersion" });
     const { active, supersededVersion } = await activatePlanVersion(db, { actor, input: { ...body, id: row.id }, studyId: row.studyId });
     return { ...planVersionResource(active), supersededVersion };
   },

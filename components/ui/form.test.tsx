@@ -1,0 +1,108 @@
+import { act, cleanup, fireEvent, render, screen, waitFor } from "@testing-library/react";
+import { afterEach, describe, expect, it } from "vitest";
+import { I18nProvider } from "@/components/i18n/i18n-provider";
+import { Field, FieldSet } from "@/components/ui/field";
+import { ActionForm, SubmitButton, type FormAction } from "@/components/ui/form";
+import type { ActionResult } from "@/lib/auth/action";
+import { describeFailure } from "@/lib/auth/failure";
+import { AppError } from "@/lib/errors";
+import { messagesFor } from "@/lib/i18n/catalogs";
+import type { Locale } from "@/lib/i18n/translate";
+import { inputFromFormData } from "@/lib/validation/form-data";
+import { ZCreateSite } from "@/lib/validation/site";
+
+afterEach(cleanup);
+
+/** The action pipeline of `defineAction` without the session: FormData → schema → result. */
+async function parseSite(formData: FormData): Promise<ActionResult<{ id: string }>> {
+  const parsed = ZCreateSite.safeParse(inputFromFormData(ZCreateSite, formData));
+  return parsed.success ? { ok: true, data: { id: "s1" } } : { ok: false, error: describeFailure(parsed.error) };
+}
+
+function SiteForm({ action, locale = "en" }: { action: FormAction<unknown>; locale?: Locale }) {
+  return (
+    <I18nProvider locale={locale} messages={messagesFor(locale)}>
+      <ActionForm action={action} label="Add a site" saved="Site added.">
+        <Field name="code" label="Code">
+          <input className="input" />
+        </Field>
+        <Field name="name" label="Name">
+          <input className="input" />
+        </Field>
+        <Field name="country" label="Country">
+          <input className="input" />
+        </Field>
+        <FieldSet name="siteIds" legend="Sites">
+          <input type="checkbox" name="siteIds" value="a" aria-label="Site A" />
+        </FieldSet>
+        <SubmitButton>Create</SubmitButton>
+      </ActionForm>
+    </I18nProvider>
+  );
+}
+
+function deferred<T>() {
+  let resolve!: (value: T) => void;
+  let reject!: (error: unknown) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
+}
+
+describe("ActionForm", () => {
+  it("ties a field error to its input, announces it once and focuses the field", async () => {
+    render(<SiteForm action={parseSite} />);
+    fireEvent.change(screen.getByLabelText("Code"), { target: { value: "bad code!" } });
+    fireEvent.change(screen.getByLabelText("Name"), { target: { value: "Hospital" } });
+    fireEvent.change(screen.getByLabelText("Country"), { target: { value: "China" } });
+    await act(async () => fireEvent.click(screen.getByRole("button", { name: "Create" })));
+
+    const code = screen.getByLabelText("Code");
+    await waitFor(() => expect(code.getAttribute("aria-invalid")).toBe("true"));
+    const describedBy = code.getAttribute("aria-describedby") ?? "";
+    expect(document.getElementById(describedBy)?.textContent).toBe("Code: letters, digits, - and _ only");
+    expect(screen.getByLabelText("Name").getAttribute("aria-invalid")).toBe("false");
+    expect(screen.getAllByRole("alert")).toHaveLength(1);
+    expect(screen.getByRole("alert").textContent).toBe("Check the highlighted fields (1).");
+    expect(document.activeElement).toBe(code);
+    // what the reader typed survives the refusal
+    expect((code as HTMLInputElement).value).toBe("bad code!");
+  });
+
+  it("clears the pending state when the action throws, and says nothing was saved", async () => {
+    const call = deferred<ActionResult<unknown>>();
+    render(<SiteForm action={() => call.promise} />);
+    const button = screen.getByRole("button", { name: "Create" });
+    await act(async () => fireEvent.click(button));
+    await waitFor(() => expect((button as HTMLButtonElement).disabled).toBe(true));
+    await act(async () => call.reject(new TypeError("Failed to fetch")));
+    await waitFor(() => expect((button as HTMLButtonElement).disabled).toBe(false));
+    expect(screen.getByRole("alert").textContent).toBe("The server could not be reached. Nothing was saved; try again.");
+  });
+
+  it("shows a server refusal in Chinese next to its field, with no English", async () => {
+    const refusal = describeFailure(new AppError("bad_request", "siteIds: only investigators are assigned to sites", "siteIds", { key: "refusal.onlyInvestigatorsHaveSites" }));
+    render(<SiteForm locale="zh-CN" action={async () => ({ ok: false, error: refusal })} />);
+    await act(async () => fireEvent.click(screen.getByRole("button", { name: "Create" })));
+    const group = await screen.findByRole("group", { name: "Sites" });
+    expect(document.getElementById(group.getAttribute("aria-describedby") ?? "")?.textContent).toBe("Sites: 只有研究者才分配到研究中心。");
+    expect(document.activeElement).toBe(group);
+    expect(document.body.textContent).not.toContain("only investigators");
+  });
+
+  it("shows a refusal that names no field as the form error, parameters translated", async () => {
+    const refusal = describeFailure(new AppError("unprocessable", "Plan version 2 is already active.", undefined, { key: "refusal.planAlreadyDecided", params: { version: 2, status: "ACTIVE" } }));
+    render(<SiteForm locale="zh-CN" action={async () => ({ ok: false, error: refusal })} />);
+    await act(async () => fireEvent.click(screen.getByRole("button", { name: "Create" })));
+    expect((await screen.findByRole("alert")).textContent).toBe("随访计划版本 2 的状态已为生效。");
+  });
+
+  it("reports the saved status after a successful submission", async () => {
+    render(<SiteForm action={async () => ({ ok: true, data: null })} />);
+    await act(async () => fireEvent.click(screen.getByRole("button", { name: "Create" })));
+    expect((await screen.findByRole("status")).textContent).toBe("Site added.");
+    expect(screen.queryByRole("alert")).toBeNull();
+  });
+});

@@ -1,0 +1,170 @@
+"use client";
+
+import { createContext, startTransition, useActionState, useCallback, useContext, useEffect, useId, useMemo, useRef, useState, type FormEvent, type ReactNode } from "react";
+import { useI18n } from "@/components/i18n/i18n-provider";
+import type { ActionResult } from "@/lib/auth/action";
+import type { Failure } from "@/lib/auth/failure";
+import { describeFormFailure, topLevel, type FormFailure } from "@/lib/i18n/failure-message";
+
+/** A wrapped server action (or a client step that returns the same result) fed with the form's data. */
+export type FormAction<R> = (formData: FormData) => Promise<ActionResult<R>>;
+
+type FormState<R> =
+  | { phase: "idle"; submission: 0 }
+  | { phase: "saved"; submission: number; data: R }
+  | { phase: "refused"; submission: number; failure: Failure }
+  | { phase: "unreachable"; submission: number };
+
+interface FormContextValue {
+  formId: string;
+  pending: boolean;
+  submission: number;
+  failure: FormFailure | null;
+  register: (name: string) => () => void;
+}
+
+const FormContext = createContext<FormContextValue | null>(null);
+
+/** The state of the enclosing `ActionForm` (null outside one). */
+export function useFormContext(): FormContextValue | null {
+  return useContext(FormContext);
+}
+
+const NO_FAILURE: FormFailure = { fieldErrors: {}, issues: [], formError: null };
+
+/**
+ * The one form of the application. It owns what every form repeated:
+ * - submission through React 19's `useActionState` and `<form action>` (a submission made
+ *   before hydration is replayed by React); the action receives the form's `FormData`, which
+ *   `defineAction` reads through the shared zod schema;
+ * - pending state (the submit button is disabled meanwhile), cleared when the action refuses
+ *   or throws (an unreachable server becomes a form error, not a stuck button);
+ * - field errors (shown by each `Field` of that name, tied with `aria-describedby`) and the
+ *   form error, in the reader's language, refusals included;
+ * - one `role="alert"` summary per submission, and focus on the first invalid field;
+ * - the "saved" status.
+ * After hydration the form submits from `onSubmit` inside a transition: React then does not
+ * reset the fields, so a refused submission keeps what the reader typed.
+ */
+export function ActionForm<R>({
+  action,
+  children,
+  label,
+  className,
+  saved,
+  onSaved,
+  resetOnSaved = false,
+  testId,
+}: {
+  action: FormAction<R>;
+  children: ReactNode;
+  /** The form's accessible name. */
+  label?: string;
+  className?: string;
+  /** The status shown after a successful submission. */
+  saved?: string | ((data: R) => string);
+  onSaved?: (data: R) => void;
+  resetOnSaved?: boolean;
+  testId?: string;
+}) {
+  const { t, locale } = useI18n();
+  const formId = useId();
+  const formRef = useRef<HTMLFormElement>(null);
+  const [state, dispatch, pending] = useActionState<FormState<R>, FormData>(async (previous, formData) => {
+    const submission = previous.submission + 1;
+    try {
+      const result = await action(formData);
+      return result.ok ? { phase: "saved", submission, data: result.data } : { phase: "refused", submission, failure: result.error };
+    } catch (error) {
+      console.error(error);
+      return { phase: "unreachable", submission };
+    }
+  }, { phase: "idle", submission: 0 });
+
+  const failure = useMemo<FormFailure | null>(() => {
+    if (state.phase === "refused") return describeFormFailure(t, locale, state.failure);
+    if (state.phase === "unreachable") return { ...NO_FAILURE, formError: t("error.network") };
+    return null;
+  }, [state, t, locale]);
+
+  const [claimed, setClaimed] = useState<ReadonlySet<string>>(new Set());
+  const register = useCallback((name: string) => {
+    setClaimed((previous) => (previous.has(name) ? previous : new Set(previous).add(name)));
+    return () =>
+      setClaimed((previous) => {
+        const next = new Set(previous);
+        next.delete(name);
+        return next;
+      });
+  }, []);
+
+  const onSavedRef = useRef(onSaved);
+  useEffect(() => {
+    onSavedRef.current = onSaved;
+  });
+  useEffect(() => {
+    if (state.phase === "saved") {
+      if (resetOnSaved) formRef.current?.reset();
+      onSavedRef.current?.(state.data);
+    }
+    if (state.phase === "refused" || state.phase === "unreachable") {
+      const invalid = formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"], [data-invalid="true"]');
+      invalid?.focus();
+    }
+  }, [state, resetOnSaved]);
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const submitter = (event.nativeEvent as SubmitEvent).submitter;
+    const formData = new FormData(event.currentTarget, submitter ?? undefined);
+    startTransition(() => dispatch(formData));
+  }
+
+  // Errors of fields the form does not show (an id, a JSON field) go into the summary, with their path.
+  const unclaimed = failure ? failure.issues.filter((issue) => !claimed.has(topLevel(issue.field))) : [];
+  const claimedCount = failure ? Object.keys(failure.fieldErrors).filter((name) => claimed.has(name)).length : 0;
+  const savedText = state.phase === "saved" && saved ? (typeof saved === "function" ? saved(state.data) : saved) : null;
+  const context = useMemo<FormContextValue>(() => ({ formId, pending, submission: state.submission, failure, register }), [formId, pending, state.submission, failure, register]);
+
+  return (
+    <FormContext.Provider value={context}>
+      <form ref={formRef} action={dispatch} onSubmit={onSubmit} noValidate className={className} aria-label={label} data-testid={testId}>
+        {children}
+        {failure && (failure.formError || unclaimed.length > 0 || claimedCount > 0) ? (
+          // Keyed by submission: announced once per submit, not on every keystroke.
+          <div key={state.submission} role="alert" className="alert-error col-span-full" data-testid="form-error">
+            {failure.formError ? <p>{failure.formError}</p> : null}
+            {unclaimed.map((issue) => (
+              <p key={issue.field}>{issue.field === topLevel(issue.field) ? issue.message : `${issue.field}: ${issue.message}`}</p>
+            ))}
+            {claimedCount > 0 && !failure.formError && unclaimed.length === 0 ? <p>{t("form.checkFields", { count: claimedCount })}</p> : null}
+          </div>
+        ) : null}
+        {savedText ? (
+          <p key={state.submission} role="status" className="status-saved col-span-full">
+            {savedText}
+          </p>
+        ) : null}
+      </form>
+    </FormContext.Provider>
+  );
+}
+
+/** The form's submit button: disabled while the submission is pending. */
+export function SubmitButton({ children, variant = "primary", name, value, className }: { children: ReactNode; variant?: "primary" | "secondary"; name?: string; value?: string; className?: string }) {
+  const form = useFormContext();
+  const pending = form?.pending ?? false;
+  return (
+    <button type="submit" name={name} value={value} className={`${variant === "primary" ? "btn-primary" : "btn-secondary"} ${className ?? ""}`} disabled={pending} aria-disabled={pending}>
+      {children}
+    </button>
+  );
+}
+
+/** The error of the field `name` in the enclosing form, registering it as shown by the form. */
+export function useFieldError(name: string | undefined): string | undefined {
+  const form = useFormContext();
+  const register = form?.register;
+  useEffect(() => (name && register ? register(name) : undefined), [name, register]);
+  return name ? form?.failure?.fieldErrors[name] : undefined;
+}

@@ -1,0 +1,189 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
+import { chromium, type Browser } from "@playwright/test";
+import type { Actor } from "@/lib/auth/actor";
+import { buildApp, buildIsStale } from "@/lib/cli/build";
+import type { EmbeddedDatabase } from "@/lib/cli/embedded-db";
+import { createMigratedDatabase, startTestCluster } from "@/lib/cli/test-database";
+import { disconnectDb, getDb, type Db } from "@/lib/db/client";
+import { createPlanVersion } from "@/lib/plans/plan-versions";
+import { createProduct } from "@/lib/products/products";
+import { createStudy, setStudyMembers } from "@/lib/studies/studies";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/prisma/demo-accounts";
+import { seedDemo } from "@/prisma/seed-demo";
+
+/**
+ * `npm run weight`: builds the app, serves it on a fresh seeded database, signs in as each
+ * demo user in Chromium and prints the gzipped JavaScript each main page loads on a first
+ * visit (cold cache), heaviest first. Fails when a page is over its limit: 120 kB, and 160 kB
+ * for the two live editors, which carry the rules engine (product editor, plan editor).
+ * Options: `--no-build` (measure the existing build), `WEIGHT_PORT` (default 3204).
+ */
+const projectRoot = fileURLToPath(new URL("../../", import.meta.url));
+const PORT = Number(process.env.WEIGHT_PORT ?? process.env.E2E_PORT ?? 3204);
+const BASE = `http://localhost:${PORT}`;
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const KB = 1024;
+export const PAGE_LIMIT = 120 * KB;
+export const EDITOR_LIMIT = 160 * KB;
+
+type Role = (typeof DEMO_ACCOUNTS)[number]["role"];
+interface PageToWeigh {
+  label: string;
+  path: string;
+  limit: number;
+}
+
+/** Enough data for every main page to render its real content: a product, a study, a draft plan. */
+async function seedWeighingData(db: Db): Promise<{ productId: string; studyId: string }> {
+  const sponsor = await db.user.findFirstOrThrow({ where: { role: "SPONSOR_ADMIN", email: DEMO_ACCOUNTS.find((a) => a.role === "SPONSOR_ADMIN")!.email } });
+  const sites = await db.site.findMany({ where: { organizationId: sponsor.organizationId } });
+  const actor: Actor = { id: sponsor.id, email: sponsor.email, name: sponsor.name, role: sponsor.role, organizationId: sponsor.organizationId, siteIds: [] };
+  const { product } = await createProduct(db, {
+    actor,
+    input: {
+      name: "Weighing CAR-T",
+      code: "WEIGH-1",
+      modality: "car_t",
+      profile: { platform: "lentivirus", exVivo: true, route: "intravenous", geneEditing: false, replicationCompetent: false, latency: false, integrationEnhanced: false, germlineDistribution: false, targetTissueAccessible: true },
+    },
+  });
+  const study = await createStudy(db, { actor, input: { protocolNumber: "WEIGH-LTFU", title: "Weighing study", phase: "phase_1", productId: product.id, ruleSet: "CDE-2021", siteIds: sites.map((s) => s.id) } });
+  const members = await db.user.findMany({ where: { organizationId: sponsor.organizationId, role: { in: ["INVESTIGATOR", "MONITOR"] } } });
+  await setStudyMembers(db, { actor, input: { studyId: study.id, userIds: members.map((m) => m.id) } });
+  await createPlanVersion(db, { actor, input: { studyId: study.id, source: "suggested" } });
+  return { productId: product.id, studyId: study.id };
+}
+
+function pagesFor(role: Role, ids: { productId: string; studyId: string }): PageToWeigh[] {
+  const page = (label: string, path: string, limit = PAGE_LIMIT) => ({ label, path, limit });
+  const studies = [page("studies", "/studies"), page("study", `/studies/${ids.studyId}`), page("record guide", `/studies/${ids.studyId}/plans/1/guide`)];
+  if (role === "SPONSOR_ADMIN") {
+    return [
+      page("sponsor home", "/sponsor"),
+      page("products", "/sponsor/products"),
+      page("product editor (new)", "/sponsor/products/new", EDITOR_LIMIT),
+      page("product editor", `/sponsor/products/${ids.productId}`, EDITOR_LIMIT),
+      ...studies,
+      page("plan editor", `/studies/${ids.studyId}/plans`, EDITOR_LIMIT),
+      page("sites", "/sponsor/sites"),
+      page("users", "/sponsor/users"),
+      page("audit", "/audit"),
+      page("settings", "/settings"),
+    ];
+  }
+  if (role === "INVESTIGATOR") return [page("investigator home", "/investigator"), page("studies", "/studies"), page("settings", "/settings")];
+  return [page("monitor home", "/monitor"), ...studies, page("plans (read-only)", `/studies/${ids.studyId}/plans`), page("audit", "/audit")];
+}
+
+/** Gzipped bytes of every script the page loads on a cold first visit. */
+async function weighPage(browser: Browser, storageState: Awaited<ReturnType<import("@playwright/test").BrowserContext["storageState"]>> | undefined, url: string) {
+  const context = await browser.newContext({ storageState });
+  const page = await context.newPage();
+  const scripts = new Map<string, Promise<number>>();
+  page.on("response", (response) => {
+    if (response.request().resourceType() !== "script") return;
+    scripts.set(
+      response.url(),
+      response.body().then(
+        (body) => gzipSync(body, { level: 9 }).length,
+        () => 0,
+      ),
+    );
+  });
+  const response = await page.goto(url, { waitUntil: "networkidle" });
+  if (!response || response.status() >= 400) throw new Error(`${url} answered ${response?.status() ?? "nothing"}`);
+  if (new URL(page.url()).pathname === "/login" && !url.endsWith("/login")) throw new Error(`${url} redirected to /login: not signed in`);
+  const sizes = await Promise.all(scripts.values());
+  await context.close();
+  return { bytes: sizes.reduce((a, b) => a + b, 0), files: sizes.length };
+}
+
+async function signIn(browser: Browser, email: string) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${BASE}/login`);
+  await page.getByLabel(/E-mail|电子邮箱/).fill(email);
+  await page.getByLabel(/Password|密码/).fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: /Sign in|登录/ }).click();
+  await page.waitForURL((u) => u.pathname !== "/login", { timeout: 30_000 });
+  const state = await context.storageState();
+  await context.close();
+  return state;
+}
+
+async function waitForServer(server: ChildProcess): Promise<void> {
+  for (let i = 0; i < 240; i++) {
+    if (server.exitCode !== null) throw new Error("next start exited");
+    try {
+      const response = await fetch(`${BASE}/login`);
+      if (response.ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`the server did not answer on ${BASE}`);
+}
+
+async function main() {
+  const skipBuild = process.argv.includes("--no-build");
+  let cluster: EmbeddedDatabase | undefined;
+  let server: ChildProcess | undefined;
+  let browser: Browser | undefined;
+  let databaseName: string | undefined;
+  try {
+    cluster = await startTestCluster();
+    const database = await createMigratedDatabase(cluster, "weight");
+    databaseName = database.name;
+    process.env.DATABASE_URL = database.url;
+    await seedDemo(getDb());
+    const ids = await seedWeighingData(getDb());
+    await disconnectDb();
+    const env = { ...process.env, DATABASE_URL: database.url, NEXTAUTH_SECRET: "weight-secret-weight-secret-weight-0123", NEXTAUTH_URL: BASE, LTFU_DEMO_MODE: "1", NODE_ENV: "production" as const };
+    if (!skipBuild && buildIsStale()) {
+      process.stdout.write("building the app (next build)…\n");
+      buildApp(env);
+    }
+    server = spawn(process.execPath, [path.join(projectRoot, "node_modules/next/dist/bin/next"), "start", "-p", String(PORT)], { cwd: projectRoot, env, stdio: "ignore" });
+    await waitForServer(server);
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"] });
+
+    const rows: { who: string; label: string; path: string; bytes: number; files: number; limit: number }[] = [];
+    const login = await weighPage(browser, undefined, `${BASE}/login`);
+    rows.push({ who: "(signed out)", label: "sign-in", path: "/login", ...login, limit: PAGE_LIMIT });
+    for (const account of DEMO_ACCOUNTS) {
+      const state = await signIn(browser, account.email);
+      for (const page of pagesFor(account.role, ids)) {
+        const weight = await weighPage(browser, state, `${BASE}${page.path}`);
+        rows.push({ who: account.email, label: page.label, path: page.path.replace(ids.productId, ":productId").replace(ids.studyId, ":studyId"), ...weight, limit: page.limit });
+      }
+    }
+    rows.sort((a, b) => b.bytes - a.bytes);
+    const kb = (n: number) => `${(n / KB).toFixed(1)} kB`;
+    process.stdout.write(`\nFirst-load JavaScript, gzipped (cold cache), heaviest first:\n`);
+    for (const row of rows) {
+      const over = row.bytes > row.limit;
+      process.stdout.write(`${over ? "✗" : "✓"} ${kb(row.bytes).padStart(9)}  limit ${kb(row.limit).padStart(8)}  ${String(row.files).padStart(2)} files  ${row.path.padEnd(40)} ${row.label} — ${row.who}\n`);
+    }
+    const failures = rows.filter((row) => row.bytes > row.limit);
+    if (failures.length > 0) {
+      process.stdout.write(`\n${failures.length} page(s) over their limit.\n`);
+      process.exitCode = 1;
+    } else process.stdout.write(`\nEvery page within its limit.\n`);
+  } finally {
+    await browser?.close();
+    server?.kill("SIGTERM");
+    if (cluster) {
+      if (databaseName) await cluster.dropDatabase(databaseName).catch(() => {});
+      await cluster.stop();
+    }
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

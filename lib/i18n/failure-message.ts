@@ -1,0 +1,49 @@
+import type { Failure } from "@/lib/auth/failure";
+import type { RefusalParams } from "@/lib/errors";
+import { translateFieldError } from "@/lib/i18n/field-errors";
+import type { MessageKey } from "@/lib/i18n/messages/en";
+import type { Locale, Translate } from "@/lib/i18n/translate";
+
+/** Parameters whose values are codes with their own catalog entries. */
+const CODED_PARAMS: Record<string, string> = { status: "status.", role: "role.", items: "consent.item." };
+
+function renderParams(t: Translate, params: RefusalParams | undefined): Record<string, string | number> {
+  const out: Record<string, string | number> = {};
+  for (const [name, value] of Object.entries(params ?? {})) {
+    const prefix = CODED_PARAMS[name];
+    const values = typeof value === "object" ? [...value] : [value];
+    const rendered = values.map((v) => (prefix ? t(`${prefix}${v}` as MessageKey) : v));
+    out[name] = typeof value === "object" ? rendered.join(t("form.listSeparator")) : rendered[0]!;
+  }
+  return out;
+}
+
+/** A refusal's sentence in the reader's language: its key, else its code's fallback. */
+export function refusalMessage(t: Translate, failure: Pick<Failure, "code" | "key" | "params">): string {
+  if (failure.key) return t(failure.key, renderParams(t, failure.params));
+  return t(`error.${failure.code}`);
+}
+
+export interface FormFailure {
+  /** First message per top-level field name (`factors.x.status` → `factors`), in the reader's language. */
+  fieldErrors: Record<string, string>;
+  /** Every field message with its full path, for editors that place them row by row. */
+  issues: { field: string; message: string }[];
+  /** The message that belongs to no field shown by the form. */
+  formError: string | null;
+}
+
+/** A failed action as a form shows it: zod messages through the field-error table, refusals through the catalog. */
+export function describeFormFailure(t: Translate, locale: Locale, failure: Failure): FormFailure {
+  const issues = (failure.fieldErrors ?? []).map((e) => ({ field: e.field, message: translateFieldError(locale, e.message) }));
+  const fieldErrors: Record<string, string> = {};
+  for (const issue of issues) fieldErrors[topLevel(issue.field)] ??= issue.message;
+  if (issues.length > 0) return { fieldErrors, issues, formError: null };
+  const message = refusalMessage(t, failure);
+  if (failure.field) return { fieldErrors: { [topLevel(failure.field)]: message }, issues: [{ field: failure.field, message }], formError: null };
+  return { fieldErrors, issues, formError: message };
+}
+
+export function topLevel(field: string): string {
+  return field.split(/[.[]/)[0] || field;
+}

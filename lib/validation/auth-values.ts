@@ -1,0 +1,2 @@
+/** User roles, without zod (client components import these). */
+export const ROLES = ["SPONSOR_ADMIN", "INVESTIGATOR", "MONITOR"] as const;
