@@ -54,9 +54,9 @@ async function resolveActor(request: Request, sessionOnly: boolean): Promise<Act
     return match?.[1] ? resolveApiToken(getDb(), match[1]) : null;
   }
   if (!SAFE_METHODS.has(request.method)) {
-    if (judgeOrigin(request.headers, request.url) === "cross-origin") throw new AppError("forbidden", "Cross-site request refused: this request did not come from the app's own pages.");
+    if (judgeOrigin(request.headers, request.url) === "cross-origin") throw new AppError("forbidden", "Cross-site request refused: this request did not come from the app's own pages.", undefined, { key: "refusal.crossSite" });
     if (request.method !== "DELETE" && !/^application\/json\s*(;|$)/i.test(request.headers.get("content-type") ?? "")) {
-      throw new AppError("unsupported_media_type", "Send the request body as Content-Type: application/json.");
+      throw new AppError("unsupported_media_type", "Send the request body as Content-Type: application/json.", undefined, { key: "refusal.jsonRequired" });
     }
   }
   return getSessionActor();
@@ -73,7 +73,7 @@ async function parseBody(request: Request, schema: z.ZodType): Promise<unknown> 
   const unstorable = findUnstorableString(raw);
   if (unstorable) {
     const field = formatIssuePath(unstorable) || "(input)";
-    throw new AppError("bad_request", `${field}: ${UNSTORABLE_TEXT_MESSAGE}`, field);
+    throw new AppError("bad_request", `${field}: ${UNSTORABLE_TEXT_MESSAGE}`, field, { key: "refusal.unstorableText", params: { field } });
   }
   return schema.parse(raw);
 }
@@ -94,7 +94,7 @@ export function defineRoute<S extends z.ZodType | undefined = undefined, R = unk
       const rawParams = (await context?.params) ?? {};
       const checked = parsePathParams(rawParams, definition.params ?? {});
       const actor = requirePermission(await resolveActor(request, definition.sessionOnly ?? false), definition.permission, AT_ANY_OWN_SITE);
-      if (!checked) throw new AppError("not_found", "No such resource.");
+      if (!checked) throw new AppError("not_found", "No such resource.", undefined, { key: "refusal.noSuchResource" });
       const params = Object.fromEntries(Object.entries(checked).map(([k, v]) => [k, String(v)]));
       const body = definition.body ? await parseBody(request, definition.body) : undefined;
       const result = await definition.handler({ actor, body: body as never, params, request, db: getDb() });

@@ -37,7 +37,7 @@ export async function readJsonBody(request: Request, limit = MAX_JSON_BODY_BYTES
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks));
   } catch {
-    throw new AppError("bad_request", "The request body is not valid UTF-8.");
+    throw new AppError("bad_request", "The request body is not valid UTF-8.", undefined, { key: "refusal.invalidUtf8" });
   }
   if (text.trim() === "") return {};
   try {

@@ -70,7 +70,7 @@ export async function comparePlanDerivation(db: Db, options: { actor: Actor; stu
   if (!row) return null;
   const stored = await getPlanVersionDerivation(db, { studyId: row.studyId, planVersion: row });
   const profileRow = await db.riskProfileVersion.findFirst({ where: { productId: row.productId, version: stored.profileVersion }, select: { profile: true } });
-  if (!profileRow) throw new AppError("unprocessable", "The plan's risk profile version is missing.");
+  if (!profileRow) throw new AppError("unprocessable", "The plan's risk profile version is missing.", undefined, { key: "refusal.planProfileMissing" });
   const current = deriveSnapshot(ZRiskProfile.parse(profileRow.profile), engine);
   const plan = ZPlan.parse(row.plan);
   const justifications = row.justifications as TJustifications;

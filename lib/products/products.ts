@@ -136,7 +136,7 @@ export async function reassessRiskProfile(db: Db, options: { actor: Actor; input
     if (!product) throw new AppError("not_found", "No such product.", undefined, { key: "refusal.noSuchProduct" });
     const latest = product.profileVersions[0]!;
     if (!compareProfileDerivation(latest, engine).differs) {
-      throw new AppError("conflict", `The rules engine ${engine.version} derives what profile version ${latest.version} already stores: nothing to re-assess.`);
+      throw new AppError("conflict", `The rules engine ${engine.version} derives what profile version ${latest.version} already stores: nothing to re-assess.`, undefined, { key: "refusal.nothingToReassess", params: { engineVersion: engine.version, version: latest.version } });
     }
     return writeNextProfileVersion(tx, { actor, productId: product.id, profile: ZRiskProfile.parse(latest.profile), factors: latest.factors as object, reason: input.reason, engine, action: "reassess" });
   });

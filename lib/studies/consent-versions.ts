@@ -74,7 +74,7 @@ export async function activateConsentVersion(db: Db, options: { actor: Actor; in
     const previous = await tx.consentVersion.findFirst({ where: { studyId: draft.studyId, status: "ACTIVE" } });
     // The plan's rule: versions take effect in order, so "which consent applied on day D" has one answer.
     if (previous?.effectiveDate && calendarDateFromDb(previous.effectiveDate) >= input.effectiveDate) {
-      throw new AppError("unprocessable", `effectiveDate: must be after ${calendarDateFromDb(previous.effectiveDate)}, when version ${previous.version} took effect`, "effectiveDate");
+      throw new AppError("unprocessable", `effectiveDate: must be after ${calendarDateFromDb(previous.effectiveDate)}, when version ${previous.version} took effect`, "effectiveDate", { key: "refusal.consentDateBackwards", params: { date: calendarDateFromDb(previous.effectiveDate), version: previous.version } });
     }
     if (previous) {
       await tx.consentVersion.update({ where: { id: previous.id }, data: { status: "SUPERSEDED", supersededAt: now } });
