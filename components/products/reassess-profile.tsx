@@ -6,8 +6,12 @@ import { useI18n } from "@/components/i18n/i18n-provider";
 import { Field } from "@/components/ui/field";
 import { useActionForm } from "@/components/ui/use-action-form";
 
-/** A deliberate, audited re-assessment: today's derivation becomes a new risk profile version. */
-export function ReassessProfile({ productId }: { productId: string }) {
+/**
+ * A deliberate, audited re-assessment: today's derivation becomes a new risk profile version.
+ * Offered while today's engine differs (`needed`); kept mounted afterwards, so that the
+ * confirmation outlives the page's refresh.
+ */
+export function ReassessProfile({ productId, needed }: { productId: string; needed: boolean }) {
   const { t } = useI18n();
   const [savedVersion, setSavedVersion] = useState<number | null>(null);
   const { submit, fieldErrors, formError, pending } = useActionForm(reassessRiskProfileAction);
@@ -16,6 +20,13 @@ export function ReassessProfile({ productId }: { productId: string }) {
     const form = new FormData(event.currentTarget);
     const result = await submit({ productId, reason: String(form.get("reason") ?? "") });
     setSavedVersion(result ? result.version : null);
+  }
+  if (!needed) {
+    return savedVersion !== null ? (
+      <p role="status" className="card text-sm text-green-800" data-testid="reassess-profile">
+        {t("snapshot.reassessed", { version: savedVersion })}
+      </p>
+    ) : null;
   }
   return (
     <form onSubmit={onSubmit} noValidate className="card flex flex-col gap-3" aria-label={t("snapshot.reassessTitle")} data-testid="reassess-profile">

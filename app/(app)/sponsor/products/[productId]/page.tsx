@@ -61,10 +61,7 @@ export default async function ProductPage({ params }: { params: Promise<{ produc
         </section>
       ) : null}
       {today.differs ? (
-        <>
-          <DerivationComparison stored={stored} today={{ ...today.current, caption: t("snapshot.today", { engineVersion: today.current.engineVersion }) }} />
-          <ReassessProfile productId={product.id} />
-        </>
+        <DerivationComparison stored={stored} today={{ ...today.current, caption: t("snapshot.today", { engineVersion: today.current.engineVersion }) }} />
       ) : (
         <details className="card">
           <summary className="cursor-pointer font-semibold" data-testid="stored-derivation-summary">
@@ -73,6 +70,7 @@ export default async function ProductPage({ params }: { params: Promise<{ produc
           <DerivationPanel id="stored-derivation" {...stored} />
         </details>
       )}
+      <ReassessProfile productId={product.id} needed={today.differs} />
       {!derivation.ltfuRequired ? <NoLtfuJustification productId={product.id} justification={product.noLtfuJustification} communication={product.regulatorCommunication} /> : null}
       <ProductEditor existing={{ id: product.id, name: product.name, code: product.code, modality: product.modality, profile, factors: ZRiskFactors.parse(current.factors) }} />
       <section className="card" aria-labelledby="history-heading">
