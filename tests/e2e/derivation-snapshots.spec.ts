@@ -65,6 +65,12 @@ test("a derivation from an earlier engine: shown beside today's, re-assessed del
   await expect(page.getByTestId("stored-derivation-summary")).toContainText("risk profile version 2 · Rule set CDE-2021 · rules engine 1");
   await expect(page.getByTestId("plan-compliance")).toContainText(`LEG-${tag} plan v1: 1 unjustified violation(s)`);
 
+  // The re-assessment's audit record names the request behind it: a signed-in session, its id.
+  await page.goto("/audit");
+  const record = page.getByRole("row").filter({ hasText: "rules engine 1 adopted" });
+  await expect(record).toContainText("session");
+  await expect(record.locator("code").last()).toHaveText(/^[0-9a-f-]{36}$/);
+
   // The activated version kept its snapshot.
   await page.goto(`/studies/s-${tag}/plans`);
   await expect(page.getByTestId("derivation-comparison").getByTestId("derivation-stored-engine")).toHaveText("Rule set CDE-2021 · rules engine 0-legacy");
