@@ -1,14 +1,34 @@
 "use client";
 
+import { useState } from "react";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { Field } from "@/components/ui/field";
 import { ActionForm, SubmitButton, type FormAction } from "@/components/ui/form";
 
-/** A deliberate, audited re-assessment: today's derivation becomes a new risk profile version. */
-export function ReassessProfile({ productId, action }: { productId: string; action: FormAction<{ version: number }> }) {
+/**
+ * A deliberate, audited re-assessment: today's derivation becomes a new risk profile version.
+ * Offered while today's engine differs (`needed`); kept mounted afterwards, so that the
+ * confirmation outlives the page's refresh.
+ */
+export function ReassessProfile({ productId, needed, action }: { productId: string; needed: boolean; action: FormAction<{ version: number }> }) {
   const { t } = useI18n();
+  const [savedVersion, setSavedVersion] = useState<number | null>(null);
+  if (!needed) {
+    return savedVersion !== null ? (
+      <p role="status" className="card text-sm text-green-800" data-testid="reassess-profile">
+        {t("snapshot.reassessed", { version: savedVersion })}
+      </p>
+    ) : null;
+  }
   return (
-    <ActionForm action={action} label={t("snapshot.reassessTitle")} className="card flex flex-col gap-3" saved={(data) => t("snapshot.reassessed", { version: data.version })} testId="reassess-profile">
+    <ActionForm
+      action={action}
+      label={t("snapshot.reassessTitle")}
+      className="card flex flex-col gap-3"
+      saved={(data) => t("snapshot.reassessed", { version: data.version })}
+      onSaved={(data) => setSavedVersion(data.version)}
+      testId="reassess-profile"
+    >
       <h2 className="text-lg font-semibold">{t("snapshot.reassessTitle")}</h2>
       <p className="text-sm text-slate-700">{t("snapshot.reassessHint")}</p>
       <input type="hidden" name="productId" value={productId} />

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
-import { AT_ANY_OWN_SITE, hasPermission, PERMISSIONS, type Permission } from "@/lib/auth/permissions";
+import { AT_ANY_OWN_SITE, hasPermission, PERMISSIONS, siteRowScopeFilter, siteScopeFilter, type Permission } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/require-permission";
 
 const actor = (role: Actor["role"], siteIds: string[] = []): Actor => ({ id: "u", email: "u@x", name: "u", role, organizationId: "o", siteIds });
@@ -37,6 +37,14 @@ describe("permission table", () => {
     expect(hasPermission(actor("MONITOR"), "site:read", AT_ANY_OWN_SITE)).toBe(true);
     // A permission that is not site-scoped ignores the scope.
     expect(hasPermission(actor("MONITOR"), "audit:read")).toBe(true);
+  });
+
+  it("scope filters match nothing without an actor, an investigator's sites, or the organisation", () => {
+    expect(siteScopeFilter(null)).toEqual({ organizationId: { in: [] } });
+    expect(siteRowScopeFilter(undefined)).toEqual({ organizationId: { in: [] } });
+    expect(siteRowScopeFilter(actor("INVESTIGATOR", ["s1"]))).toEqual({ organizationId: "o", siteId: { in: ["s1"] } });
+    expect(siteRowScopeFilter(actor("INVESTIGATOR", []))).toEqual({ organizationId: "o", siteId: { in: [] } });
+    expect(siteRowScopeFilter(actor("MONITOR"))).toEqual({ organizationId: "o" });
   });
 
   it("requirePermission throws typed errors", () => {

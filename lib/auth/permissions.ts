@@ -76,3 +76,13 @@ export function siteScopeFilter(actor: Actor | null | undefined): { id?: { in: s
   if (!actor) return { organizationId: { in: [] } };
   return actor.role === "INVESTIGATOR" ? { organizationId: actor.organizationId, id: { in: actor.siteIds } } : { organizationId: actor.organizationId };
 }
+
+/**
+ * Where-clause fragment for rows that carry `organizationId` and `siteId` (clinical aggregates):
+ * the actor's organisation and, for an investigator, their assigned sites. Without an actor it
+ * matches nothing (fail closed). Each site-scoped aggregate's accessor in lib/db uses it.
+ */
+export function siteRowScopeFilter(actor: Actor | null | undefined): { organizationId: string | { in: string[] }; siteId?: { in: string[] } } {
+  if (!actor) return { organizationId: { in: [] } };
+  return actor.role === "INVESTIGATOR" ? { organizationId: actor.organizationId, siteId: { in: actor.siteIds } } : { organizationId: actor.organizationId };
+}

@@ -26,6 +26,8 @@ test("sponsor: product → derivation → study → plan v1 → justified amendm
   await page.getByRole("button", { name: "Create product" }).click();
   await expect(page).toHaveURL(/\/sponsor\/products\/(?!new$)[a-z0-9]+$/);
   const productUrl = page.url();
+  // The derivation is stored with the profile version, naming the rule set and rules engine.
+  await expect(page.getByTestId("stored-derivation-summary")).toContainText("Rule set CDE-2021 · rules engine 1");
 
   // Study with the two demo sites.
   await page.goto("/studies");
@@ -49,6 +51,8 @@ test("sponsor: product → derivation → study → plan v1 → justified amendm
   await activation.getByLabel("Reason").fill("initial LTFU plan");
   await activation.getByRole("button", { name: "Activate" }).click();
   await expect(page.getByTestId("plan-versions")).toContainText("Version 1 — Active");
+  // Today's engine derives what was stored: no side-by-side comparison.
+  await expect(page.getByTestId("derivation-comparison")).toHaveCount(0);
 
   // v2: clinical visits every 18 months (18, 36, 54) instead of yearly.
   await page.getByRole("button", { name: "New draft: amend the latest version" }).click();

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createProductAction } from "@/app/(app)/sponsor/products/actions";
+import { createProductAction, reassessRiskProfileAction } from "@/app/(app)/sponsor/products/actions";
 import { activatePlanVersionAction, createPlanVersionAction, updatePlanDraftAction } from "@/app/(app)/studies/[studyId]/plans/actions";
 import { createStudyAction } from "@/app/(app)/studies/actions";
 import { GET as getPlanVersionRoute } from "@/app/api/v1/studies/[studyId]/plan-versions/[version]/route";
@@ -132,5 +132,17 @@ describe("a rules change (second engine version)", () => {
     expect(body.engineVersion).toBe("2-simulated");
     expect(body.derivation.requirements.find((r) => r.kind === "clinical_visit")?.maxIntervalMonths).toBe(6);
     expect(body.derivationToday?.engineVersion).toBe(CURRENT_ENGINE.version);
+  });
+
+  it("the re-assessment action: sponsor administrators only, a reason required, nothing to do when today's engine agrees", async () => {
+    const fresh = unwrap(await createProductAction.run(fx.sponsor, { name: "Fresh", code: "ENG-2", modality: "car_t", profile: LENTI, factors: defaultFactorsFor(LENTI) })).id;
+    for (const actor of [fx.investigator, fx.monitor]) {
+      expect(await reassessRiskProfileAction.run(actor, { productId: fresh, reason: "x" })).toMatchObject({ ok: false, error: { code: "forbidden" } });
+    }
+    expect(await reassessRiskProfileAction.run(fx.sponsor, { productId: fresh, reason: " " })).toMatchObject({ ok: false, error: { field: "reason" } });
+    expect(await reassessRiskProfileAction.run(fx.sponsor, { productId: fresh, reason: "check" })).toMatchObject({ ok: false, error: { code: "conflict" } });
+    const other = await createOrganizationFixture();
+    expect(await reassessRiskProfileAction.run(other.sponsor, { productId: fresh, reason: "x" })).toMatchObject({ ok: false, error: { code: "not_found" } });
+    expect(await getDb().riskProfileVersion.count({ where: { productId: fresh } })).toBe(1);
   });
 });

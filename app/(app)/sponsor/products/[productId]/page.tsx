@@ -69,7 +69,6 @@ export default async function ProductPage({ params }: { params: Promise<{ produc
         {today.differs ? (
           <>
             <DerivationComparison stored={stored} today={{ ...today.current, caption: t("snapshot.today", { engineVersion: today.current.engineVersion }) }} t={t} />
-            {canManage ? <ReassessProfile productId={product.id} action={reassessRiskProfileAction} /> : null}
           </>
         ) : (
           <details className="card" open={!canManage}>
@@ -81,6 +80,7 @@ export default async function ProductPage({ params }: { params: Promise<{ produc
         )}
         {canManage ? (
           <>
+            <ReassessProfile productId={product.id} needed={today.differs} action={reassessRiskProfileAction} />
             {!derivation.ltfuRequired ? <NoLtfuJustification action={setNoLtfuJustificationAction} productId={product.id} justification={product.noLtfuJustification} communication={product.regulatorCommunication} /> : null}
             <ProductEditor action={updateRiskProfileAction} existing={{ id: product.id, name: product.name, code: product.code, modality: product.modality, profile, factors: ZRiskFactors.parse(current.factors) }} />
           </>
