@@ -1,4 +1,4 @@
-import { expect, test, type APIResponse } from "@playwright/test";
+import { expect, test, type APIResponse, type Page } from "@playwright/test";
 import { DEMO_USERS, login } from "./fixtures";
 
 function expectSecurityHeaders(response: APIResponse | null, what: string) {
@@ -84,6 +84,23 @@ test.describe("cross-site request forgery", () => {
   });
 });
 
+/** As the signed-in sponsor, through the API with the session cookie: a product and a study with these members. */
+async function createStudy(page: Page, memberIds: string[]): Promise<{ productId: string; studyId: string }> {
+  return page.evaluate(async (members) => {
+    const post = async (url: string, method: string, body: unknown) => {
+      const response = await fetch(url, { method, headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+      if (!response.ok) throw new Error(`${method} ${url}: ${response.status} ${await response.text()}`);
+      return response.json();
+    };
+    const code = `HARD-${Date.now()}`;
+    const profile = { platform: "lentivirus", exVivo: true, route: "intravenous", geneEditing: false, replicationCompetent: false, latency: false, integrationEnhanced: false, germlineDistribution: false, targetTissueAccessible: true };
+    const product = (await post("/api/v1/products", "POST", { name: code, code, profile })) as { id: string };
+    const study = (await post("/api/v1/studies", "POST", { protocolNumber: code, title: "Hardening", phase: "phase_1", productId: product.id })) as { id: string };
+    if (members.length) await post(`/api/v1/studies/${study.id}/members`, "PUT", { userIds: members });
+    return { productId: product.id, studyId: study.id };
+  }, memberIds);
+}
+
 test.describe("sessions and pages", () => {
   test("signing out ends every session of the user, including a copied cookie", async ({ browser }) => {
     const first = await browser.newContext();
@@ -103,21 +120,32 @@ test.describe("sessions and pages", () => {
     await Promise.all([first.close(), second.close(), third.close()]);
   });
 
-  test("a monitor reads the product page, as the API allows", async ({ page }) => {
-    await login(page, "monitor");
-    const { products } = (await (await page.request.get("/api/v1/products")).json()) as { products: { id: string }[] };
-    expect(products.length).toBeGreaterThan(0);
-    expect((await page.request.get(`/api/v1/products/${products[0]!.id}`)).status()).toBe(200);
-    const response = await page.goto(`/sponsor/products/${products[0]!.id}`);
+  test("a monitor reads the product page, as the API allows", async ({ browser }) => {
+    const monitorContext = await browser.newContext();
+    const sponsorContext = await browser.newContext();
+    const monitor = await monitorContext.newPage();
+    const sponsor = await sponsorContext.newPage();
+    await login(monitor, "monitor");
+    const monitorId = ((await (await monitor.request.get("/api/auth/session")).json()) as { user: { id: string } }).user.id;
+    await login(sponsor, "sponsor");
+    const { productId } = await createStudy(sponsor, [monitorId]);
+
+    const { products } = (await (await monitor.request.get("/api/v1/products")).json()) as { products: { id: string }[] };
+    expect(products.map((p) => p.id)).toContain(productId);
+    expect((await monitor.request.get(`/api/v1/products/${productId}`)).status()).toBe(200);
+    const response = await monitor.goto(`/sponsor/products/${productId}`);
     expect(response?.status()).toBe(200);
-    await expect(page.getByTestId("derivation")).toBeVisible();
-    await expect(page.getByTestId("product-summary")).toBeVisible();
+    await expect(monitor.getByTestId("derivation")).toBeVisible();
+    await expect(monitor.getByTestId("product-summary")).toBeVisible();
+    // Read-only: the editors are the sponsor's.
+    await expect(monitor.getByRole("button", { name: /save/i })).toHaveCount(0);
+    await Promise.all([monitorContext.close(), sponsorContext.close()]);
   });
 
   test("malformed path parameters are 404 on pages too", async ({ page }) => {
     await login(page, "sponsor");
-    const { studies } = (await (await page.request.get("/api/v1/studies")).json()) as { studies: { id: string }[] };
-    for (const path of [`/studies/${studies[0]!.id}/plans/2147483648/guide`, `/studies/${studies[0]!.id}/plans/0x1/guide`, `/studies/${studies[0]!.id}/plans/1.0/guide`, "/studies/a%00b", "/sponsor/products/..%2f"]) {
+    const { studyId } = await createStudy(page, []);
+    for (const path of [`/studies/${studyId}/plans/2147483648/guide`, `/studies/${studyId}/plans/0x1/guide`, `/studies/${studyId}/plans/1.0/guide`, "/studies/a%00b", "/sponsor/products/a.b"]) {
       const response = await page.goto(path);
       expect(response?.status(), path).toBe(404);
     }

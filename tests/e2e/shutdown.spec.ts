@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
-import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { expect, test } from "@playwright/test";
 import pg from "pg";
 import { startEmbeddedPostgres } from "../../lib/cli/embedded-db";
@@ -11,7 +11,7 @@ import { startEmbeddedPostgres } from "../../lib/cli/embedded-db";
  * in the database, no request gets a 500, and after 20 s no process of the tree is left.
  * Uses the app's own embedded cluster (.data/postgres) on ports of its own.
  */
-const root = path.resolve(__dirname, "../..");
+const root = fileURLToPath(new URL("../../", import.meta.url));
 const PORT = Number(process.env.SHUTDOWN_TEST_PORT ?? Number(process.env.E2E_PORT ?? 3100) + 100);
 const base = `http://localhost:${PORT}`;
 
