@@ -14,8 +14,15 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   403: "The caller's role or site does not allow this",
   404: "Not found, or not visible to the caller",
   409: "Conflicts with existing data",
+  413: "The request body is larger than 1 MB",
+  415: "A signed-in browser must send Content-Type: application/json",
   422: "Well-formed but refused by a business rule",
 };
+
+/** Path parameters as defineRoute checks them (lib/validation/path-params.ts); anything else is 404. */
+function pathParamSchema(name: string) {
+  return name === "version" ? { type: "integer", minimum: 0, maximum: 2147483647 } : { type: "string", pattern: "^[A-Za-z0-9_-]{1,64}$" };
+}
 
 const ZErrorBody = z.object({ error: z.object({ code: z.string(), message: z.string(), field: z.string().optional() }) });
 
@@ -27,14 +34,14 @@ function jsonSchema(schema: z.ZodType, io: "input" | "output") {
 export function buildOpenApiDocument(operations: ApiOperation[] = API_OPERATIONS) {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const op of operations) {
-    const params = [...op.path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: "path", required: true, schema: { type: "string" } }));
+    const params = [...op.path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: "path", required: true, schema: pathParamSchema(m[1]!) }));
     const responses: Record<string, unknown> = {
       [op.success.status]: {
         description: op.success.description,
         ...(op.success.schema ? { content: { "application/json": { schema: jsonSchema(op.success.schema, "output") } } } : {}),
       },
     };
-    for (const status of [401, 403, ...(op.errors ?? [])]) {
+    for (const status of [401, 403, ...(op.body ? [413, 415] : []), ...(op.errors ?? [])]) {
       responses[status] = { description: ERROR_DESCRIPTIONS[status], content: { "application/json": { schema: jsonSchema(ZErrorBody, "output") } } };
     }
     paths[op.path] ??= {};

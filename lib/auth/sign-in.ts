@@ -40,21 +40,28 @@ export async function authenticate(input: unknown, address: string): Promise<str
   const db = getDb();
   const clientAddress = address.slice(0, 100);
 
-  const attempt = await db.$transaction(async (tx) => {
-    await tx.$queryRaw`SELECT 1 AS locked FROM (SELECT pg_advisory_xact_lock(hashtext(${`sign-in:email:${email}`}))) AS a`;
-    await tx.$queryRaw`SELECT 1 AS locked FROM (SELECT pg_advisory_xact_lock(hashtext(${`sign-in:address:${clientAddress}`}))) AS a`;
-    const now = Date.now();
-    const lastSuccess = await tx.signInAttempt.findFirst({ where: { email, succeeded: true }, orderBy: { createdAt: "desc" }, select: { createdAt: true } });
-    const windowStart = new Date(Math.max(now - THROTTLE_WINDOW_MS, lastSuccess ? lastSuccess.createdAt.getTime() + 1 : 0));
-    const [failures, lastFailure, addressFailures] = await Promise.all([
-      tx.signInAttempt.count({ where: { email, succeeded: false, throttled: false, createdAt: { gte: windowStart } } }),
-      tx.signInAttempt.findFirst({ where: { email, succeeded: false, throttled: false, createdAt: { gte: windowStart } }, orderBy: { createdAt: "desc" }, select: { createdAt: true } }),
-      tx.signInAttempt.count({ where: { address: clientAddress, succeeded: false, throttled: false, createdAt: { gte: new Date(now - ADDRESS_WINDOW_MS) } } }),
-    ]);
-    const waitUntil = lastFailure ? lastFailure.createdAt.getTime() + backoffMs(failures) : 0;
-    const throttled = now < waitUntil || addressFailures >= MAX_FAILURES_PER_ADDRESS;
-    return tx.signInAttempt.create({ data: { email, address: clientAddress, succeeded: false, throttled }, select: { id: true, throttled: true } });
-  });
+  // Short: two locks (always e-mail first, then address, so no two attempts wait on each other
+  // in a cycle), one read, one insert. A queue of parallel attempts may wait for the pool.
+  const attempt = await db.$transaction(
+    async (tx) => {
+      await tx.$queryRaw`SELECT 1 AS locked FROM (SELECT pg_advisory_xact_lock(hashtext(${`sign-in:email:${email}`})), pg_advisory_xact_lock(hashtext(${`sign-in:address:${clientAddress}`}))) AS a`;
+      const now = Date.now();
+      const since = new Date(now - THROTTLE_WINDOW_MS);
+      const [stats] = await tx.$queryRaw<{ failures: number; lastFailure: Date | null; addressFailures: number }[]>`
+        WITH last_success AS (SELECT max("createdAt") AS at FROM sign_in_attempt WHERE email = ${email} AND succeeded)
+        SELECT
+          (SELECT count(*)::int FROM sign_in_attempt, last_success
+            WHERE email = ${email} AND NOT succeeded AND NOT throttled AND "createdAt" >= ${since} AND (last_success.at IS NULL OR "createdAt" > last_success.at)) AS failures,
+          (SELECT max("createdAt") FROM sign_in_attempt, last_success
+            WHERE email = ${email} AND NOT succeeded AND NOT throttled AND "createdAt" >= ${since} AND (last_success.at IS NULL OR "createdAt" > last_success.at)) AS "lastFailure",
+          (SELECT count(*)::int FROM sign_in_attempt
+            WHERE address = ${clientAddress} AND NOT succeeded AND NOT throttled AND "createdAt" >= ${new Date(now - ADDRESS_WINDOW_MS)}) AS "addressFailures"`;
+      const waitUntil = stats?.lastFailure ? new Date(stats.lastFailure).getTime() + backoffMs(stats.failures) : 0;
+      const throttled = now < waitUntil || (stats?.addressFailures ?? 0) >= MAX_FAILURES_PER_ADDRESS;
+      return tx.signInAttempt.create({ data: { email, address: clientAddress, succeeded: false, throttled }, select: { id: true, throttled: true } });
+    },
+    { maxWait: 15_000, timeout: 15_000 },
+  );
   if (attempt.throttled) return null;
 
   const user = await getUserForSignIn(db, { email });

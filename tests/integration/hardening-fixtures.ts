@@ -18,7 +18,7 @@ import { getDb } from "@/lib/db/client";
 import { profileOf } from "@/lib/rules/test-profiles";
 import { CONSENT_ITEMS } from "@/lib/validation/consent";
 import { defaultFactorsFor } from "@/lib/validation/product";
-import type { TPlan } from "@/lib/validation/plan";
+import { ZPlan } from "@/lib/validation/plan";
 import { createOrganizationFixture } from "./fixtures";
 
 export const PROFILE = profileOf({ platform: "lentivirus", exVivo: true, route: "intravenous" });
@@ -49,7 +49,8 @@ export async function createWorkspaceFixture() {
   const consent = unwrap(await createConsentVersionAction.run(fx.sponsor, { studyId, title: "ICF", documentRef: "ICF-1", checklist: FULL_CHECKLIST }));
   const draft = unwrap(await createPlanVersionAction.run(fx.sponsor, { studyId, source: "suggested" }));
   const planRow = await getDb().planVersion.findUniqueOrThrow({ where: { id: draft.id } });
-  const plan = planRow.plan as TPlan;
+  // The canonical form (unknown keys such as the suggestion's citations removed), so that every defect planted in it is a defect.
+  const plan = ZPlan.parse(planRow.plan);
   const { token } = await createApiToken(getDb(), { actor: fx.sponsor, name: "fuzz" });
 
   const routes: WriteRoute[] = [
@@ -77,13 +78,18 @@ export function callRoute(route: Pick<WriteRoute, "handler" | "method" | "path" 
   return route.handler(new Request(`http://localhost:3000${route.path}`, init), { params: Promise.resolve(route.params) });
 }
 
-/** Rows in every table of the schema: "a refused request writes nothing" is checked on all of them. */
-export async function countAllRows(): Promise<Record<string, number>> {
+/**
+ * Every table of the schema, as its row count and a digest of its contents: "a refused request
+ * writes nothing" (no insert, update or delete) is checked on all of them. A token's
+ * informational lastUsedAt is left out.
+ */
+export async function countAllRows(): Promise<Record<string, string>> {
   const tables = await getDb().$queryRaw<{ tablename: string }[]>`SELECT tablename::text AS tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations' ORDER BY tablename`;
-  const counts: Record<string, number> = {};
+  const counts: Record<string, string> = {};
   for (const { tablename } of tables) {
-    const [row] = await getDb().$queryRawUnsafe<{ n: bigint }[]>(`SELECT count(*) AS n FROM "${tablename}"`);
-    counts[tablename] = Number(row!.n);
+    const row = tablename === "api_token" ? `(t.id, t.name, t."revokedAt")::text` : "t::text";
+    const [result] = await getDb().$queryRawUnsafe<{ n: bigint; digest: string | null }[]>(`SELECT count(*) AS n, md5(string_agg(${row}, ',' ORDER BY ${row})) AS digest FROM "${tablename}" t`);
+    counts[tablename] = `${result!.n} rows, ${result!.digest ?? "-"}`;
   }
   return counts;
 }
