@@ -15,8 +15,17 @@ export interface Failure {
   params?: RefusalParams;
 }
 
-function isUniqueViolation(error: unknown): error is { code: "P2002"; meta?: { target?: unknown } } {
+type UniqueViolation = { code: "P2002"; meta?: { target?: unknown; driverAdapterError?: { cause?: { constraint?: { fields?: unknown } } } } };
+
+function isUniqueViolation(error: unknown): error is UniqueViolation {
   return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
+}
+
+/** The columns of the violated unique constraint, tenant column left out: Prisma's `target`, or the pg adapter's constraint fields (quoted). */
+function uniqueFields(error: UniqueViolation): string[] {
+  const raw = error.meta?.target ?? error.meta?.driverAdapterError?.cause?.constraint?.fields;
+  const fields = Array.isArray(raw) ? raw.map((f) => String(f).replace(/^"|"$/g, "")) : [];
+  return fields.filter((f) => f !== "organizationId");
 }
 
 /** Expected errors become messages; anything else is logged and reported without details. */
@@ -35,8 +44,7 @@ export function describeFailure(error: unknown): Failure {
     };
   }
   if (isUniqueViolation(error)) {
-    const target = error.meta?.target;
-    const field = Array.isArray(target) ? target.filter((t) => t !== "organizationId").join(",") : undefined;
+    const field = uniqueFields(error).join(",") || undefined;
     return { code: "conflict", message: `A record with this ${field || "value"} already exists.`, key: "refusal.duplicate", ...(field ? { field } : {}) };
   }
   console.error(error);
