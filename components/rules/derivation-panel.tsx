@@ -47,7 +47,7 @@ export function DerivationPanel({ derivation, explanation, ruleSet = "CDE-2021",
         </p>
       ) : null}
       {derivation.requirements.length > 0 ? (
-        <div className="overflow-x-auto">
+        <div className="relative overflow-x-auto">
         <table className="table" data-testid="derivation-requirements">
           <caption className="text-left font-semibold">{t("derivation.requirements")}</caption>
           <thead>
@@ -74,7 +74,7 @@ export function DerivationPanel({ derivation, explanation, ruleSet = "CDE-2021",
         </div>
       ) : null}
       {derivation.triggers.length > 0 ? (
-        <div className="overflow-x-auto">
+        <div className="relative overflow-x-auto">
         <table className="table">
           <caption className="text-left font-semibold">{t("derivation.triggers")}</caption>
           <thead>
