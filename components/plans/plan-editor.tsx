@@ -125,7 +125,7 @@ export function PlanEditor({
           {t("plans.grid")}
         </h2>
         <p className="text-sm text-slate-600">{t("plans.gridHint")}</p>
-        <div className="max-h-[70vh] overflow-auto rounded border border-slate-200" data-testid="plan-grid">
+        <div className="relative max-h-[70vh] overflow-auto rounded border border-slate-200" data-testid="plan-grid">
           <table className="soa-grid">
             <caption className="sr-only">{t("plans.grid")}</caption>
             <thead>
@@ -220,7 +220,7 @@ export function PlanEditor({
         <h2 id="coverage-heading" className="text-lg font-semibold">
           {t("plans.coverage")}
         </h2>
-        <div className="overflow-x-auto">
+        <div className="relative overflow-x-auto">
           <table className="table min-w-[40rem]">
             <thead>
               <tr>

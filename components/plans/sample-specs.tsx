@@ -46,7 +46,7 @@ export function SampleSpecs({ plan, onChange, targetTissueInaccessible }: { plan
         {t("plans.samples")}
       </h2>
       {targetTissueInaccessible ? <p className="text-sm text-slate-700">{t("plans.surrogateHint")}</p> : null}
-      <div className="overflow-x-auto">
+      <div className="relative overflow-x-auto">
       <table className="table min-w-[36rem]">
         <thead>
           <tr>

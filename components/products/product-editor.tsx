@@ -172,7 +172,7 @@ export function ProductEditor({ existing, action }: { existing?: Existing; actio
               </ul>
             </Alert>
           ) : null}
-          <div className="overflow-x-auto">
+          <div className="relative overflow-x-auto">
             <table className="table min-w-[44rem]">
               <caption className="sr-only">{t("products.factors")}</caption>
               <thead>

@@ -69,7 +69,7 @@ export function DerivationPanel({
         </p>
       ) : null}
       {derivation.requirements.length > 0 ? (
-        <div className="overflow-x-auto">
+        <div className="relative overflow-x-auto">
         <table className="table" data-testid={`${id}-requirements`}>
           <caption className="text-left font-semibold">{t("derivation.requirements")}</caption>
           <thead>
@@ -96,7 +96,7 @@ export function DerivationPanel({
         </div>
       ) : null}
       {derivation.triggers.length > 0 ? (
-        <div className="overflow-x-auto">
+        <div className="relative overflow-x-auto">
         <table className="table">
           <caption className="text-left font-semibold">{t("derivation.triggers")}</caption>
           <thead>

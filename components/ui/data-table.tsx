@@ -45,7 +45,7 @@ export function DataTable({ label, columns, rows, empty, initialSort, testId }: 
     );
   }
   return (
-    <div className="max-w-full overflow-x-auto" data-testid={testId}>
+    <div className="relative max-w-full overflow-x-auto" data-testid={testId}>
       <table className="table">
         <caption className="sr-only">{label}</caption>
         <thead>

@@ -16,7 +16,9 @@ export interface Failure {
   params?: RefusalParams;
 }
 
-function isUniqueViolation(error: unknown): error is { code: "P2002"; meta?: { target?: unknown } } {
+type UniqueViolation = { code: "P2002"; meta?: { target?: unknown; driverAdapterError?: { cause?: { constraint?: { fields?: unknown } } } } };
+
+function isUniqueViolation(error: unknown): error is UniqueViolation {
   return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
 }
 
@@ -32,6 +34,13 @@ function sqlState(error: unknown, depth = 0): string | undefined {
   }
   const meta = record.meta as Record<string, unknown> | undefined;
   return sqlState(record.cause, depth + 1) ?? sqlState(meta?.driverAdapterError, depth + 1);
+}
+
+/** The columns of the violated unique constraint, tenant column left out: Prisma's `target`, or the pg adapter's constraint fields (quoted). */
+function uniqueFields(error: UniqueViolation): string[] {
+  const raw = error.meta?.target ?? error.meta?.driverAdapterError?.cause?.constraint?.fields;
+  const fields = Array.isArray(raw) ? raw.map((f) => String(f).replace(/^"|"$/g, "")) : [];
+  return fields.filter((f) => f !== "organizationId");
 }
 
 /**
@@ -56,8 +65,7 @@ export function describeFailure(error: unknown): Failure {
   }
   if (error instanceof PayloadTooLargeError) return { code: "payload_too_large", message: error.message };
   if (isUniqueViolation(error)) {
-    const target = error.meta?.target;
-    const field = Array.isArray(target) ? target.filter((t) => t !== "organizationId").join(",") : undefined;
+    const field = uniqueFields(error).join(",") || undefined;
     return { code: "conflict", message: `A record with this ${field || "value"} already exists.`, key: "refusal.duplicate", ...(field ? { field } : {}) };
   }
   const state = sqlState(error);

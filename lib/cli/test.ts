@@ -11,13 +11,14 @@ import { seedDemo } from "@/prisma/seed-demo";
 /**
  * `npm test`: lint, typecheck, unit tests (twice, under two time zones, for the
  * schedule's calendar arithmetic), integration tests on a fresh embedded PostgreSQL
- * database, browser tests with Playwright on Debian's Chromium against the production build.
+ * database, browser tests with Playwright on Debian's Chromium against the production build,
+ * then the first-load JavaScript of every main page (`npm run weight`, on its own database).
  * Stops at the first failing stage. `--only=<stage,...>` runs a subset.
  */
 const projectRoot = fileURLToPath(new URL("../../", import.meta.url));
 const bin = (name: string) => path.join(projectRoot, "node_modules", ".bin", name);
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const stages = ["lint", "typecheck", "unit", "integration", "e2e"] as const;
+const stages = ["lint", "typecheck", "unit", "integration", "e2e", "weight"] as const;
 type Stage = (typeof stages)[number];
 
 const onlyArg = process.argv.find((a) => a.startsWith("--only="));
@@ -100,6 +101,10 @@ async function main() {
       for (const name of databases) await cluster.dropDatabase(name).catch(() => {});
       await cluster.stop();
     }
+  }
+  if (selected.has("weight")) {
+    ensureChromium();
+    run("first-load JavaScript per page (npm run weight)", bin("tsx"), ["--conditions=react-server", "lib/cli/weight.ts"], { CHROMIUM_PATH: CHROMIUM });
   }
   process.stdout.write(`\nAll selected stages passed in ${((Date.now() - started) / 1000).toFixed(0)}s.\n`);
 }

@@ -36,7 +36,7 @@ test("sign-in refuses bad input with a field message and wrong credentials with 
   await expect(page.getByText("E-mail: enter a valid e-mail address")).toBeVisible();
   await page.getByLabel("E-mail").fill(`nobody-${Date.now()}@demo.test`);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByTestId("login-error")).toHaveText("Sign-in failed. Check your e-mail and password, or try again later.");
+  await expect(page.getByTestId("form-error")).toHaveText("Sign-in failed. Check your e-mail and password, or try again later.");
   await expect(page).toHaveURL(/\/login$/);
 });
 
