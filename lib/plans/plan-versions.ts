@@ -5,6 +5,7 @@ import type { Db, Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { getPlanVersion } from "@/lib/db/plan-versions";
 import { CURRENT_ENGINE, deriveSnapshot, listUnjustifiedViolations, sameDerivation, suggestPlan, validatePlan, type Derivation, type RationaleEntry, type RuleSet, type RulesEngine } from "@/lib/plans/plan-engine";
+import { rewriteScheduleRows } from "@/lib/subjects/schedule-rows";
 import { requireStudyForChange } from "@/lib/studies/studies";
 import { calendarDateFromDb, calendarDateToDb } from "@/lib/validation/calendar-date";
 import { ZPlan, type TPlan } from "@/lib/validation/plan";
@@ -210,6 +211,8 @@ export async function activatePlanVersion(db: Db, options: { actor: Actor; input
       where: { id: draft.id },
       data: { status: "ACTIVE", effectiveDate: calendarDateToDb(input.effectiveDate), amendmentReason: input.reason, activatedAt: now, activatedById: actor.id, riskProfileVersion: profileVersion, derivation: derivation as object, ruleSet, engineVersion },
     });
+    // CDE §2.3.2: the amendment applies to every subject of the study at once, in this transaction.
+    const scheduledVisits = await rewriteScheduleRows(tx, { studyId: draft.studyId });
     await recordAudit(tx, actor, {
       entity: "PlanVersion",
       entityId: draft.id,
@@ -221,11 +224,15 @@ export async function activatePlanVersion(db: Db, options: { actor: Actor; input
         riskProfileVersion: profileVersion,
         ruleSet,
         engineVersion,
+        scheduledVisits,
         acceptedViolations: assessment.validation.violations.map((v) => v.message),
         durationOverride: assessment.override ? { derivedMonths: assessment.derivedMonths, plannedMonths: plan.durationMonths, justification: draft.durationOverrideJustification } : null,
       },
       reason: input.reason,
     });
     return { active, supersededVersion: previous?.version ?? null };
-  });
+    // Re-scheduling every subject of a large study takes longer than Prisma's 5-second default.
+  }, AMENDMENT_TRANSACTION);
 }
+
+const AMENDMENT_TRANSACTION = { maxWait: 10_000, timeout: 10 * 60_000 } as const;

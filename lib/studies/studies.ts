@@ -80,6 +80,11 @@ export async function setStudySites(db: Db, options: { actor: Actor; input: TSet
         params: { emails: stranded.map((u) => u.email).join(", ") },
       });
     }
+    const withSubjects = await tx.site.findMany({ where: { id: { notIn: siteIds }, subjects: { some: { studyId: input.studyId } } }, select: { code: true }, orderBy: { code: "asc" } });
+    if (withSubjects.length > 0) {
+      const codes = withSubjects.map((s) => s.code).join(", ");
+      throw new AppError("unprocessable", `siteIds: site ${codes} has subjects enrolled in this study and stays one of its sites`, "siteIds", { key: "refusal.siteHasSubjects", params: { codes } });
+    }
     const before = (await tx.studySite.findMany({ where: { studyId: input.studyId, endedAt: null }, select: { siteId: true } })).map((r) => r.siteId).sort();
     // A removed site ends (clinical rows keep pointing at it); adding it again reopens the row.
     const now = new Date();

@@ -18,6 +18,7 @@ export const errorsEn = {
   "form.listSeparator": ", ",
   "form.saving": "Saving…",
 
+  "refusal.siteHasSubjects": "Site {codes} has subjects enrolled in this study and stays one of its sites.",
   "refusal.crossSite": "Cross-site request refused: this request did not come from the app's own pages.",
   "refusal.jsonRequired": "Send the request body as Content-Type: application/json.",
   "refusal.unstorableText": "{field}: must not contain a NUL character or an unpaired surrogate.",

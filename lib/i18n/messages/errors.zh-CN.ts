@@ -15,6 +15,7 @@ export const errorsZhCN: Record<keyof typeof errorsEn, string> = {
   "form.listSeparator": "、",
   "form.saving": "正在保存…",
 
+  "refusal.siteHasSubjects": "研究中心 {codes} 已有受试者入组本研究，不能从研究中移除。",
   "refusal.crossSite": "已拒绝跨站请求：此请求并非来自本应用的页面。",
   "refusal.jsonRequired": "请求正文须以 Content-Type: application/json 发送。",
   "refusal.unstorableText": "{field}：不得包含 NUL 字符或不成对的代理字符。",
