@@ -3,6 +3,7 @@ import { productsEn } from "@/lib/i18n/messages/products.en";
 import { studiesEn } from "@/lib/i18n/messages/studies.en";
 import { plansEn } from "@/lib/i18n/messages/plans.en";
 import { rulesEn } from "@/lib/i18n/messages/rules.en";
+import { subjectsEn } from "@/lib/i18n/messages/subjects.en";
 import { safetyEn } from "@/lib/i18n/messages/safety.en";
 
 /**
@@ -15,6 +16,7 @@ export const en = {
   ...studiesEn,
   ...plansEn,
   ...rulesEn,
+  ...subjectsEn,
   ...safetyEn,
 } as const;
 
