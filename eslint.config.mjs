@@ -3,13 +3,13 @@ import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
 import jsxA11y from "eslint-plugin-jsx-a11y";
 
-// Pure modules: the rules engine and the schedule take data in and give data out.
+// Pure modules: the rules engine, the schedule and the safety rules take data in and give data out.
 // No database, no framework, no file system, no clock from the environment.
 const pureModuleRestrictions = {
   patterns: [
-    { group: ["@prisma/*", "prisma", "pg", "next", "next/*", "next-auth", "next-auth/*", "react", "react-dom"], message: "lib/rules and lib/schedule are pure: no database, framework or UI imports." },
-    { group: ["@/lib/db/*", "@/lib/auth/*", "@/lib/audit/*", "@/app/*", "@/components/*", "server-only"], message: "lib/rules and lib/schedule are pure: they may import only lib/validation and each other." },
-    { group: ["fs", "node:*", "child_process", "http", "https", "net"], message: "lib/rules and lib/schedule are pure: no I/O." },
+    { group: ["@prisma/*", "prisma", "pg", "next", "next/*", "next-auth", "next-auth/*", "react", "react-dom"], message: "lib/rules, lib/schedule and lib/safety are pure: no database, framework or UI imports." },
+    { group: ["@/lib/db/*", "@/lib/auth/*", "@/lib/audit/*", "@/app/*", "@/components/*", "server-only"], message: "lib/rules, lib/schedule and lib/safety are pure: they may import only lib/validation and each other." },
+    { group: ["fs", "node:*", "child_process", "http", "https", "net"], message: "lib/rules, lib/schedule and lib/safety are pure: no I/O." },
   ],
 };
 
@@ -43,7 +43,7 @@ export default defineConfig([
     },
   },
   {
-    files: ["lib/rules/**/*.ts", "lib/schedule/**/*.ts"],
+    files: ["lib/rules/**/*.ts", "lib/schedule/**/*.ts", "lib/safety/**/*.ts"],
     ignores: ["**/*.test.ts", "**/*.bench.ts"],
     rules: { "no-restricted-imports": ["error", pureModuleRestrictions] },
   },

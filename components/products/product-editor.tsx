@@ -70,8 +70,16 @@ function FactorIssues({ id, t, locale }: { id: TRiskFactorId; t: Translate; loca
  * browser (the rules engine is pure), so the sponsor sees what each choice implies. The
  * profile and factors live in React state and go to the action as JSON fields.
  */
+/** Empty → null (not established); a number as a number; anything else as typed, so that the schema refuses it naming the field. */
+function monitoringJson(text: string): string {
+  const trimmed = text.trim();
+  const value = trimmed === "" ? null : Number.isFinite(Number(trimmed)) ? Number(trimmed) : trimmed;
+  return JSON.stringify({ expectedVectorPositivePercentMax: value });
+}
+
 export function ProductEditor({ existing, action }: { existing?: Existing; action: FormAction<{ id?: string; version?: number }> }) {
   const { t, locale } = useI18n();
+  const [expectedVp, setExpectedVp] = useState("");
   const router = useRouter();
   const implied = (issue: { factor: TRiskFactorId; clause: string }) => t("products.impliedRationale", { because: t(`products.inconsistency.because.${issue.factor}` as MessageKey), clause: issue.clause });
   const [profile, setProfile] = useState<TRiskProfile>(existing?.profile ?? NEW_PROFILE);
@@ -102,6 +110,7 @@ export function ProductEditor({ existing, action }: { existing?: Existing; actio
         {existing ? <input type="hidden" name="productId" value={existing.id} /> : null}
         <input type="hidden" name="profile" value={JSON.stringify(profile)} />
         <input type="hidden" name="factors" value={JSON.stringify(factors)} />
+        {existing ? null : <input type="hidden" name="monitoring" value={monitoringJson(expectedVp)} />}
         <div className="card grid gap-3 sm:grid-cols-2">
           <Field name={existing ? undefined : "name"} label={t("products.name")}>
             <input className="input" defaultValue={existing?.name} disabled={Boolean(existing)} />
@@ -118,6 +127,11 @@ export function ProductEditor({ existing, action }: { existing?: Existing; actio
               ))}
             </select>
           </Field>
+          {!existing && (
+            <Field id="product-expected-vp" label={t("product.monitoring.expectedVectorPositivePercentMax")} errorOf="monitoring" hint={t("product.monitoring.hint")}>
+              <input className="input" inputMode="decimal" value={expectedVp} onChange={(e) => setExpectedVp(e.target.value)} />
+            </Field>
+          )}
           <Field id="product-platform" label={t("products.platform")} errorOf="profile">
             <select className="input" value={profile.platform} onChange={(e) => changeProfile({ ...profile, platform: e.target.value as TRiskProfile["platform"] })}>
               {PLATFORMS.map((p) => (

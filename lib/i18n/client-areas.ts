@@ -13,7 +13,7 @@ export const CLIENT_AREAS = {
   studies: ["studies", "phase"],
   study: ["studies", "phase", "users"],
   settings: ["settings"],
-  productEditor: ["products", "snapshot", "evidence", "factor", "factorStatus", "modality", "platform", "route", "derivation", "action", "kind", "trigger", "rationale"],
+  productEditor: ["products", "product", "snapshot", "evidence", "factor", "factorStatus", "modality", "platform", "route", "derivation", "action", "kind", "trigger", "rationale"],
   planEditor: ["plans", "products", "contact", "contactLower", "derivation", "kind", "violation", "violationKind", "violationMessage", "sampleType"],
 } as const satisfies Record<string, readonly string[]>;
 

@@ -17,7 +17,8 @@ function snapshotColumns(snapshot: DerivationSnapshot) {
 }
 
 /** Create a product with risk profile version 1 and its derivation, audited. */
-export async function createProduct(db: Db, options: { actor: Actor; input: TCreateProductApi }) {
+export async function createProduct(db: Db, options: { actor: Actor; input: Omit<TCreateProductApi, "monitoring"> & { monitoring?: TCreateProductApi["monitoring"] } }) {
+  const monitoring = options.input.monitoring ?? { expectedVectorPositivePercentMax: null };
   const { actor, input } = options;
   const snapshot = deriveSnapshot(input.profile);
   const { derivation } = snapshot;
@@ -29,6 +30,7 @@ export async function createProduct(db: Db, options: { actor: Actor; input: TCre
         name: input.name,
         code: input.code,
         modality: input.modality,
+        expectedVectorPositivePercentMax: monitoring.expectedVectorPositivePercentMax,
         currentProfileVersion: 1,
         profileVersions: { create: { organizationId: actor.organizationId, version: 1, profile: input.profile, factors, ...snapshotColumns(snapshot), createdById: actor.id } },
       },
@@ -37,7 +39,7 @@ export async function createProduct(db: Db, options: { actor: Actor; input: TCre
       entity: "Product",
       entityId: product.id,
       action: "create",
-      newValues: { name: product.name, code: product.code, modality: product.modality, profileVersion: 1, profile: input.profile, factors, durationYears: derivation.durationYears, ruleSet: snapshot.ruleSet, engineVersion: snapshot.engineVersion },
+      newValues: { name: product.name, code: product.code, modality: product.modality, monitoring, profileVersion: 1, profile: input.profile, factors, durationYears: derivation.durationYears, ruleSet: snapshot.ruleSet, engineVersion: snapshot.engineVersion },
     });
     return { product, derivation };
   });

@@ -14,6 +14,7 @@ import {
 } from "@/lib/validation/product-values";
 
 export { defaultFactorsFor, EVIDENCE_SOURCES, FACTOR_STATUSES, listProfileInconsistencies, MODALITIES, RISK_FACTOR_CLAUSE, RISK_FACTORS, type ProfileInconsistency, type TRiskFactorId };
+import { ZProductMonitoring } from "@/lib/validation/safety";
 
 export const ZModality = z.enum(MODALITIES);
 
@@ -47,6 +48,8 @@ const ZProductIdentity = z.object({
   code: requiredText(40, "enter the product code")
     .regex(/^[A-Za-z0-9_.-]+$/, { error: "letters, digits, -, _ and . only" }),
   modality: ZModality.default("other"),
+  /** `monitoring.expectedVectorPositivePercentMax` (CDE §2.4.1); changed later with a reason (lib/products/monitoring.ts). */
+  monitoring: ZProductMonitoring.default({ expectedVectorPositivePercentMax: null }),
 });
 
 /** Create from the UI: identity, contract profile and the ten factors, kept consistent. */

@@ -6,6 +6,7 @@ import { rulesEn } from "@/lib/i18n/messages/rules.en";
 import { integrityEn } from "@/lib/i18n/messages/integrity.en";
 import { errorsEn } from "@/lib/i18n/messages/errors.en";
 import { subjectsEn } from "@/lib/i18n/messages/subjects.en";
+import { safetyEn } from "@/lib/i18n/messages/safety.en";
 
 /**
  * English UI text, one file per area (`<area>.en.ts`, with its `<area>.zh-CN.ts` twin) so
@@ -20,6 +21,7 @@ export const en = {
   ...integrityEn,
   ...errorsEn,
   ...subjectsEn,
+  ...safetyEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -7,6 +7,7 @@ import { rulesZhCN } from "@/lib/i18n/messages/rules.zh-CN";
 import { integrityZhCN } from "@/lib/i18n/messages/integrity.zh-CN";
 import { errorsZhCN } from "@/lib/i18n/messages/errors.zh-CN";
 import { subjectsZhCN } from "@/lib/i18n/messages/subjects.zh-CN";
+import { safetyZhCN } from "@/lib/i18n/messages/safety.zh-CN";
 
 /** 简体中文界面文本；监管术语采用《基因治疗产品长期随访临床研究技术指导原则》的措辞。 */
 export const zhCN: Record<MessageKey, string> = {
@@ -18,4 +19,5 @@ export const zhCN: Record<MessageKey, string> = {
   ...integrityZhCN,
   ...errorsZhCN,
   ...subjectsZhCN,
+  ...safetyZhCN,
 };

@@ -1,8 +1,10 @@
 "use server";
 
 import { defineAction } from "@/lib/auth/action";
+import { updateProductMonitoring } from "@/lib/products/monitoring";
 import { createProduct, reassessRiskProfile, setNoLtfuJustification, updateRiskProfile } from "@/lib/products/products";
 import { ZCreateProduct, ZNoLtfuJustification, ZReassessRiskProfile, ZUpdateRiskProfile } from "@/lib/validation/product";
+import { ZUpdateProductMonitoring } from "@/lib/validation/safety";
 
 export const createProductAction = defineAction({
   permission: "product:manage",
@@ -42,4 +44,15 @@ export const reassessRiskProfileAction = defineAction({
     return { version, nonCompliantPlans: nonCompliantPlans.map((p) => ({ studyId: p.studyId, protocolNumber: p.protocolNumber, version: p.version, violations: p.violations.length })) };
   },
   revalidate: (input) => ["/sponsor/products", `/sponsor/products/${input.productId}`],
+});
+
+export const updateProductMonitoringAction = defineAction({
+  permission: "product:manage",
+  input: ZUpdateProductMonitoring.extend({ productId: ZUpdateRiskProfile.shape.productId }),
+  handler: async ({ actor, input, db }) => {
+    const { productId, ...change } = input;
+    const product = await updateProductMonitoring(db, { actor, productId, input: change });
+    return { productId: product.id };
+  },
+  revalidate: (input) => [`/sponsor/products/${input.productId}`],
 });

@@ -1,5 +1,5 @@
 import { notFound } from "next/navigation";
-import { reassessRiskProfileAction, setNoLtfuJustificationAction, updateRiskProfileAction } from "@/app/(app)/sponsor/products/actions";
+import { reassessRiskProfileAction, setNoLtfuJustificationAction, updateProductMonitoringAction, updateRiskProfileAction } from "@/app/(app)/sponsor/products/actions";
 import { PageHeader } from "@/components/ui/page-header";
 import { SectionCard } from "@/components/ui/section-card";
 import { formatViolation } from "@/lib/i18n/violation";
@@ -7,6 +7,7 @@ import { NoLtfuJustification } from "@/components/products/no-ltfu-justification
 import { ProductEditor } from "@/components/products/product-editor";
 import { DerivationPanel } from "@/components/rules/derivation-panel";
 import { pageParams, requirePageActor } from "@/lib/auth/page";
+import { ProductMonitoring } from "@/components/products/product-monitoring";
 import { getDb } from "@/lib/db/client";
 import { getProduct } from "@/lib/db/products";
 import { hasPermission } from "@/lib/auth/permissions";
@@ -82,6 +83,7 @@ export default async function ProductPage({ params }: { params: Promise<{ produc
           <>
             <ReassessProfile productId={product.id} needed={today.differs} action={reassessRiskProfileAction} />
             {!derivation.ltfuRequired ? <NoLtfuJustification action={setNoLtfuJustificationAction} productId={product.id} justification={product.noLtfuJustification} communication={product.regulatorCommunication} /> : null}
+            <ProductMonitoring action={updateProductMonitoringAction} productId={product.id} expectedVectorPositivePercentMax={product.expectedVectorPositivePercentMax} />
             <ProductEditor action={updateRiskProfileAction} existing={{ id: product.id, name: product.name, code: product.code, modality: product.modality, profile, factors: ZRiskFactors.parse(current.factors) }} />
           </>
         ) : (

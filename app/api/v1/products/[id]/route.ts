@@ -28,6 +28,7 @@ export const GET = defineRoute({
       derivationToday: today.differs ? { derivation: today.current.derivation, ruleSet: today.current.ruleSet, engineVersion: today.current.engineVersion } : null,
       noLtfuJustification: product.noLtfuJustification,
       regulatorCommunication: product.regulatorCommunication,
+      monitoring: { expectedVectorPositivePercentMax: product.expectedVectorPositivePercentMax },
     };
   },
 });
