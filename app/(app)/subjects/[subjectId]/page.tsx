@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Fragment } from "react";
+import { SubjectQueries } from "@/components/monitoring/subject-queries";
 import { StatusBadge } from "@/components/subjects/status-badge";
 import { ReconsentForm, SubjectStatusForm } from "@/components/subjects/subject-forms";
 import { requirePageActor } from "@/lib/auth/page";
@@ -172,6 +173,8 @@ export default async function SubjectPage({ params }: { params: Promise<{ subjec
           </tbody>
         </table>
       </section>
+
+      <SubjectQueries actor={actor} subject={subject} />
 
       {canChange && active ? (
         <details className="card">
