@@ -82,6 +82,8 @@ export default async function MonitorDashboard({ searchParams }: { searchParams:
   const studies = await listStudies(db, { actor });
   if (params.study && !studies.some((s) => s.id === params.study)) notFound();
   const scope: DashboardScope = { actor, asOf, studyId: params.study };
+  // The page opens on the overdue visits: what a monitor looks at first.
+  const shownList = params.list ?? "overdue";
 
   const [dashboard, escalationsByKind, retention, onTime, escalationsByQuarter, list] = await Promise.all([
     getDashboard(db, scope),
@@ -89,9 +91,7 @@ export default async function MonitorDashboard({ searchParams }: { searchParams:
     getRetentionByYear(db, scope),
     getOnTimeRateByQuarter(db, scope),
     getEscalationsByQuarter(db, scope),
-    params.list
-      ? listDashboardItems(db, { ...scope, list: params.list, siteId: params.site, item: params.item, minDaysOverdue: params.minDays, sort: params.sort, direction: params.dir, page: params.page })
-      : Promise.resolve(null),
+    listDashboardItems(db, { ...scope, list: shownList, siteId: params.site, item: params.item, minDaysOverdue: params.minDays, sort: params.sort, direction: params.dir, page: params.page }),
   ]);
 
   const number = (list: TDashboardList, value: number, testId: string) => (
@@ -206,11 +206,11 @@ export default async function MonitorDashboard({ searchParams }: { searchParams:
         <SitesTable dashboard={dashboard} params={params} t={t} />
       </div>
 
-      {list && params.list ? (
+      {list ? (
         <section id="list" className="card flex flex-col gap-3" aria-labelledby="list-heading" data-testid="dashboard-list">
           <div className="flex flex-wrap items-center justify-between gap-2">
             <h2 id="list-heading" className="text-lg font-semibold">
-              {t("dashboard.list.title", { name: t(LIST_LABEL[params.list]) })}
+              {t("dashboard.list.title", { name: t(LIST_LABEL[shownList]) })}
             </h2>
             <Link className="text-sm text-blue-700 underline" href={href(params, { list: undefined, site: undefined, item: undefined, minDays: undefined, sort: undefined, dir: undefined, page: undefined })}>
               {t("dashboard.list.close")}
@@ -247,7 +247,7 @@ export default async function MonitorDashboard({ searchParams }: { searchParams:
               {t("dashboard.list.filter")}
             </button>
           </form>
-          <ListTable list={list} params={params} t={t} />
+          <ListTable list={list} params={params} testId={`monitor-${shownList.replaceAll("_", "-")}`} t={t} />
         </section>
       ) : null}
 
@@ -392,7 +392,7 @@ function SitesTable({ dashboard, params, t }: { dashboard: Dashboard; params: TD
   );
 }
 
-function ListTable({ list, params, t }: { list: Awaited<ReturnType<typeof listDashboardItems>>; params: TDashboardParams; t: T }) {
+function ListTable({ list, params, testId, t }: { list: Awaited<ReturnType<typeof listDashboardItems>>; params: TDashboardParams; testId: string; t: T }) {
   const pages = Math.max(1, Math.ceil(list.total / list.pageSize));
   const sort = params.sort ?? "date";
   const dir = params.dir ?? "asc";
@@ -401,7 +401,7 @@ function ListTable({ list, params, t }: { list: Awaited<ReturnType<typeof listDa
       <p className="text-sm text-slate-600" data-testid="dashboard-list-count">
         {t("dashboard.list.count", { total: list.total, page: list.page, pages })}
       </p>
-      <table className="table">
+      <table className="table" data-testid={testId}>
         <thead>
           <tr>
             {DASHBOARD_SORTS.map((column) => {
