@@ -3,8 +3,8 @@ import { productsEn } from "@/lib/i18n/messages/products.en";
 import { studiesEn } from "@/lib/i18n/messages/studies.en";
 import { plansEn } from "@/lib/i18n/messages/plans.en";
 import { rulesEn } from "@/lib/i18n/messages/rules.en";
-import { safetyEn } from "@/lib/i18n/messages/safety.en";
 import { subjectsEn } from "@/lib/i18n/messages/subjects.en";
+import { safetyEn } from "@/lib/i18n/messages/safety.en";
 import { monitoringEn } from "@/lib/i18n/messages/monitoring.en";
 
 /**
@@ -17,8 +17,8 @@ export const en = {
   ...studiesEn,
   ...plansEn,
   ...rulesEn,
-  ...safetyEn,
   ...subjectsEn,
+  ...safetyEn,
   ...monitoringEn,
 } as const;
 
