@@ -318,6 +318,8 @@ describe("the lists behind the numbers", () => {
         expect({ list, total: page.total }).toEqual({ list, total: numberOf(dashboard, list) });
         expect(page.rows.length).toBe(Math.min(5, page.total));
         if (actor === fx.investigator) expect(page.rows.every((r) => r.siteId === fx.site1.id)).toBe(true);
+        const aged = list.startsWith("escalations_") || list.startsWith("queries_");
+        expect(page.rows.every((r) => (aged ? r.ageDays !== null && r.ageDays >= 0 : r.ageDays === null))).toBe(true);
       }
     }
   });

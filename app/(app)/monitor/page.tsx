@@ -430,7 +430,10 @@ function ListTable({ list, params, testId, t }: { list: Awaited<ReturnType<typeo
               <td>{row.siteCode}</td>
               <td>{row.item}</td>
               <td>{row.date ? calendarDateFromDb(row.date) : "—"}</td>
-              <td>{row.daysOverdue ?? "—"}</td>
+              <td>
+                {row.daysOverdue ?? "—"}
+                {row.ageDays !== null ? <span className="ml-2 text-xs text-slate-600">{t("queries.age", { days: row.ageDays })}</span> : null}
+              </td>
             </tr>
           ))}
         </tbody>
