@@ -7,6 +7,7 @@ import { integrityEn } from "@/lib/i18n/messages/integrity.en";
 import { errorsEn } from "@/lib/i18n/messages/errors.en";
 import { subjectsEn } from "@/lib/i18n/messages/subjects.en";
 import { safetyEn } from "@/lib/i18n/messages/safety.en";
+import { monitoringEn } from "@/lib/i18n/messages/monitoring.en";
 
 /**
  * English UI text, one file per area (`<area>.en.ts`, with its `<area>.zh-CN.ts` twin) so
@@ -22,6 +23,7 @@ export const en = {
   ...errorsEn,
   ...subjectsEn,
   ...safetyEn,
+  ...monitoringEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

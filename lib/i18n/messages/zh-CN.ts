@@ -8,6 +8,7 @@ import { integrityZhCN } from "@/lib/i18n/messages/integrity.zh-CN";
 import { errorsZhCN } from "@/lib/i18n/messages/errors.zh-CN";
 import { subjectsZhCN } from "@/lib/i18n/messages/subjects.zh-CN";
 import { safetyZhCN } from "@/lib/i18n/messages/safety.zh-CN";
+import { monitoringZhCN } from "@/lib/i18n/messages/monitoring.zh-CN";
 
 /** 简体中文界面文本；监管术语采用《基因治疗产品长期随访临床研究技术指导原则》的措辞。 */
 export const zhCN: Record<MessageKey, string> = {
@@ -20,4 +21,5 @@ export const zhCN: Record<MessageKey, string> = {
   ...errorsZhCN,
   ...subjectsZhCN,
   ...safetyZhCN,
+  ...monitoringZhCN,
 };
