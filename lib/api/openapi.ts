@@ -4,9 +4,10 @@ import { coreOperations } from "@/lib/api/operations-core";
 import { planOperations } from "@/lib/api/operations-plans";
 import { productOperations } from "@/lib/api/operations-products";
 import { studyOperations } from "@/lib/api/operations-studies";
+import { subjectOperations } from "@/lib/api/operations-subjects";
 
 /** Every documented operation; areas add their lists here. */
-export const API_OPERATIONS: ApiOperation[] = [...coreOperations, ...productOperations, ...studyOperations, ...planOperations];
+export const API_OPERATIONS: ApiOperation[] = [...coreOperations, ...productOperations, ...studyOperations, ...planOperations, ...subjectOperations];
 
 const ERROR_DESCRIPTIONS: Record<number, string> = {
   400: "Bad input: `error.field` names the field",

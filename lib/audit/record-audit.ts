@@ -1,7 +1,7 @@
 import type { Actor, SystemActor } from "@/lib/auth/actor";
 import type { Tx } from "@/lib/db/client";
 
-export type AuditAction = "create" | "update" | "delete" | "activate" | "supersede" | "revoke" | "disable" | "enable";
+export type AuditAction = "create" | "update" | "delete" | "activate" | "supersede" | "revoke" | "disable" | "enable" | "sign" | "sign_failed" | "void";
 
 export interface AuditEntry {
   entity: string;

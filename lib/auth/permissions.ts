@@ -36,6 +36,15 @@ export const PERMISSIONS = {
   "plan:manage": { roles: ["SPONSOR_ADMIN"] },
   "consent:read": { roles: ALL_ROLES },
   "consent:manage": { roles: ["SPONSOR_ADMIN"] },
+  // Site work (CDE §2.2.2, §2.3): subjects and visits. Reads are limited to the actor's
+  // studies, and an investigator's to their sites (lib/db/subjects.ts subjectScopeFilter);
+  // changes need an investigator of the subject's site. Monitors change nothing clinical.
+  "subject:read": { roles: ALL_ROLES, siteScoped: true },
+  "subject:enrol": { roles: ["INVESTIGATOR"], siteScoped: true },
+  "subject:manage": { roles: ["INVESTIGATOR"], siteScoped: true },
+  "visit:read": { roles: ALL_ROLES, siteScoped: true },
+  "visit:record": { roles: ["INVESTIGATOR"], siteScoped: true },
+  "visit:sign": { roles: ["INVESTIGATOR"], siteScoped: true },
 } as const satisfies Record<string, PermissionRule>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -38,6 +38,28 @@ const ZH_CN: Record<string, string> = {
   "an investigator needs at least one --site CODE": "研究者至少需要一个 --site 研究中心代码",
   "puts the follow-up end after 9999-12-31": "使随访结束日期晚于 9999-12-31",
   "puts the visit window after 9999-12-31": "使访视窗晚于 9999-12-31",
+  // Site work: subjects, visits, signatures.
+  required: "必填",
+  "enter the subject code": "请输入受试者编号",
+  "letters, digits, '.', '_' or '-' only": "只能包含字母、数字、.、_ 和 -",
+  "must be a whole year": "须为整数年份",
+  "must be 1900 or later": "须不早于 1900 年",
+  "must be 2200 or earlier": "须不晚于 2200 年",
+  "enter the product lot (CDE §3 traceability)": "请输入产品批号（CDE §3 可追溯性）",
+  "say how (phone, letter…)": "请说明联系方式（电话、信函等）",
+  "say what happened": "请说明联系结果",
+  "say why the subject withdrew": "请说明受试者退出的原因",
+  "enter the cause of death": "请输入死亡原因",
+  "document at least three contact attempts on different dates before declaring the subject lost to follow-up": "判定失访前，须记录至少三次不同日期的联系尝试",
+  "must not be after the status date": "不得晚于状态日期",
+  "say why this unscheduled visit took place": "请说明计划外访视的原因",
+  "an unscheduled visit is recorded when it took place": "计划外访视只在实际发生时记录",
+  "name the scheduled visit (e.g. M06)": "请指明计划访视（例如 M06）",
+  "say why the visit was missed": "请说明访视缺失的原因",
+  "record the §2.3.2 assessments of a completed visit": "已完成的访视须记录 §2.3.2 规定的评估内容",
+  "say why the record changes (audit trail)": "请说明修改记录的原因（稽查轨迹）",
+  "enter your password to sign": "请输入密码以签名",
+  'describe exposure to carcinogenic, mutagenic or other drugs, or "none"': "请描述致癌、致突变药物或其他药物的暴露情况，或填写“none”（无）",
 };
 
 export function translateFieldError(locale: Locale, message: string): string {

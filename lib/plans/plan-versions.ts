@@ -4,6 +4,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import type { Db, Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { deriveRequirements, explainDerivation, listUnjustifiedViolations, suggestPlan, validatePlan } from "@/lib/plans/plan-engine";
+import { rewriteScheduleRows } from "@/lib/subjects/schedule-rows";
 import { requireStudyForChange } from "@/lib/studies/studies";
 import { calendarDateFromDb, calendarDateToDb } from "@/lib/validation/calendar-date";
 import { ZPlan, type TPlan } from "@/lib/validation/plan";
@@ -151,6 +152,8 @@ export async function activatePlanVersion(db: Db, options: { actor: Actor; input
       where: { id: draft.id },
       data: { status: "ACTIVE", effectiveDate: calendarDateToDb(input.effectiveDate), amendmentReason: input.reason, activatedAt: now, activatedById: actor.id, riskProfileVersion: profileVersion },
     });
+    // CDE §2.3.2: the amendment applies to every subject of the study at once, in this transaction.
+    const scheduledVisits = await rewriteScheduleRows(tx, { studyId: draft.studyId });
     await recordAudit(tx, actor, {
       entity: "PlanVersion",
       entityId: draft.id,
@@ -160,6 +163,7 @@ export async function activatePlanVersion(db: Db, options: { actor: Actor; input
         status: "ACTIVE",
         effectiveDate: input.effectiveDate,
         riskProfileVersion: profileVersion,
+        scheduledVisits,
         acceptedViolations: assessment.validation.violations.map((v) => v.message),
         durationOverride: assessment.override ? { derivedMonths: assessment.derivedMonths, plannedMonths: plan.durationMonths, justification: draft.durationOverrideJustification } : null,
       },

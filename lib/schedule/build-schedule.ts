@@ -2,8 +2,9 @@ import { addMonthsToCivil, civilFromDayNumber, formatCalendarDate, parseCalendar
 import type { TContactMode, TPlan, TRequirementKind } from "@/lib/validation/plan";
 import type { TScheduleInput, TSchedulePlanVersion, TVisitRecord } from "@/lib/validation/schedule";
 
-export const VISIT_STATUSES = ["completed", "missed", "not_required", "overdue", "window_open", "upcoming"] as const;
-export type VisitStatus = (typeof VISIT_STATUSES)[number];
+import { computeVisitStatus, type VisitStatus } from "@/lib/schedule/visit-status";
+
+export { VISIT_STATUSES, type VisitStatus } from "@/lib/schedule/visit-status";
 
 /**
  * One visit of SCHEDULE-CONTRACT.md's output, keys in the contract's order. `recordedDate`
@@ -134,12 +135,7 @@ export function buildSchedule(input: TScheduleInput): Schedule {
       if (!record && (target < start || target >= end || recordsOfId !== undefined)) continue;
       const windowStart = target - visit.windowDaysBefore;
       const windowEnd = target + visit.windowDaysAfter;
-      let status: VisitStatus;
-      if (record) status = record.status;
-      else if (target > inactiveFrom) status = "not_required";
-      else if (windowEnd < asOf) status = "overdue";
-      else if (windowStart <= asOf) status = "window_open";
-      else status = "upcoming";
+      const status: VisitStatus = computeVisitStatus({ target, windowStart, windowEnd, recordStatus: record?.status, inactiveFrom, asOf });
       const scheduled: ScheduledVisit = {
         visitId: visit.id,
         planVersion: version,

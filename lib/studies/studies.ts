@@ -77,6 +77,10 @@ export async function setStudySites(db: Db, options: { actor: Actor; input: TSet
     if (stranded.length > 0) {
       throw new AppError("unprocessable", `siteIds: investigator ${stranded.map((u) => u.email).join(", ")} would keep no site of the study; keep their site or remove them from the study first`, "siteIds");
     }
+    const withSubjects = await tx.site.findMany({ where: { id: { notIn: siteIds }, subjects: { some: { studyId: input.studyId } } }, select: { code: true }, orderBy: { code: "asc" } });
+    if (withSubjects.length > 0) {
+      throw new AppError("unprocessable", `siteIds: site ${withSubjects.map((s) => s.code).join(", ")} has subjects enrolled in this study and stays one of its sites`, "siteIds");
+    }
     const before = (await tx.studySite.findMany({ where: { studyId: input.studyId }, select: { siteId: true } })).map((r) => r.siteId).sort();
     await tx.studySite.deleteMany({ where: { studyId: input.studyId, siteId: { notIn: siteIds } } });
     await tx.studySite.createMany({ data: siteIds.map((siteId) => ({ studyId: input.studyId, siteId })), skipDuplicates: true });

@@ -237,3 +237,9 @@ END
 $$;
 CREATE TRIGGER "visit_signature_only_voided" BEFORE UPDATE OR DELETE ON "visit_signature"
   FOR EACH ROW EXECUTE FUNCTION visit_signature_only_voided();
+
+-- Audit actions of signatures: signed, a failed signing attempt, voided by a later change.
+-- (Redefines the foundation's list; a later migration that changes it must keep these.)
+ALTER TABLE "audit_log" DROP CONSTRAINT "audit_log_action_known";
+ALTER TABLE "audit_log" ADD CONSTRAINT "audit_log_action_known"
+  CHECK ("action" IN ('create', 'update', 'delete', 'activate', 'supersede', 'revoke', 'disable', 'enable', 'sign', 'sign_failed', 'void'));

@@ -1,0 +1,25 @@
+import { subjectResource, ZPostSubjectBody } from "@/lib/api/subjects-api";
+import { defineRoute } from "@/lib/auth/route";
+import { getStudy } from "@/lib/db/studies";
+import { getSubject, listSubjects } from "@/lib/db/subjects";
+import { AppError } from "@/lib/errors";
+import { enrolSubject } from "@/lib/subjects/subjects";
+
+export const GET = defineRoute({
+  permission: "subject:read",
+  handler: async ({ actor, params, db }) => {
+    const study = await getStudy(db, { actor, studyId: params.studyId ?? "" });
+    if (!study) throw new AppError("not_found", "No such study.");
+    return { subjects: (await listSubjects(db, { actor, studyId: study.id })).map(subjectResource) };
+  },
+});
+
+export const POST = defineRoute({
+  permission: "subject:enrol",
+  body: ZPostSubjectBody,
+  status: 201,
+  handler: async ({ actor, body, params, db }) => {
+    const created = await enrolSubject(db, { actor, input: { ...body, studyId: params.studyId ?? "" } });
+    return subjectResource((await getSubject(db, { actor, subjectId: created.id }))!);
+  },
+});

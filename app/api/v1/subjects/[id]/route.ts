@@ -1,0 +1,13 @@
+import { subjectResource } from "@/lib/api/subjects-api";
+import { defineRoute } from "@/lib/auth/route";
+import { getSubject } from "@/lib/db/subjects";
+import { AppError } from "@/lib/errors";
+
+export const GET = defineRoute({
+  permission: "subject:read",
+  handler: async ({ actor, params, db }) => {
+    const subject = await getSubject(db, { actor, subjectId: params.id ?? "" });
+    if (!subject) throw new AppError("not_found", "No such subject.");
+    return subjectResource(subject);
+  },
+});

@@ -1,0 +1,93 @@
+import { z } from "zod";
+import { ZClinicalDate } from "@/lib/validation/calendar-date";
+import { ZContactMode } from "@/lib/validation/plan";
+import { storableText, ZLongText } from "@/lib/validation/text";
+
+const ZId = z.string().trim().min(1, { error: "required" }).max(100);
+
+/** New, recurrent or worsened disease by category (DOMAIN §2.3.2). */
+export const DISEASE_CATEGORIES = ["malignancy", "neurological", "immunogenic_autoimmune", "infection", "haematological", "other"] as const;
+export const ZDiseaseCategory = z.enum(DISEASE_CATEGORIES);
+
+const ZDiseaseEntry = z.union([
+  ZDiseaseCategory.transform((category) => ({ category })),
+  z.object({ category: ZDiseaseCategory, description: ZLongText.optional(), onsetDate: ZClinicalDate.optional() }),
+]);
+
+export const PREGNANCY_ANSWERS = ["not_applicable", "none", "subject_pregnant", "partner_pregnant", "fertility_concern", "unknown"] as const;
+
+/**
+ * The §2.3.2 clinical follow-up checklist (DOMAIN.md): brief history; exposure to
+ * carcinogenic/mutagenic and other drugs; new or worsened disease by category; physical and
+ * laboratory exams; pregnancy and fertility of the subject and partner.
+ */
+export const ZAssessments = z.object({
+  history: z.boolean(),
+  drugExposure: storableText(2000).transform((v) => v.trim()).pipe(z.string().min(1, { error: 'describe exposure to carcinogenic, mutagenic or other drugs, or "none"' })),
+  newOrWorsenedDisease: z.array(ZDiseaseEntry).max(50),
+  physicalExam: z.boolean(),
+  labs: z.boolean(),
+  pregnancy: z.enum(PREGNANCY_ANSWERS),
+  notes: ZLongText.optional(),
+});
+export type TAssessments = z.infer<typeof ZAssessments>;
+
+const ZReason = ZLongText.transform((v) => v.trim());
+
+/**
+ * One visit record: completed with its assessments, missed with a reason, or unscheduled
+ * (`unscheduled: true`, an id is assigned). Shared by the form, the action and the API.
+ */
+export const ZRecordVisitFields = z.object({
+    subjectId: ZId,
+    unscheduled: z.boolean().default(false),
+    visitId: storableText(40).transform((v) => v.trim()).optional(),
+    planVersion: z.coerce.number().int().min(1).optional(),
+    status: z.enum(["completed", "missed"]).default("completed"),
+    date: ZClinicalDate,
+    contactMode: ZContactMode.optional(),
+    assessments: ZAssessments.optional(),
+    reason: ZReason.optional(),
+});
+
+type RecordVisitRules = Pick<z.infer<typeof ZRecordVisitFields>, "unscheduled" | "visitId" | "status" | "reason" | "assessments">;
+
+export function refineRecordVisit(input: RecordVisitRules, ctx: z.RefinementCtx) {
+    if (input.unscheduled) {
+      if (!input.reason) ctx.addIssue({ code: "custom", path: ["reason"], message: "say why this unscheduled visit took place" });
+      if (input.status === "missed") ctx.addIssue({ code: "custom", path: ["status"], message: "an unscheduled visit is recorded when it took place" });
+      return;
+    }
+    if (!input.visitId) ctx.addIssue({ code: "custom", path: ["visitId"], message: "name the scheduled visit (e.g. M06)" });
+    if (input.status === "missed" && !input.reason) ctx.addIssue({ code: "custom", path: ["reason"], message: "say why the visit was missed" });
+    if (input.status === "completed" && !input.assessments) ctx.addIssue({ code: "custom", path: ["assessments"], message: "record the §2.3.2 assessments of a completed visit" });
+}
+
+export const ZRecordVisit = ZRecordVisitFields.superRefine(refineRecordVisit);
+export type TRecordVisit = z.infer<typeof ZRecordVisit>;
+
+/** A correction: the version read, the reason (audit trail, Annex 11 §9) and the changed fields. */
+export const ZUpdateVisit = z.object({
+  subjectId: ZId,
+  recordId: ZId,
+  version: z.coerce.number().int().min(1),
+  reason: ZReason.pipe(z.string().min(1, { error: "say why the record changes (audit trail)" })),
+  status: z.enum(["completed", "missed"]).optional(),
+  date: ZClinicalDate.optional(),
+  contactMode: ZContactMode.optional(),
+  assessments: ZAssessments.optional(),
+  missedReason: ZReason.optional(),
+});
+export type TUpdateVisit = z.infer<typeof ZUpdateVisit>;
+
+/** 21 CFR 11.50: the meaning of a signature, shown with it. */
+export const SIGNATURE_MEANINGS = ["reviewed_and_approved", "authored", "verified"] as const;
+
+/** 21 CFR 11.200: the signer re-enters the password. Never stored nor audited. */
+export const ZSignVisit = z.object({
+  subjectId: ZId,
+  recordId: ZId,
+  password: z.string().min(1, { error: "enter your password to sign" }).max(1000),
+  meaning: z.enum(SIGNATURE_MEANINGS).default("reviewed_and_approved"),
+});
+export type TSignVisit = z.infer<typeof ZSignVisit>;
