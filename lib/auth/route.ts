@@ -2,6 +2,7 @@ import "server-only";
 import type { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { resolveApiToken } from "@/lib/auth/api-tokens";
+import { resolveFeedToken } from "@/lib/auth/feed-tokens";
 import { describeFailure } from "@/lib/auth/failure";
 import { markGuarded } from "@/lib/auth/guarded";
 import type { Permission } from "@/lib/auth/permissions";
@@ -18,6 +19,8 @@ interface RouteDefinition<S extends z.ZodType | undefined, R> {
   permission: Permission;
   /** Refuse bearer tokens: e.g. minting tokens needs a signed-in browser session. */
   sessionOnly?: boolean;
+  /** Also accept a calendar feed token as `?token=` (feed-tokens.ts): for calendar applications. */
+  acceptsFeedToken?: boolean;
   /** Schema of the JSON body, for POST/PUT/PATCH routes. */
   body?: S;
   status?: number;
@@ -30,8 +33,15 @@ interface RouteDefinition<S extends z.ZodType | undefined, R> {
   }) => Promise<R>;
 }
 
-/** Bearer token when an Authorization header is present (and then only it), else the session cookie. */
-async function resolveActor(request: Request, sessionOnly: boolean): Promise<Actor | null> {
+/**
+ * Bearer token when an Authorization header is present (and then only it), else a feed token in
+ * `?token=` on routes that accept one (and then only it), else the session cookie.
+ */
+async function resolveActor(request: Request, sessionOnly: boolean, acceptsFeedToken = false): Promise<Actor | null> {
+  if (acceptsFeedToken && !request.headers.has("authorization")) {
+    const feedToken = new URL(request.url).searchParams.get("token");
+    if (feedToken !== null) return resolveFeedToken(getDb(), feedToken);
+  }
   const header = request.headers.get("authorization");
   if (header !== null) {
     if (sessionOnly) throw new AppError("forbidden", "This route needs a signed-in session; API tokens are not accepted.");
@@ -53,7 +63,7 @@ export function errorResponse(code: keyof typeof ERROR_STATUS | "internal", mess
 export function defineRoute<S extends z.ZodType | undefined = undefined, R = unknown>(definition: RouteDefinition<S, R>) {
   const handler = async (request: Request, context: RouteContext): Promise<Response> => {
     try {
-      const actor = requirePermission(await resolveActor(request, definition.sessionOnly ?? false), definition.permission);
+      const actor = requirePermission(await resolveActor(request, definition.sessionOnly ?? false, definition.acceptsFeedToken), definition.permission);
       let body: unknown = undefined;
       if (definition.body) {
         let raw: unknown;

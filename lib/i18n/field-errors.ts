@@ -29,6 +29,7 @@ const ZH_CN: Record<string, string> = {
   "letters, digits, - and _ only": "只能包含字母、数字、- 和 _",
   "letters, digits, -, _ and . only": "只能包含字母、数字、-、_ 和 .",
   "must be an existing calendar date YYYY-MM-DD": "须为存在的日期（YYYY-MM-DD）",
+  "must not be before from": "不得早于起始日期",
   "record the communication with the regulator (date, meeting, minutes reference)": "请记录与药品监督管理部门的沟通情况（日期、会议、纪要编号）",
   "say why the risk profile changes (new data, regulator feedback…)": "请说明风险特征变更的原因（新数据、监管反馈等）",
   "say why this plan version is activated (initial plan, amendment…)": "请说明激活此随访计划版本的原因（初始计划、方案修订等）",
