@@ -2,13 +2,14 @@ import { defineConfig, globalIgnores } from "eslint/config";
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
 
-// Pure modules: the rules engine, the schedule and the export renderers take data in and give data out.
-// No database, no framework, no file system, no clock from the environment.
+// Pure modules: the rules engine, the schedule, the safety rules and the export renderers take data in
+// and give data out. No database, no framework, no file system, no clock from the environment.
+const PURE = "lib/rules, lib/schedule, lib/safety and the lib/exports renderers are pure";
 const pureModuleRestrictions = {
   patterns: [
-    { group: ["@prisma/*", "prisma", "pg", "next", "next/*", "next-auth", "next-auth/*", "react", "react-dom"], message: "lib/rules, lib/schedule and lib/exports renderers are pure: no database, framework or UI imports." },
-    { group: ["@/lib/db/*", "@/lib/auth/*", "@/lib/audit/*", "@/app/*", "@/components/*", "server-only"], message: "lib/rules, lib/schedule and lib/exports renderers are pure: they may import only lib/validation and each other." },
-    { group: ["fs", "node:*", "child_process", "http", "https", "net"], message: "lib/rules, lib/schedule and lib/exports renderers are pure: no I/O." },
+    { group: ["@prisma/*", "prisma", "pg", "next", "next/*", "next-auth", "next-auth/*", "react", "react-dom"], message: `${PURE}: no database, framework or UI imports.` },
+    { group: ["@/lib/db/*", "@/lib/auth/*", "@/lib/audit/*", "@/app/*", "@/components/*", "server-only"], message: `${PURE}: they may import only lib/validation and each other.` },
+    { group: ["fs", "node:*", "child_process", "http", "https", "net"], message: `${PURE}: no I/O.` },
   ],
 };
 
@@ -16,7 +17,7 @@ export default defineConfig([
   ...nextVitals,
   ...nextTs,
   {
-    files: ["lib/rules/**/*.ts", "lib/schedule/**/*.ts", "lib/exports/**/*.ts"],
+    files: ["lib/rules/**/*.ts", "lib/schedule/**/*.ts", "lib/safety/**/*.ts", "lib/exports/**/*.ts"],
     // lib/exports/services/ reads the database and feeds the pure renderers beside it.
     ignores: ["**/*.test.ts", "**/*.bench.ts", "lib/exports/services/**"],
     rules: { "no-restricted-imports": ["error", pureModuleRestrictions] },

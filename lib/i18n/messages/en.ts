@@ -3,6 +3,7 @@ import { productsEn } from "@/lib/i18n/messages/products.en";
 import { studiesEn } from "@/lib/i18n/messages/studies.en";
 import { plansEn } from "@/lib/i18n/messages/plans.en";
 import { rulesEn } from "@/lib/i18n/messages/rules.en";
+import { safetyEn } from "@/lib/i18n/messages/safety.en";
 
 /**
  * English UI text, one file per area (`<area>.en.ts`, with its `<area>.zh-CN.ts` twin) so
@@ -14,6 +15,7 @@ export const en = {
   ...studiesEn,
   ...plansEn,
   ...rulesEn,
+  ...safetyEn,
 } as const;
 
 export type MessageKey = keyof typeof en;
