@@ -7,7 +7,6 @@ import {
   type ExportConsentVersion,
   type ExportEscalation,
   type ExportPlanVersion,
-  type ExportScheduledVisit,
   type ExportStudy,
   type ExportSubject,
   type ExportVisitRecord,
@@ -35,8 +34,12 @@ export interface DsurInput {
   period: { from: string; to: string };
   subjects: Iterable<Pick<ExportSubject, "dosingDate" | "status" | "statusDate">>;
   visitRecords: Iterable<Pick<ExportVisitRecord, "status" | "date" | "unscheduled">>;
-  /** The schedule's visits with their status at `period.to`. */
-  scheduledVisits: Iterable<Pick<ExportScheduledVisit, "status">>;
+  /**
+   * Visits of the schedule with status `overdue` at `period.to` (window ended before it, no
+   * record, subject still followed), counted by the caller: at 100,000 subjects the schedule's
+   * rows are counted where they are stored, not carried here one by one.
+   */
+  overdueVisitsAtEnd: number;
   adverseEvents: Iterable<ExportAdverseEvent>;
   escalations: Iterable<Pick<ExportEscalation, "trigger" | "openedDate">>;
   planVersions: readonly Pick<ExportPlanVersion, "version" | "effectiveDate" | "amendmentReason">[];
@@ -87,7 +90,7 @@ export function buildDsurReport(input: DsurInput): DsurReport {
     if (record.unscheduled) visits.unscheduled += 1;
     else visits[record.status] += 1;
   }
-  for (const visit of input.scheduledVisits) if (visit.status === "overdue") visits.overdue += 1;
+  visits.overdue = input.overdueVisitsAtEnd;
 
   const byCategory = Object.fromEntries(AE_CATEGORIES.map((category) => [category, { total: 0, serious: 0 }])) as DsurReport["adverseEvents"]["byCategory"];
   const adverseEvents = { total: 0, serious: 0, byCategory };

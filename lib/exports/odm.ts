@@ -65,6 +65,11 @@ export const SIGNATURE_DEFINITIONS: Record<SignatureMeaning, { meaning: string; 
     legalReason:
       "Electronic signature under 21 CFR 11.50, 11.70 and 11.200: the signer re-entered the password; the signature is the legally binding equivalent of the handwritten signature and is linked to the record version it signed.",
   },
+  verified: {
+    meaning: "Verified: the signer checked this record against its source documents.",
+    legalReason:
+      "Electronic signature under 21 CFR 11.50, 11.70 and 11.200: the signer re-entered the password; the signature is the legally binding equivalent of the handwritten signature and is linked to the record version it signed.",
+  },
   authored: {
     meaning: "Authored: the signer entered this record and attests that it is accurate.",
     legalReason:

@@ -41,7 +41,7 @@ export interface ExportSubject {
   version: number;
 }
 
-export type SignatureMeaning = "reviewed_and_approved" | "authored";
+export type SignatureMeaning = "reviewed_and_approved" | "authored" | "verified";
 
 export interface ExportSignature {
   signerName: string;

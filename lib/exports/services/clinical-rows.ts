@@ -121,10 +121,16 @@ function toAssessments(value: unknown): VisitAssessments | null {
   const text = (key: string) => (typeof source[key] === "string" ? (source[key] as string) : undefined);
   const flag = (key: string) => (typeof source[key] === "boolean" ? (source[key] as boolean) : undefined);
   const list = source.newOrWorsenedDisease;
+  // Entries are { category, description?, onsetDate? } (lib/validation/visit.ts): one text each.
+  const describe = (entry: unknown) => {
+    if (typeof entry !== "object" || entry === null) return String(entry);
+    const { category, description, onsetDate } = entry as { category?: unknown; description?: unknown; onsetDate?: unknown };
+    return `${String(category)}${typeof description === "string" && description ? `: ${description}` : ""}${typeof onsetDate === "string" ? ` (onset ${onsetDate})` : ""}`;
+  };
   return {
     history: flag("history"),
     drugExposure: text("drugExposure"),
-    newOrWorsenedDisease: Array.isArray(list) ? list.map(String) : undefined,
+    newOrWorsenedDisease: Array.isArray(list) ? list.map(describe) : undefined,
     physicalExam: flag("physicalExam"),
     labs: flag("labs"),
     pregnancy: text("pregnancy"),
