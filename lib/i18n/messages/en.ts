@@ -4,6 +4,7 @@ import { studiesEn } from "@/lib/i18n/messages/studies.en";
 import { plansEn } from "@/lib/i18n/messages/plans.en";
 import { rulesEn } from "@/lib/i18n/messages/rules.en";
 import { safetyEn } from "@/lib/i18n/messages/safety.en";
+import { exportsEn } from "@/lib/i18n/messages/exports.en";
 
 /**
  * English UI text, one file per area (`<area>.en.ts`, with its `<area>.zh-CN.ts` twin) so
@@ -16,6 +17,7 @@ export const en = {
   ...plansEn,
   ...rulesEn,
   ...safetyEn,
+  ...exportsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

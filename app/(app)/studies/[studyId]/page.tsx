@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { StudyExportsLinks } from "@/components/exports/study-exports-links";
 import { ConsentVersions } from "@/components/studies/consent-versions";
 import { StudyDetailsForm } from "@/components/studies/study-details-form";
 import { StudyMembersForm, StudySitesForm } from "@/components/studies/study-sponsor-controls";
@@ -60,6 +61,14 @@ export default async function StudyPage({ params }: { params: Promise<{ studyId:
           {t("studies.openPlans")}
         </Link>
       </section>
+
+      {hasPermission(actor, "report:read") ? (
+        <StudyExportsLinks
+          studyId={study.id}
+          sites={study.sites.map((s) => s.site).filter((site) => actor.role !== "INVESTIGATOR" || actor.siteIds.includes(site.id))}
+          t={t}
+        />
+      ) : null}
 
       <section className="card flex flex-col gap-3" aria-labelledby="sites-heading">
         <h2 id="sites-heading" className="text-lg font-semibold">
