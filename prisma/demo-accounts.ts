@@ -6,6 +6,7 @@ export const DEMO_PASSWORD = "ltfu-demo";
 export const DEMO_ACCOUNTS: ReadonlyArray<{ email: string; name: string; role: Role; siteCodes: string[] }> = [
   { email: "sponsor@demo.test", name: "Demo Sponsor Admin", role: "SPONSOR_ADMIN", siteCodes: [] },
   { email: "investigator@demo.test", name: "Demo Investigator", role: "INVESTIGATOR", siteCodes: ["SH-01"] },
+  { email: "investigator2@demo.test", name: "Demo Investigator Two", role: "INVESTIGATOR", siteCodes: ["BJ-02"] },
   { email: "monitor@demo.test", name: "Demo Monitor", role: "MONITOR", siteCodes: [] },
 ];
 

@@ -1,13 +1,40 @@
 import { hashPassword } from "@/lib/auth/password";
 import type { Db } from "@/lib/db/client";
 import { DEMO_ACCOUNTS, DEMO_ORGANIZATION, DEMO_PASSWORD, DEMO_SITES } from "@/prisma/demo-accounts";
+import { seedDemoProgram } from "@/prisma/seed-demo-program";
 
 /**
- * Seed the demo organisation, its two sites and one user per role, once: does nothing when
- * the demo organisation exists. Audited as the system actor, in one transaction.
+ * Seed the demo organisation, its two sites and one user per role, once (audited as the
+ * system actor, in one transaction); then the demo program of prisma/seed-demo-program.ts,
+ * once. A demo database from before an account was added gets the missing account.
  */
 export async function seedDemo(db: Db): Promise<boolean> {
-  if (await db.organization.findFirst({ where: { name: DEMO_ORGANIZATION } })) return false;
+  const existing = await db.organization.findFirst({ where: { name: DEMO_ORGANIZATION } });
+  const accounts = existing ? await addMissingDemoAccounts(db, existing.id) : await seedDemoOrganization(db);
+  const program = await seedDemoProgram(db);
+  return accounts || program;
+}
+
+async function addMissingDemoAccounts(db: Db, organizationId: string): Promise<boolean> {
+  const present = new Set((await db.user.findMany({ where: { organizationId }, select: { email: true } })).map((u) => u.email));
+  const missing = DEMO_ACCOUNTS.filter((account) => !present.has(account.email));
+  if (missing.length === 0) return false;
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  await db.$transaction(async (tx) => {
+    for (const account of missing) {
+      const sites = await tx.site.findMany({ where: { organizationId, code: { in: account.siteCodes } }, select: { id: true } });
+      const user = await tx.user.create({
+        data: { organizationId, email: account.email, name: account.name, role: account.role, passwordHash, sites: { create: sites.map((s) => ({ siteId: s.id })) } },
+      });
+      await tx.auditLog.create({
+        data: { actorEmail: "system:demo-seed", actorRole: "SYSTEM", organizationId, entity: "User", entityId: user.id, action: "create", newValues: { email: user.email, name: user.name, role: user.role, siteIds: sites.map((s) => s.id) }, reason: "demo data" },
+      });
+    }
+  });
+  return true;
+}
+
+async function seedDemoOrganization(db: Db): Promise<boolean> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await db.$transaction(async (tx) => {
     const audit = (entity: string, entityId: string, organizationId: string, newValues: object) =>

@@ -92,3 +92,30 @@ export async function listAppliedPlanVersions(db: Db | Tx, options: { studyId: s
     orderBy: { version: "asc" },
   });
 }
+
+/**
+ * Studies where the actor can enrol: an investigator's studies with an active plan and an
+ * active consent version, each with the actor's sites among its sites.
+ */
+export async function listEnrollableStudies(db: Db, options: { actor: Actor }) {
+  const { actor } = options;
+  if (actor.role !== "INVESTIGATOR") return [];
+  const studies = await db.study.findMany({
+    where: {
+      organizationId: actor.organizationId,
+      members: { some: { userId: actor.id } },
+      planVersions: { some: { status: "ACTIVE" } },
+      consentVersions: { some: { status: "ACTIVE" } },
+      sites: { some: { siteId: { in: actor.siteIds } } },
+    },
+    select: {
+      id: true,
+      protocolNumber: true,
+      title: true,
+      consentVersions: { where: { status: "ACTIVE" }, select: { version: true } },
+      sites: { where: { siteId: { in: actor.siteIds } }, select: { site: { select: { id: true, code: true, name: true } } }, orderBy: { site: { code: "asc" } } },
+    },
+    orderBy: { protocolNumber: "asc" },
+  });
+  return studies.map((s) => ({ id: s.id, protocolNumber: s.protocolNumber, title: s.title, consentVersion: s.consentVersions[0]!.version, sites: s.sites.map((x) => x.site) }));
+}

@@ -156,12 +156,22 @@ export async function signVisit(db: Db, options: { actor: Actor; input: TSignVis
     });
     throw new AppError("forbidden", "password: the password is not correct; the visit is not signed (21 CFR 11.200)", "password");
   }
+  return writeSignature(db, { actor, subjectId: subject.id, recordId: record.id, meaning: input.meaning, signer: { name: user!.name, email: user!.email } });
+}
+
+/**
+ * The signature row and its audit record, once the signer's password has been verified
+ * (signVisit above; the demo seed verifies it once per signer). Never exposed to a request.
+ */
+export async function writeSignature(db: Db, options: { actor: Actor; subjectId: string; recordId: string; meaning: TSignVisit["meaning"]; signer: { name: string; email: string } }) {
+  const { actor, subjectId, signer } = options;
   return db.$transaction(async (tx) => {
-    const current = await getVisitRecord(tx, { actor, subjectId: subject.id, recordId: record.id });
+    await requireSubjectForChange(tx, actor, subjectId, "visit:sign");
+    const current = await getVisitRecord(tx, { actor, subjectId, recordId: options.recordId });
     if (!current) throw new AppError("not_found", "No such visit record.");
     if (current.signatures.some((s) => s.voidedAt === null)) throw new AppError("conflict", "The visit is already signed.");
     const signature = await tx.visitSignature.create({
-      data: { visitRecordId: current.id, recordVersion: current.version, signerId: actor.id, signerName: user!.name, signerEmail: user!.email, meaning: input.meaning },
+      data: { visitRecordId: current.id, recordVersion: current.version, signerId: actor.id, signerName: signer.name, signerEmail: signer.email, meaning: options.meaning },
     });
     await recordAudit(tx, actor, {
       entity: "VisitSignature",

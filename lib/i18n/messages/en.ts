@@ -5,6 +5,7 @@ import { plansEn } from "@/lib/i18n/messages/plans.en";
 import { rulesEn } from "@/lib/i18n/messages/rules.en";
 import { safetyEn } from "@/lib/i18n/messages/safety.en";
 import { exportsEn } from "@/lib/i18n/messages/exports.en";
+import { subjectsEn } from "@/lib/i18n/messages/subjects.en";
 
 /**
  * English UI text, one file per area (`<area>.en.ts`, with its `<area>.zh-CN.ts` twin) so
@@ -18,6 +19,7 @@ export const en = {
   ...rulesEn,
   ...safetyEn,
   ...exportsEn,
+  ...subjectsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

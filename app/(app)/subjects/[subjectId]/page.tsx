@@ -1,0 +1,186 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Fragment } from "react";
+import { StatusBadge } from "@/components/subjects/status-badge";
+import { ReconsentForm, SubjectStatusForm } from "@/components/subjects/subject-forms";
+import { requirePageActor } from "@/lib/auth/page";
+import { hasPermission } from "@/lib/auth/permissions";
+import { getDb } from "@/lib/db/client";
+import { getTranslator } from "@/lib/i18n/server";
+import { isReconsentDue } from "@/lib/subjects/reconsent";
+import { getSubjectSchedule } from "@/lib/subjects/subject-schedule";
+import { todayCalendarDate } from "@/lib/subjects/today";
+import { AppError } from "@/lib/errors";
+import { calendarDateFromDb } from "@/lib/validation/calendar-date";
+
+async function load(actor: Parameters<typeof getSubjectSchedule>[1]["actor"], subjectId: string, asOf: string) {
+  try {
+    return await getSubjectSchedule(getDb(), { actor, subjectId, asOf });
+  } catch (error) {
+    if (error instanceof AppError && error.code === "not_found") notFound();
+    throw error;
+  }
+}
+
+export default async function SubjectPage({ params }: { params: Promise<{ subjectId: string }> }) {
+  const actor = await requirePageActor("subject:read");
+  const { subjectId } = await params;
+  const t = await getTranslator();
+  const today = todayCalendarDate();
+  const { subject, records, schedule } = await load(actor, subjectId, today);
+  const canChange = hasPermission(actor, "visit:record", { siteId: subject.siteId });
+  const active = subject.status === "active";
+  const recordById = new Map(records.map((r) => [r.id, r]));
+  const next = schedule.visits.find((v) => v.status === "window_open" || v.status === "upcoming" || v.status === "overdue");
+  const activeConsent = subject.study.consentVersions[0]?.version;
+  const unscheduled = records.filter((r) => r.unscheduled);
+
+  const signatureLabel = (recordId: string) => {
+    const latest = recordById.get(recordId)?.signatures[0];
+    if (!latest) return <StatusBadge status="upcoming" label={t("visits.unsignedRecord")} />;
+    return latest.voidedAt ? <StatusBadge status="overdue" label={t("visits.signedVoid")} /> : <StatusBadge status="completed" label={`${t("visits.signed")}: ${latest.signerName}`} />;
+  };
+
+  // Where the governing plan version changes along the timeline (an amendment), a marker row.
+  const planVisits = schedule.visits.filter((v) => v.planVersion !== null);
+  const markedVisits = new Set(planVisits.filter((v, i) => i > 0 && v.planVersion !== planVisits[i - 1]!.planVersion));
+  return (
+    <section className="flex flex-col gap-6" data-testid="subject-page">
+      <div>
+        <p className="text-sm text-slate-600">
+          {subject.study.protocolNumber} · {subject.site.code} — {subject.site.name}
+        </p>
+        <h1 className="text-2xl font-semibold">
+          {t("subjects.title")} {subject.code}{" "}
+          <StatusBadge status={subject.status} label={t(`subjects.status.${subject.status as "active"}`)} />
+          {subject.statusDate ? <span className="ml-2 text-sm font-normal text-slate-600">{t("subjects.statusSince", { date: calendarDateFromDb(subject.statusDate) })}</span> : null}
+        </h1>
+        <dl className="mt-2 grid grid-cols-2 gap-x-6 gap-y-1 text-sm sm:grid-cols-4">
+          <dt className="text-slate-600">{t("subjects.dosingDate")}</dt>
+          <dd>{calendarDateFromDb(subject.dosingDate)}</dd>
+          <dt className="text-slate-600">{t("subjects.lot")}</dt>
+          <dd>{subject.lot}</dd>
+          <dt className="text-slate-600">{t("subjects.yearOfBirth")}</dt>
+          <dd>
+            {subject.yearOfBirth} · {t(`subjects.sex.${subject.sex as "female"}`)}
+          </dd>
+          <dt className="text-slate-600">{t("subjects.consentVersion")}</dt>
+          <dd>
+            v{subject.consentVersion} ({calendarDateFromDb(subject.consentDate)}) {isReconsentDue(subject) ? <StatusBadge status="window_open" label={t("subjects.reconsentDue")} /> : null}
+          </dd>
+          <dt className="text-slate-600">{t("subjects.followUpEnd")}</dt>
+          <dd>{schedule.followUpEnd ?? "—"}</dd>
+          {subject.statusReason || subject.deathCause ? (
+            <>
+              <dt className="text-slate-600">{t("subjects.reason")}</dt>
+              <dd>{[subject.deathCause, subject.statusReason].filter(Boolean).join(" · ")}</dd>
+            </>
+          ) : null}
+        </dl>
+        {canChange && active && isReconsentDue(subject) && activeConsent ? (
+          <div className="card mt-3">
+            <ReconsentForm subjectId={subject.id} consentVersion={activeConsent} today={today} />
+          </div>
+        ) : null}
+      </div>
+
+      <section className="card flex flex-col gap-2" aria-labelledby="timeline-heading">
+        <div className="flex items-center justify-between">
+          <h2 id="timeline-heading" className="text-lg font-semibold">
+            {t("subjects.timeline")}
+          </h2>
+          {canChange && active ? (
+            <Link className="btn-secondary" href={`/subjects/${subject.id}/visits/new?unscheduled=1`}>
+              {t("subjects.recordUnscheduled")}
+            </Link>
+          ) : null}
+        </div>
+        <table className="table" data-testid="timeline">
+          <thead>
+            <tr>
+              <th>{t("visits.visit")}</th>
+              <th>{t("visits.planVersion")}</th>
+              <th>{t("visits.target")}</th>
+              <th>{t("visits.window")}</th>
+              <th>{t("visits.status")}</th>
+              <th>{t("visits.recorded")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {schedule.visits.map((visit) => {
+              const isNext = next !== undefined && visit === next;
+              const versionChanged = markedVisits.has(visit);
+              return (
+                <Fragment key={`${visit.visitId}-${visit.planVersion}-${visit.source}`}>
+                  {versionChanged ? (
+                    <tr data-testid="plan-version-marker">
+                      <td colSpan={6} className="bg-slate-50 text-xs font-semibold text-slate-700">
+                        {t("subjects.planVersionFrom", { version: visit.planVersion })}
+                      </td>
+                    </tr>
+                  ) : null}
+                  <tr data-testid={`visit-${visit.visitId}`} className={isNext ? "bg-amber-50 font-semibold" : undefined} aria-current={isNext ? "step" : undefined}>
+                    <td>
+                      {visit.visitId}
+                      {isNext ? <span className="ml-2 text-xs text-amber-900">← {t("subjects.nextVisit")}</span> : null}
+                    </td>
+                    <td>{visit.planVersion !== null ? `v${visit.planVersion}` : visit.source}</td>
+                    <td>{visit.targetDate}</td>
+                    <td>
+                      {visit.windowStart} – {visit.windowEnd}
+                    </td>
+                    <td>
+                      <StatusBadge status={visit.status} label={t(`visits.status.${visit.status}`)} />
+                    </td>
+                    <td>
+                      {visit.recordId ? (
+                        <span className="flex flex-wrap items-center gap-2">
+                          <Link className="text-blue-700 underline" href={`/subjects/${subject.id}/visits/${visit.recordId}`}>
+                            {visit.recordedDate}
+                          </Link>
+                          {signatureLabel(visit.recordId)}
+                        </span>
+                      ) : canChange && active && visit.status !== "not_required" && visit.planVersion !== null ? (
+                        <Link className="text-blue-700 underline" href={`/subjects/${subject.id}/visits/new?visitId=${encodeURIComponent(visit.visitId)}&planVersion=${visit.planVersion}`}>
+                          {t("worklist.record")}
+                        </Link>
+                      ) : null}
+                    </td>
+                  </tr>
+                </Fragment>
+              );
+            })}
+            {unscheduled.map((record) => (
+              <tr key={record.id} data-testid={`visit-${record.visitId}`}>
+                <td>{record.visitId}</td>
+                <td>{t("visits.unscheduled")}</td>
+                <td>—</td>
+                <td>—</td>
+                <td>
+                  <StatusBadge status={record.status} label={t(`visits.status.${record.status as "completed"}`)} />
+                </td>
+                <td>
+                  <span className="flex flex-wrap items-center gap-2">
+                    <Link className="text-blue-700 underline" href={`/subjects/${subject.id}/visits/${record.id}`}>
+                      {calendarDateFromDb(record.date)}
+                    </Link>
+                    {signatureLabel(record.id)}
+                  </span>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+
+      {canChange && active ? (
+        <details className="card">
+          <summary className="cursor-pointer font-semibold">{t("subjects.changeStatus")}</summary>
+          <div className="mt-3">
+            <SubjectStatusForm subjectId={subject.id} version={subject.version} today={today} />
+          </div>
+        </details>
+      ) : null}
+    </section>
+  );
+}

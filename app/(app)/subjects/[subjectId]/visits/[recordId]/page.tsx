@@ -1,0 +1,112 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { StatusBadge } from "@/components/subjects/status-badge";
+import { CorrectVisitForm, SignVisitForm } from "@/components/subjects/visit-record-forms";
+import { requirePageActor } from "@/lib/auth/page";
+import { hasPermission } from "@/lib/auth/permissions";
+import { getDb } from "@/lib/db/client";
+import { getSubject, getVisitRecord } from "@/lib/db/subjects";
+import { getLocale, getTranslator } from "@/lib/i18n/server";
+import { todayCalendarDate } from "@/lib/subjects/today";
+import { calendarDateFromDb } from "@/lib/validation/calendar-date";
+import { ZAssessments, type TAssessments } from "@/lib/validation/visit";
+
+export default async function VisitRecordPage({ params }: { params: Promise<{ subjectId: string; recordId: string }> }) {
+  const actor = await requirePageActor("visit:read");
+  const { subjectId, recordId } = await params;
+  const t = await getTranslator();
+  const locale = await getLocale();
+  const db = getDb();
+  const [subject, record] = await Promise.all([getSubject(db, { actor, subjectId }), getVisitRecord(db, { actor, subjectId, recordId })]);
+  if (!subject || !record) notFound();
+  const assessments = record.assessments ? (ZAssessments.safeParse(record.assessments).data ?? null) : null;
+  const latest = record.signatures[0];
+  const valid = latest && latest.voidedAt === null ? latest : undefined;
+  const canSign = hasPermission(actor, "visit:sign", { siteId: subject.siteId });
+  const canCorrect = hasPermission(actor, "visit:record", { siteId: subject.siteId });
+  const time = (d: Date) => d.toLocaleString(locale, { timeZone: "UTC", dateStyle: "medium", timeStyle: "short" }) + " UTC";
+  const yesNo = (value: boolean) => t(value ? "common.yes" : "common.no");
+
+  return (
+    <section className="flex flex-col gap-4" data-testid="visit-record">
+      <p className="text-sm">
+        <Link className="text-blue-700 underline" href={`/subjects/${subject.id}`}>
+          ← {t("visits.backToTimeline")}
+        </Link>
+      </p>
+      <h1 className="text-2xl font-semibold">
+        {t("visits.recordOf", { visit: record.visitId, subject: subject.code })}{" "}
+        <StatusBadge status={record.status} label={t(`visits.status.${record.status as "completed"}`)} />
+      </h1>
+      <dl className="card grid grid-cols-2 gap-x-6 gap-y-1 text-sm">
+        <dt className="text-slate-600">{t("visits.date")}</dt>
+        <dd>{calendarDateFromDb(record.date)}</dd>
+        <dt className="text-slate-600">{t("visits.planVersion")}</dt>
+        <dd>{record.unscheduled ? t("visits.unscheduled") : `v${record.planVersion}`}</dd>
+        {record.contactMode ? (
+          <>
+            <dt className="text-slate-600">{t("visits.contactMode")}</dt>
+            <dd>{t(`visits.contactMode.${record.contactMode as "clinic"}`)}</dd>
+          </>
+        ) : null}
+        {record.reason ? (
+          <>
+            <dt className="text-slate-600">{t("visits.reason")}</dt>
+            <dd>{record.reason}</dd>
+          </>
+        ) : null}
+        {assessments ? (
+          <>
+            <dt className="text-slate-600">{t("visits.history")}</dt>
+            <dd>{yesNo(assessments.history)}</dd>
+            <dt className="text-slate-600">{t("visits.drugExposure")}</dt>
+            <dd>{assessments.drugExposure}</dd>
+            <dt className="text-slate-600">{t("visits.newOrWorsenedDisease")}</dt>
+            <dd>{assessments.newOrWorsenedDisease.length === 0 ? t("common.none") : assessments.newOrWorsenedDisease.map((d) => t(`visits.disease.${d.category}`)).join(", ")}</dd>
+            <dt className="text-slate-600">{t("visits.physicalExam")}</dt>
+            <dd>{yesNo(assessments.physicalExam)}</dd>
+            <dt className="text-slate-600">{t("visits.labs")}</dt>
+            <dd>{yesNo(assessments.labs)}</dd>
+            <dt className="text-slate-600">{t("visits.pregnancy")}</dt>
+            <dd>{t(`visits.pregnancy.${assessments.pregnancy}`)}</dd>
+          </>
+        ) : null}
+      </dl>
+
+      <section className="card flex flex-col gap-2" aria-labelledby="signature-heading" data-testid="signature">
+        <h2 id="signature-heading" className="text-lg font-semibold">
+          {t("visits.signature")}
+        </h2>
+        {valid ? (
+          <p className="text-sm text-green-900">
+            {t("visits.signedBy", { name: valid.signerName, email: valid.signerEmail, time: time(valid.signedAt), meaning: t(`visits.meaning.${valid.meaning as "authored"}`) })}
+          </p>
+        ) : latest ? (
+          <p className="text-sm text-red-800">{t("visits.signatureVoid", { reason: latest.voidedReason ?? "" })}</p>
+        ) : (
+          <p className="text-sm text-slate-700">{t("visits.notSigned")}</p>
+        )}
+        {!valid && canSign ? <SignVisitForm subjectId={subject.id} recordId={record.id} /> : null}
+      </section>
+
+      {canCorrect ? (
+        <details className="card">
+          <summary className="cursor-pointer font-semibold">{t("visits.correct")}</summary>
+          <div className="mt-3">
+            <CorrectVisitForm
+              subjectId={subject.id}
+              recordId={record.id}
+              version={record.version}
+              status={record.status as "completed" | "missed"}
+              date={calendarDateFromDb(record.date)}
+              unscheduled={record.unscheduled}
+              assessments={assessments as Partial<TAssessments> | null}
+              reason={record.reason}
+              today={todayCalendarDate()}
+            />
+          </div>
+        </details>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,38 @@
+import { afterAll, describe, expect, it } from "vitest";
+import { disconnectDb, getDb } from "@/lib/db/client";
+import { getActorByUserId } from "@/lib/db/users";
+import { listWorklistVisits } from "@/lib/db/visit-status";
+import { todayCalendarDate } from "@/lib/subjects/today";
+import { seedDemo } from "@/prisma/seed-demo";
+
+afterAll(disconnectDb);
+
+describe("demo data", () => {
+  it("seeds a lentiviral CAR-T study on both sites with 40 subjects in every state, once", { timeout: 180_000 }, async () => {
+    const db = getDb();
+    expect(await seedDemo(db)).toBe(true);
+    expect(await seedDemo(db)).toBe(false);
+    const investigator2 = await db.user.findUniqueOrThrow({ where: { email: "investigator2@demo.test" }, include: { sites: { include: { site: true } } } });
+    expect(investigator2.sites.map((s) => s.site.code)).toEqual(["BJ-02"]);
+    const study = await db.study.findFirstOrThrow({ where: { protocolNumber: "CART19-LTFU-01" }, include: { sites: { include: { site: true } }, planVersions: true, consentVersions: true } });
+    expect(study.sites.map((s) => s.site.code).sort()).toEqual(["BJ-02", "SH-01"]);
+    expect(study.planVersions.map((p) => [p.version, p.status]).sort()).toEqual([
+      [1, "SUPERSEDED"],
+      [2, "ACTIVE"],
+    ]);
+    const subjects = await db.subject.groupBy({ by: ["status"], where: { studyId: study.id }, _count: true });
+    const byStatus = Object.fromEntries(subjects.map((s) => [s.status, s._count]));
+    expect(byStatus).toMatchObject({ withdrawn: 2, lost_to_follow_up: 1, died: 1 });
+    expect(Object.values(byStatus).reduce((a, b) => a + b, 0)).toBe(40);
+    const where = { subject: { studyId: study.id } };
+    expect(await db.visitRecord.count({ where: { ...where, status: "missed" } })).toBeGreaterThan(0);
+    expect(await db.visitSignature.count({ where: { visitRecord: where, voidedAt: null } })).toBeGreaterThan(50);
+    expect(await db.visitRecord.count({ where: { ...where, planVersion: 2 } })).toBeGreaterThan(0);
+    for (const email of ["investigator@demo.test", "investigator2@demo.test"]) {
+      const actor = (await getActorByUserId(db, { userId: (await db.user.findUniqueOrThrow({ where: { email } })).id }))!;
+      const worklist = await listWorklistVisits(db, { actor, asOf: todayCalendarDate() });
+      expect(worklist.some((v) => v.status === "overdue")).toBe(true);
+      expect(worklist.length).toBeGreaterThan(1);
+    }
+  });
+});
