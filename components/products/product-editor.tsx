@@ -48,6 +48,12 @@ interface Existing {
  * Product, profile and the ten factors; the derivation re-computes on every change in the
  * browser (the rules engine is pure), so the sponsor sees what each choice implies.
  */
+/** Empty → null (not established); anything else as a number, so "abc" reaches the schema as NaN and is refused, naming the field. */
+function parseOptionalNumber(value: FormDataEntryValue | null): number | null {
+  const text = String(value ?? "").trim();
+  return text === "" ? null : Number(text);
+}
+
 export function ProductEditor({ existing }: { existing?: Existing }) {
   const { t } = useI18n();
   const router = useRouter();
@@ -82,6 +88,7 @@ export function ProductEditor({ existing }: { existing?: Existing }) {
         name: String(form.get("name") ?? ""),
         code: String(form.get("code") ?? ""),
         modality: String(form.get("modality") ?? "other") as (typeof MODALITIES)[number],
+        monitoring: { expectedVectorPositivePercentMax: parseOptionalNumber(form.get("expectedVectorPositivePercentMax")) },
         profile,
         factors,
       });
@@ -114,6 +121,11 @@ export function ProductEditor({ existing }: { existing?: Existing }) {
               ))}
             </select>
           </Field>
+          {!existing && (
+            <Field id="product-expected-vp" label={t("product.monitoring.expectedVectorPositivePercentMax")} error={errors["monitoring.expectedVectorPositivePercentMax"]} hint={t("product.monitoring.hint")}>
+              <input id="product-expected-vp" name="expectedVectorPositivePercentMax" className="input" inputMode="decimal" />
+            </Field>
+          )}
           <Field id="product-platform" label={t("products.platform")} error={errors.profile}>
             <select id="product-platform" className="input" value={profile.platform} onChange={(e) => changeProfile({ ...profile, platform: e.target.value as TRiskProfile["platform"] })}>
               {PLATFORMS.map((p) => (

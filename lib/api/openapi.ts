@@ -4,11 +4,12 @@ import { coreOperations } from "@/lib/api/operations-core";
 import { planOperations } from "@/lib/api/operations-plans";
 import { productOperations } from "@/lib/api/operations-products";
 import { exportOperations } from "@/lib/api/operations-exports";
+import { safetyOperations } from "@/lib/api/operations-safety";
 import { studyOperations } from "@/lib/api/operations-studies";
 import { subjectOperations } from "@/lib/api/operations-subjects";
 
 /** Every documented operation; areas add their lists here. */
-export const API_OPERATIONS: ApiOperation[] = [...coreOperations, ...productOperations, ...studyOperations, ...planOperations, ...subjectOperations, ...exportOperations];
+export const API_OPERATIONS: ApiOperation[] = [...coreOperations, ...productOperations, ...studyOperations, ...planOperations, ...subjectOperations, ...safetyOperations, ...exportOperations];
 
 const ERROR_DESCRIPTIONS: Record<number, string> = {
   400: "Bad input: `error.field` names the field",

@@ -39,7 +39,7 @@ export const ZSubjectResource = z.object({
 });
 export type TSubjectResource = z.infer<typeof ZSubjectResource>;
 
-export function subjectResource(row: SubjectRow): TSubjectResource {
+export function subjectResource(row: SubjectRow, extension: TSubjectResource["extension"] = { active: false, since: null }): TSubjectResource {
   return {
     id: row.id,
     studyId: row.studyId,
@@ -58,8 +58,8 @@ export function subjectResource(row: SubjectRow): TSubjectResource {
     consentDate: calendarDateFromDb(row.consentDate),
     reconsentDue: isReconsentDue(row),
     confounders: (row.confounders ?? {}) as Record<string, unknown>,
-    // Extension beyond the planned period is computed by the safety rules (a later issue).
-    extension: { active: false, since: null },
+    // Extension beyond the planned period, computed by the safety rules (lib/safety-records/extensions.ts).
+    extension,
     version: row.version,
   };
 }

@@ -25,6 +25,12 @@ export const PERMISSIONS = {
   "user:read": { roles: ["SPONSOR_ADMIN"] },
   "user:manage": { roles: ["SPONSOR_ADMIN"] },
   "audit:read": { roles: ["SPONSOR_ADMIN", "MONITOR"] },
+  // Safety (CDE §2.3.2, §2.4): adverse events, sample results, escalations. Read like subjects
+  // (lib/db/subjects.ts subjectScopeFilter); recorded and resolved only by an investigator of
+  // the subject's site. Monitors see escalations and resolve nothing.
+  "safety:read": { roles: ALL_ROLES, siteScoped: true },
+  "safety:record": { roles: ["INVESTIGATOR"], siteScoped: true },
+  "escalation:resolve": { roles: ["INVESTIGATOR"], siteScoped: true },
   // Sponsor workspace (CDE §2.2–§2.4). Reads by investigators and monitors are further
   // limited to the studies they are members of (lib/db/studies.ts studyScopeFilter) and
   // their products (lib/db/products.ts productScopeFilter).

@@ -61,6 +61,27 @@ const ZH_CN: Record<string, string> = {
   "say why the record changes (audit trail)": "请说明修改记录的原因（稽查轨迹）",
   "enter your password to sign": "请输入密码以签名",
   'describe exposure to carcinogenic, mutagenic or other drugs, or "none"': "请描述致癌、致突变药物或其他药物的暴露情况，或填写“none”（无）",
+  // Safety: adverse events, sample results, escalations, the product's expected range.
+  "a % vector-positive result needs its value": "载体序列阳性细胞比例结果须填写数值",
+  "a % vector-positive value must be between 0 and 100": "载体序列阳性细胞比例须在 0 到 100 之间",
+  "a clone finding needs detected true": "克隆相关发现须以“检出”为前提",
+  "a serious adverse event needs at least one seriousness criterion": "严重不良事件须至少选择一项严重性标准",
+  "a vector copy number cannot be negative": "载体拷贝数不能为负数",
+  "enter the adverse event term": "请输入不良事件名称",
+  "lists a criterion twice": "重复选择了同一标准",
+  "must be a finite number": "须为有限数值",
+  "must be a number": "须为数字",
+  "must be a whole number from 1 to 5": "须为 1 到 5 的整数",
+  "must be between 0 and 100": "须在 0 到 100 之间",
+  "must be from 1 to 5": "须在 1 到 5 之间",
+  "must be true or false": "须为是或否",
+  "must not be empty": "不得为空",
+  "name the sample type (e.g. peripheral_blood)": "请填写样本类型（例如 peripheral_blood 外周血）",
+  "only a serious adverse event has seriousness criteria": "只有严重不良事件才有严重性标准",
+  "only clonality and integration-site analysis results report clones": "只有克隆性和整合位点分析结果才报告克隆情况",
+  "say what was done (retest result, analysis, decision)": "请说明已采取的措施（复测结果、分析、决定）",
+  "say why the adverse event changes": "请说明修改不良事件的原因",
+  "say why the expected range changes": "请说明修改预期范围的原因",
 };
 
 export function translateFieldError(locale: Locale, message: string): string {

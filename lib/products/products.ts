@@ -23,6 +23,7 @@ export async function createProduct(db: Db, options: { actor: Actor; input: TCre
         name: input.name,
         code: input.code,
         modality: input.modality,
+        expectedVectorPositivePercentMax: input.monitoring.expectedVectorPositivePercentMax,
         currentProfileVersion: 1,
         profileVersions: { create: { version: 1, profile: input.profile, factors, derivation: derivation as object, ruleSet: RULE_SET, createdById: actor.id } },
       },
@@ -31,7 +32,7 @@ export async function createProduct(db: Db, options: { actor: Actor; input: TCre
       entity: "Product",
       entityId: product.id,
       action: "create",
-      newValues: { name: product.name, code: product.code, modality: product.modality, profileVersion: 1, profile: input.profile, factors, durationYears: derivation.durationYears },
+      newValues: { name: product.name, code: product.code, modality: product.modality, monitoring: input.monitoring, profileVersion: 1, profile: input.profile, factors, durationYears: derivation.durationYears },
     });
     return { product, derivation };
   });

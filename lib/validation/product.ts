@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { PLATFORMS, ZRiskProfile, type TRiskProfile } from "@/lib/validation/profile";
+import { ZProductMonitoring } from "@/lib/validation/safety";
 
 export const MODALITIES = ["car_t", "tcr_t", "hsc_gene_therapy", "in_vivo_gene_therapy", "gene_editing", "oncolytic_virus", "nucleic_acid", "other"] as const;
 export const ZModality = z.enum(MODALITIES);
@@ -106,6 +107,8 @@ const ZProductIdentity = z.object({
     .max(40)
     .regex(/^[A-Za-z0-9_.-]+$/, { error: "letters, digits, -, _ and . only" }),
   modality: ZModality.default("other"),
+  /** `monitoring.expectedVectorPositivePercentMax` (CDE §2.4.1); changed later with a reason (lib/products/monitoring.ts). */
+  monitoring: ZProductMonitoring.default({ expectedVectorPositivePercentMax: null }),
 });
 
 /** Create from the UI: identity, contract profile and the ten factors, kept consistent. */

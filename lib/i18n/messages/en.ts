@@ -3,9 +3,9 @@ import { productsEn } from "@/lib/i18n/messages/products.en";
 import { studiesEn } from "@/lib/i18n/messages/studies.en";
 import { plansEn } from "@/lib/i18n/messages/plans.en";
 import { rulesEn } from "@/lib/i18n/messages/rules.en";
+import { subjectsEn } from "@/lib/i18n/messages/subjects.en";
 import { safetyEn } from "@/lib/i18n/messages/safety.en";
 import { exportsEn } from "@/lib/i18n/messages/exports.en";
-import { subjectsEn } from "@/lib/i18n/messages/subjects.en";
 
 /**
  * English UI text, one file per area (`<area>.en.ts`, with its `<area>.zh-CN.ts` twin) so
@@ -17,9 +17,9 @@ export const en = {
   ...studiesEn,
   ...plansEn,
   ...rulesEn,
+  ...subjectsEn,
   ...safetyEn,
   ...exportsEn,
-  ...subjectsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,8 +1,10 @@
 "use server";
 
 import { defineAction } from "@/lib/auth/action";
+import { updateProductMonitoring } from "@/lib/products/monitoring";
 import { createProduct, setNoLtfuJustification, updateRiskProfile } from "@/lib/products/products";
 import { ZCreateProduct, ZNoLtfuJustification, ZUpdateRiskProfile } from "@/lib/validation/product";
+import { ZUpdateProductMonitoring } from "@/lib/validation/safety";
 
 export const createProductAction = defineAction({
   permission: "product:manage",
@@ -30,6 +32,17 @@ export const setNoLtfuJustificationAction = defineAction({
   handler: async ({ actor, input, db }) => {
     await setNoLtfuJustification(db, { actor, input });
     return { productId: input.productId };
+  },
+  revalidate: (input) => [`/sponsor/products/${input.productId}`],
+});
+
+export const updateProductMonitoringAction = defineAction({
+  permission: "product:manage",
+  input: ZUpdateProductMonitoring.extend({ productId: ZUpdateRiskProfile.shape.productId }),
+  handler: async ({ actor, input, db }) => {
+    const { productId, ...change } = input;
+    const product = await updateProductMonitoring(db, { actor, productId, input: change });
+    return { productId: product.id };
   },
   revalidate: (input) => [`/sponsor/products/${input.productId}`],
 });

@@ -1,6 +1,7 @@
 import { notFound } from "next/navigation";
 import { NoLtfuJustification } from "@/components/products/no-ltfu-justification";
 import { ProductEditor } from "@/components/products/product-editor";
+import { ProductMonitoring } from "@/components/products/product-monitoring";
 import { requirePageActor } from "@/lib/auth/page";
 import { getDb } from "@/lib/db/client";
 import { getProduct } from "@/lib/db/products";
@@ -55,6 +56,7 @@ export default async function ProductPage({ params }: { params: Promise<{ produc
         </section>
       ) : null}
       {!derivation.ltfuRequired ? <NoLtfuJustification productId={product.id} justification={product.noLtfuJustification} communication={product.regulatorCommunication} /> : null}
+      <ProductMonitoring productId={product.id} expectedVectorPositivePercentMax={product.expectedVectorPositivePercentMax} />
       <ProductEditor existing={{ id: product.id, name: product.name, code: product.code, modality: product.modality, profile, factors: ZRiskFactors.parse(current.factors) }} />
       <section className="card" aria-labelledby="history-heading">
         <h2 id="history-heading" className="font-semibold">

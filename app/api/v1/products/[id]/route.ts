@@ -23,6 +23,7 @@ export const GET = defineRoute({
       derivation: deriveRequirements(profile),
       noLtfuJustification: product.noLtfuJustification,
       regulatorCommunication: product.regulatorCommunication,
+      monitoring: { expectedVectorPositivePercentMax: product.expectedVectorPositivePercentMax },
     };
   },
 });

@@ -2,12 +2,15 @@ import { subjectResource } from "@/lib/api/subjects-api";
 import { defineRoute } from "@/lib/auth/route";
 import { getSubject } from "@/lib/db/subjects";
 import { AppError } from "@/lib/errors";
+import { listSubjectExtensions } from "@/lib/safety-records/extensions";
+import { todayCalendarDate } from "@/lib/subjects/today";
 
 export const GET = defineRoute({
   permission: "subject:read",
   handler: async ({ actor, params, db }) => {
     const subject = await getSubject(db, { actor, subjectId: params.id ?? "" });
     if (!subject) throw new AppError("not_found", "No such subject.");
-    return subjectResource(subject);
+    const extensions = await listSubjectExtensions(db, [subject], todayCalendarDate());
+    return subjectResource(subject, extensions.get(subject.id));
   },
 });

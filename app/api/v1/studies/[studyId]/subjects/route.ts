@@ -3,14 +3,18 @@ import { defineRoute } from "@/lib/auth/route";
 import { getStudy } from "@/lib/db/studies";
 import { getSubject, listSubjects } from "@/lib/db/subjects";
 import { AppError } from "@/lib/errors";
+import { listSubjectExtensions } from "@/lib/safety-records/extensions";
 import { enrolSubject } from "@/lib/subjects/subjects";
+import { todayCalendarDate } from "@/lib/subjects/today";
 
 export const GET = defineRoute({
   permission: "subject:read",
   handler: async ({ actor, params, db }) => {
     const study = await getStudy(db, { actor, studyId: params.studyId ?? "" });
     if (!study) throw new AppError("not_found", "No such study.");
-    return { subjects: (await listSubjects(db, { actor, studyId: study.id })).map(subjectResource) };
+    const subjects = await listSubjects(db, { actor, studyId: study.id });
+    const extensions = await listSubjectExtensions(db, subjects, todayCalendarDate());
+    return { subjects: subjects.map((subject) => subjectResource(subject, extensions.get(subject.id))) };
   },
 });
 
