@@ -12,9 +12,7 @@ function CountTable({ rows, t }: { rows: [string, number][]; t: Translate }) {
         {rows.map(([label, count]) => (
           <tr key={label}>
             <th scope="row">{label}</th>
-            <td className="text-right tabular-nums" aria-label={`${label}: ${count}`}>
-              {count}
-            </td>
+            <td className="text-right tabular-nums">{count}</td>
           </tr>
         ))}
       </tbody>

@@ -25,8 +25,8 @@ test("monitor: study page → DSUR section for a period → printed A4 PDF with 
   await page.getByRole("link", { name: "DSUR: long-term follow-up section" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "DSUR: long-term follow-up section" })).toBeVisible();
 
-  await page.getByLabel("From").fill("2020-01-01");
-  await page.getByLabel("To").fill("2025-12-31");
+  await page.getByLabel("From", { exact: true }).fill("2020-01-01");
+  await page.getByLabel("To", { exact: true }).fill("2025-12-31");
   await page.getByRole("button", { name: "Show" }).click();
   await expect(page).toHaveURL(/from=2020-01-01&to=2025-12-31/);
   const period = "Reporting period 2020-01-01 to 2025-12-31";

@@ -6,7 +6,7 @@ import { AppError } from "@/lib/errors";
 import { renderSiteCalendar, type CalendarLabels } from "@/lib/exports/ical";
 import type { ExportScheduledVisit, ExportSite } from "@/lib/exports/types";
 import { addMonths, formatCalendarDate, parseCalendarDate } from "@/lib/schedule/calendar-date";
-import { calendarDateFromDb, calendarDateToDb } from "@/lib/validation/calendar-date";
+import { calendarDateFromDb } from "@/lib/validation/calendar-date";
 
 interface ScheduledVisitRow {
   subjectId: string;
@@ -32,8 +32,10 @@ async function listSiteVisitsDue(db: Db, options: { siteId: string; studyIds: st
   if (options.studyIds.length === 0) return [];
   const asOf = parseCalendarDate(options.asOf);
   if (asOf === null) throw new AppError("bad_request", "asOf: must be a calendar date", "asOf");
-  const horizon = calendarDateToDb(formatCalendarDate(addMonths(asOf, 12)));
-  const asOfDate = calendarDateToDb(options.asOf);
+  // Dates go to SQL as YYYY-MM-DD text cast to date: a Date parameter is a timestamptz whose
+  // ::date would depend on the session's time zone.
+  const horizon = formatCalendarDate(addMonths(asOf, 12));
+  const asOfDate = options.asOf;
   const rows = await db.$queryRaw<ScheduledVisitRow[]>`
     SELECT sv."subjectId", s."code" AS "subjectCode", site."code" AS "siteCode", sv."source", sv."visitId", sv."planVersion",
            sv."targetDate", sv."windowStart", sv."windowEnd", sv."contactMode", sv."activities",

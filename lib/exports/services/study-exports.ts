@@ -121,8 +121,8 @@ export async function buildStudyDsur(db: Db, options: { actor: Actor; studyId: s
           FROM "scheduled_visit" sv
           JOIN "subject" s ON s."id" = sv."subjectId"
           LEFT JOIN "visit_record" vr ON vr."subjectId" = sv."subjectId" AND vr."visitId" = sv."visitId" AND vr."planVersion" IS NOT DISTINCT FROM sv."planVersion"
-          WHERE s."studyId" = ${scope.study.id} AND s."siteId" = ANY(${scope.siteIds}) AND sv."windowEnd" < ${period.to}::date
-            AND ltfu_visit_status(sv."targetDate", sv."windowStart", sv."windowEnd", vr."status", s."status", s."statusDate", ${period.to}::date) = 'overdue'`,
+          WHERE s."studyId" = ${scope.study.id} AND s."siteId" = ANY(${scope.siteIds}) AND sv."windowEnd" < ${options.to}::date
+            AND ltfu_visit_status(sv."targetDate", sv."windowStart", sv."windowEnd", vr."status", s."status", s."statusDate", ${options.to}::date) = 'overdue'`,
     listAdverseEventsWithOnset(db, scope, period),
     listEscalationsOpened(db, scope, period),
     db.planVersion.findMany({ where: { studyId: scope.study.id, status: { in: ["ACTIVE", "SUPERSEDED"] }, effectiveDate: { not: null } }, select: { version: true, effectiveDate: true, amendmentReason: true } }),
