@@ -167,7 +167,7 @@ export async function listVisitRecordsOfSubjects(db: Db, subjectIds: string[]): 
   return rows.map(toExportVisit);
 }
 
-/** Every visit record in scope, ordered by subject code, date and visit id, read a page at a time. */
+/** Every visit record in scope, read a page at a time (keyset on id, so in creation order). */
 export async function* streamVisitRecords(db: Db, scope: ExportScope): AsyncGenerator<ExportVisitRecord> {
   if (scope.siteIds.length === 0) return;
   let after: string | null = null;
