@@ -170,5 +170,8 @@ export async function activatePlanVersion(db: Db, options: { actor: Actor; input
       reason: input.reason,
     });
     return { active, supersededVersion: previous?.version ?? null };
-  });
+    // Re-scheduling every subject of a large study takes longer than Prisma's 5-second default.
+  }, AMENDMENT_TRANSACTION);
 }
+
+const AMENDMENT_TRANSACTION = { maxWait: 10_000, timeout: 10 * 60_000 } as const;

@@ -52,6 +52,7 @@ export function scheduleFromStored(options: { planVersions: TSchedulePlanVersion
 }
 
 const CHUNK = 500;
+const ROWS_PER_INSERT = 4000;
 
 /**
  * Rewrite the stored plan rows of the given subjects (or every subject of the study) from
@@ -92,7 +93,8 @@ export async function rewriteScheduleRows(tx: Tx, options: { studyId: string; su
         activities: visit.activities,
       }));
     });
-    if (rows.length > 0) written += (await tx.scheduledVisit.createMany({ data: rows })).count;
+    // PostgreSQL takes at most 65,535 bind parameters per statement (11 per row here).
+    for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) written += (await tx.scheduledVisit.createMany({ data: rows.slice(i, i + ROWS_PER_INSERT) })).count;
     if (subjects.length < CHUNK) break;
   }
   return written;

@@ -17,7 +17,7 @@ const noParams = { params: Promise.resolve({}) };
 const bearer = (token: string, init: RequestInit = {}) => ({ ...init, headers: { authorization: `Bearer ${token}`, ...(init.headers ?? {}) } });
 
 describe("/api/v1 with personal API tokens", () => {
-  it("GET /me returns the token owner's email, role and sites", async () => {
+  it("GET /me returns the token owner's id, name, email, role and sites", async () => {
     const { token } = await createApiToken(getDb(), { actor: fx.investigator, name: "script" });
     const response = await getMe(new Request("http://test/api/v1/me", bearer(token)), noParams);
     expect(response.status).toBe(200);
