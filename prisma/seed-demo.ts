@@ -2,6 +2,7 @@ import { hashPassword } from "@/lib/auth/password";
 import type { Db } from "@/lib/db/client";
 import { DEMO_ACCOUNTS, DEMO_ORGANIZATION, DEMO_PASSWORD, DEMO_SITES } from "@/prisma/demo-accounts";
 import { seedDemoProgram } from "@/prisma/seed-demo-program";
+import { seedDemoSafety } from "@/prisma/seed-demo-safety";
 
 /**
  * Seed the demo organisation, its two sites and one user per role, once (audited as the
@@ -12,7 +13,8 @@ export async function seedDemo(db: Db): Promise<boolean> {
   const existing = await db.organization.findFirst({ where: { name: DEMO_ORGANIZATION } });
   const accounts = existing ? await addMissingDemoAccounts(db, existing.id) : await seedDemoOrganization(db);
   const program = await seedDemoProgram(db);
-  return accounts || program;
+  const safety = await seedDemoSafety(db);
+  return accounts || program || safety;
 }
 
 async function addMissingDemoAccounts(db: Db, organizationId: string): Promise<boolean> {

@@ -122,7 +122,7 @@ export function ProductEditor({ existing }: { existing?: Existing }) {
             </select>
           </Field>
           {!existing && (
-            <Field id="product-expected-vp" label={t("product.monitoring.expectedVectorPositivePercentMax")} error={errors["monitoring.expectedVectorPositivePercentMax"]} hint={t("product.monitoring.hint")}>
+            <Field id="product-expected-vp" label={t("product.monitoring.expectedVectorPositivePercentMax")} error={errors.monitoring} hint={t("product.monitoring.hint")}>
               <input id="product-expected-vp" name="expectedVectorPositivePercentMax" className="input" inputMode="decimal" />
             </Field>
           )}

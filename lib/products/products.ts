@@ -12,7 +12,8 @@ import { defaultFactorsFor, type TCreateProductApi, type TNoLtfuJustification, t
 const RULE_SET = "CDE-2021";
 
 /** Create a product with risk profile version 1 and its derivation, audited. */
-export async function createProduct(db: Db, options: { actor: Actor; input: TCreateProductApi }) {
+export async function createProduct(db: Db, options: { actor: Actor; input: Omit<TCreateProductApi, "monitoring"> & { monitoring?: TCreateProductApi["monitoring"] } }) {
+  const monitoring = options.input.monitoring ?? { expectedVectorPositivePercentMax: null };
   const { actor, input } = options;
   const derivation = deriveRequirements(input.profile);
   const factors = input.factors ?? defaultFactorsFor(input.profile);
@@ -23,7 +24,7 @@ export async function createProduct(db: Db, options: { actor: Actor; input: TCre
         name: input.name,
         code: input.code,
         modality: input.modality,
-        expectedVectorPositivePercentMax: input.monitoring.expectedVectorPositivePercentMax,
+        expectedVectorPositivePercentMax: monitoring.expectedVectorPositivePercentMax,
         currentProfileVersion: 1,
         profileVersions: { create: { version: 1, profile: input.profile, factors, derivation: derivation as object, ruleSet: RULE_SET, createdById: actor.id } },
       },
@@ -32,7 +33,7 @@ export async function createProduct(db: Db, options: { actor: Actor; input: TCre
       entity: "Product",
       entityId: product.id,
       action: "create",
-      newValues: { name: product.name, code: product.code, modality: product.modality, monitoring: input.monitoring, profileVersion: 1, profile: input.profile, factors, durationYears: derivation.durationYears },
+      newValues: { name: product.name, code: product.code, modality: product.modality, monitoring, profileVersion: 1, profile: input.profile, factors, durationYears: derivation.durationYears },
     });
     return { product, derivation };
   });

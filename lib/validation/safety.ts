@@ -76,7 +76,7 @@ const adverseEventFields = {
 
 type AeShape = { serious?: boolean; seriousnessCriteria?: readonly string[]; grade?: number; outcome?: string };
 
-function refineAdverseEvent(ae: AeShape, ctx: z.RefinementCtx) {
+export function refineAdverseEvent(ae: AeShape, ctx: z.RefinementCtx) {
   if (ae.serious === true && (ae.seriousnessCriteria?.length ?? 0) === 0) {
     ctx.addIssue({ code: "custom", path: ["seriousnessCriteria"], message: "a serious adverse event needs at least one seriousness criterion" });
   }
@@ -88,8 +88,10 @@ function refineAdverseEvent(ae: AeShape, ctx: z.RefinementCtx) {
   }
 }
 
+/** The fields of an adverse event, unrefined (forms add the subject id, then refine with `refineAdverseEvent`). */
+export const ZAdverseEventFields = z.object(adverseEventFields);
 /** `POST /api/v1/subjects/{id}/adverse-events`. */
-export const ZAdverseEventInput = z.object(adverseEventFields).superRefine(refineAdverseEvent);
+export const ZAdverseEventInput = ZAdverseEventFields.superRefine(refineAdverseEvent);
 export type TAdverseEventInput = z.infer<typeof ZAdverseEventInput>;
 
 /**
@@ -115,51 +117,54 @@ export type TAdverseEventUpdate = z.infer<typeof ZAdverseEventUpdate>;
 
 const CLONE_FIELDS = ["dominantClone", "clonalExpansion", "nearOncogene", "largestClonePercent"] as const;
 
+/** The fields of a sample result, unrefined (forms add the subject id, then refine with `refineSampleResult`). */
+export const ZSampleResultFields = z.object({
+  kind: ZSampleResultKind,
+  collectedDate: ZClinicalDate,
+  sampleType: storableText(100).trim().min(1, { error: "name the sample type (e.g. peripheral_blood)" }),
+  /** The sample stands in for an inaccessible target tissue (CDE §2.4.2). */
+  surrogate: z.boolean({ error: "must be true or false" }).default(false),
+  assay: storableText(200).trim().min(1).optional(),
+  detected: z.boolean({ error: "must be true or false" }),
+  value: ZMeasuredValue.nullish(),
+  unit: storableText(40).trim().min(1).optional(),
+  dominantClone: z.boolean({ error: "must be true or false" }).optional(),
+  clonalExpansion: z.boolean({ error: "must be true or false" }).optional(),
+  nearOncogene: z.boolean({ error: "must be true or false" }).optional(),
+  largestClonePercent: ZPercent.nullish(),
+  /** The visit at which the sample was drawn, if any. */
+  visitRecordId: ZRecordId.nullish(),
+  note: ZLongText.optional(),
+});
+
+export function refineSampleResult(result: z.infer<typeof ZSampleResultFields>, ctx: z.RefinementCtx) {
+  if (!CLONE_RESULT_KINDS.has(result.kind)) {
+    for (const field of CLONE_FIELDS) {
+      const value = result[field];
+      if (value === true || (typeof value === "number" && field === "largestClonePercent")) {
+        ctx.addIssue({ code: "custom", path: [field], message: "only clonality and integration-site analysis results report clones" });
+      }
+    }
+  }
+  if (!result.detected) {
+    for (const field of ["dominantClone", "clonalExpansion", "nearOncogene"] as const) {
+      if (result[field] === true) ctx.addIssue({ code: "custom", path: [field], message: "a clone finding needs detected true" });
+    }
+  }
+  if (result.kind === "vector_positive_percent") {
+    if (result.value === undefined || result.value === null) {
+      ctx.addIssue({ code: "custom", path: ["value"], message: "a % vector-positive result needs its value" });
+    } else if (result.value < 0 || result.value > 100) {
+      ctx.addIssue({ code: "custom", path: ["value"], message: "a % vector-positive value must be between 0 and 100" });
+    }
+  }
+  if (result.kind === "vector_copy_number" && typeof result.value === "number" && result.value < 0) {
+    ctx.addIssue({ code: "custom", path: ["value"], message: "a vector copy number cannot be negative" });
+  }
+}
+
 /** `POST /api/v1/subjects/{id}/sample-results`. */
-export const ZSampleResultInput = z
-  .object({
-    kind: ZSampleResultKind,
-    collectedDate: ZClinicalDate,
-    sampleType: storableText(100).trim().min(1, { error: "name the sample type (e.g. peripheral_blood)" }),
-    /** The sample stands in for an inaccessible target tissue (CDE §2.4.2). */
-    surrogate: z.boolean({ error: "must be true or false" }).default(false),
-    assay: storableText(200).trim().min(1).optional(),
-    detected: z.boolean({ error: "must be true or false" }),
-    value: ZMeasuredValue.nullish(),
-    unit: storableText(40).trim().min(1).optional(),
-    dominantClone: z.boolean({ error: "must be true or false" }).optional(),
-    clonalExpansion: z.boolean({ error: "must be true or false" }).optional(),
-    nearOncogene: z.boolean({ error: "must be true or false" }).optional(),
-    largestClonePercent: ZPercent.nullish(),
-    /** The visit at which the sample was drawn, if any. */
-    visitRecordId: ZRecordId.nullish(),
-    note: ZLongText.optional(),
-  })
-  .superRefine((result, ctx) => {
-    if (!CLONE_RESULT_KINDS.has(result.kind)) {
-      for (const field of CLONE_FIELDS) {
-        const value = result[field];
-        if (value === true || (typeof value === "number" && field === "largestClonePercent")) {
-          ctx.addIssue({ code: "custom", path: [field], message: "only clonality and integration-site analysis results report clones" });
-        }
-      }
-    }
-    if (!result.detected) {
-      for (const field of ["dominantClone", "clonalExpansion", "nearOncogene"] as const) {
-        if (result[field] === true) ctx.addIssue({ code: "custom", path: [field], message: "a clone finding needs detected true" });
-      }
-    }
-    if (result.kind === "vector_positive_percent") {
-      if (result.value === undefined || result.value === null) {
-        ctx.addIssue({ code: "custom", path: ["value"], message: "a % vector-positive result needs its value" });
-      } else if (result.value < 0 || result.value > 100) {
-        ctx.addIssue({ code: "custom", path: ["value"], message: "a % vector-positive value must be between 0 and 100" });
-      }
-    }
-    if (result.kind === "vector_copy_number" && typeof result.value === "number" && result.value < 0) {
-      ctx.addIssue({ code: "custom", path: ["value"], message: "a vector copy number cannot be negative" });
-    }
-  });
+export const ZSampleResultInput = ZSampleResultFields.superRefine(refineSampleResult);
 export type TSampleResultInput = z.infer<typeof ZSampleResultInput>;
 
 /** `POST /api/v1/escalations/{id}/resolve`: what was done, in the investigator's words. */

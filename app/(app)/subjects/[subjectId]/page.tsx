@@ -1,12 +1,15 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Fragment } from "react";
+import { listSafetyTimelineItems, SubjectSafety, type SafetyTimelineItem } from "@/components/safety/subject-safety";
 import { StatusBadge } from "@/components/subjects/status-badge";
 import { ReconsentForm, SubjectStatusForm } from "@/components/subjects/subject-forms";
 import { requirePageActor } from "@/lib/auth/page";
 import { hasPermission } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db/client";
+import { listAdverseEvents, listEscalations, listSampleResults } from "@/lib/db/safety";
 import { getTranslator } from "@/lib/i18n/server";
+import { listSubjectExtensions } from "@/lib/safety-records/extensions";
 import { isReconsentDue } from "@/lib/subjects/reconsent";
 import { getSubjectSchedule } from "@/lib/subjects/subject-schedule";
 import { todayCalendarDate } from "@/lib/subjects/today";
@@ -34,6 +37,33 @@ export default async function SubjectPage({ params }: { params: Promise<{ subjec
   const next = schedule.visits.find((v) => v.status === "window_open" || v.status === "upcoming" || v.status === "overdue");
   const activeConsent = subject.study.consentVersions[0]?.version;
   const unscheduled = records.filter((r) => r.unscheduled);
+  // Safety (CDE §2.3.2, §2.4): AEs and results on the timeline at their dates, escalations, extension.
+  const db = getDb();
+  const [adverseEvents, results, escalations, extensions] = await Promise.all([
+    listAdverseEvents(db, { actor, subjectId: subject.id }),
+    listSampleResults(db, { actor, subjectId: subject.id }),
+    listEscalations(db, { actor, subjectId: subject.id }),
+    listSubjectExtensions(db, [subject], today),
+  ]);
+  const extension = extensions.get(subject.id);
+  const canRecordSafety = hasPermission(actor, "safety:record", { siteId: subject.siteId });
+  const safetyItems = listSafetyTimelineItems(adverseEvents, results, t);
+  const safetyBefore = new Map<number, SafetyTimelineItem[]>();
+  const safetyAfter: SafetyTimelineItem[] = [];
+  for (const item of safetyItems) {
+    const index = schedule.visits.findIndex((v) => v.targetDate >= item.date);
+    if (index === -1) safetyAfter.push(item);
+    else safetyBefore.set(index, [...(safetyBefore.get(index) ?? []), item]);
+  }
+  const safetyRow = (item: SafetyTimelineItem) => (
+    <tr key={item.key} data-testid={`timeline-${item.kind}`} className="bg-slate-50 text-sm">
+      <td colSpan={2}>{item.label}</td>
+      <td>{item.date}</td>
+      <td colSpan={3}>
+        {item.flag ? <StatusBadge status={item.flag} label={item.detail} /> : item.detail}
+      </td>
+    </tr>
+  );
 
   const signatureLabel = (recordId: string) => {
     const latest = recordById.get(recordId)?.signatures[0];
@@ -53,6 +83,11 @@ export default async function SubjectPage({ params }: { params: Promise<{ subjec
         <h1 className="text-2xl font-semibold">
           {t("subjects.title")} {subject.code}{" "}
           <StatusBadge status={subject.status} label={t(`subjects.status.${subject.status as "active"}`)} />
+          {extension?.active ? (
+            <span className="ml-2 inline-block rounded bg-purple-100 px-1.5 py-0.5 text-xs font-medium text-purple-900" data-testid="extension-flag" title={t("safety.extension.since", { date: extension.since ?? "" })}>
+              {t("safety.extension.flag")}
+            </span>
+          ) : null}
           {subject.statusDate ? <span className="ml-2 text-sm font-normal text-slate-600">{t("subjects.statusSince", { date: calendarDateFromDb(subject.statusDate) })}</span> : null}
         </h1>
         <dl className="mt-2 grid grid-cols-2 gap-x-6 gap-y-1 text-sm sm:grid-cols-4">
@@ -107,11 +142,12 @@ export default async function SubjectPage({ params }: { params: Promise<{ subjec
             </tr>
           </thead>
           <tbody>
-            {schedule.visits.map((visit) => {
+            {schedule.visits.map((visit, index) => {
               const isNext = next !== undefined && visit === next;
               const versionChanged = markedVisits.has(visit);
               return (
                 <Fragment key={`${visit.visitId}-${visit.planVersion}-${visit.source}`}>
+                  {(safetyBefore.get(index) ?? []).map(safetyRow)}
                   {versionChanged ? (
                     <tr data-testid="plan-version-marker">
                       <td colSpan={6} className="bg-slate-50 text-xs font-semibold text-slate-700">
@@ -124,7 +160,7 @@ export default async function SubjectPage({ params }: { params: Promise<{ subjec
                       {visit.visitId}
                       {isNext ? <span className="ml-2 text-xs text-amber-900">← {t("subjects.nextVisit")}</span> : null}
                     </td>
-                    <td>{visit.planVersion !== null ? `v${visit.planVersion}` : visit.source}</td>
+                    <td>{visit.planVersion !== null ? `v${visit.planVersion}` : t(`scheduleSource.${visit.source as "escalation"}`)}</td>
                     <td>{visit.targetDate}</td>
                     <td>
                       {visit.windowStart} – {visit.windowEnd}
@@ -150,6 +186,7 @@ export default async function SubjectPage({ params }: { params: Promise<{ subjec
                 </Fragment>
               );
             })}
+            {safetyAfter.map(safetyRow)}
             {unscheduled.map((record) => (
               <tr key={record.id} data-testid={`visit-${record.visitId}`}>
                 <td>{record.visitId}</td>
@@ -172,6 +209,19 @@ export default async function SubjectPage({ params }: { params: Promise<{ subjec
           </tbody>
         </table>
       </section>
+
+      <SubjectSafety
+        subjectId={subject.id}
+        dosingDate={calendarDateFromDb(subject.dosingDate)}
+        followUpEnd={schedule.followUpEnd}
+        today={today}
+        adverseEvents={adverseEvents}
+        results={results}
+        escalations={escalations}
+        canRecord={canRecordSafety}
+        visits={records.map((r) => ({ id: r.id, label: `${r.visitId} · ${calendarDateFromDb(r.date)}` }))}
+        t={t}
+      />
 
       {canChange && active ? (
         <details className="card">

@@ -1,0 +1,16 @@
+import { getDb } from "@/lib/db/client";
+import { runSafetySweep } from "@/lib/safety-records/sweep";
+import { todayCalendarDate } from "@/lib/subjects/today";
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Run the safety sweep shortly after the server starts and then daily; a failure is logged, never fatal. */
+export function scheduleSafetySweep(): void {
+  const run = () => {
+    runSafetySweep(getDb(), { asOf: todayCalendarDate() }).catch((error: unknown) => {
+      process.stderr.write(`safety sweep failed: ${error instanceof Error ? error.message : String(error)}\n`);
+    });
+  };
+  setTimeout(run, 5_000).unref();
+  setInterval(run, DAY_MS).unref();
+}
