@@ -1,6 +1,8 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
 import type { ExportScope } from "@/lib/exports/services/export-scope";
+import { listSubjectExtensions } from "@/lib/safety-records/extensions";
+import { todayCalendarDate } from "@/lib/subjects/today";
 import type { ExportSignature, ExportSubject, ExportVisitRecord, SignatureMeaning, Sex, SubjectStatus, VisitAssessments } from "@/lib/exports/types";
 import { calendarDateFromDb } from "@/lib/validation/calendar-date";
 
@@ -34,7 +36,7 @@ const subjectSelect = {
 
 type SubjectRow = { id: string; studyId: string; siteId: string; code: string; yearOfBirth: number; sex: string; dosingDate: Date; lot: string; status: string; statusDate: Date | null; consentVersion: number; consentDate: Date; version: number; site: { code: string } };
 
-function toExportSubject(row: SubjectRow, activeConsentVersion: number | null): ExportSubject {
+function toExportSubject(row: SubjectRow, activeConsentVersion: number | null, extension: ExportSubject["extension"]): ExportSubject {
   return {
     id: row.id,
     studyId: row.studyId,
@@ -50,15 +52,16 @@ function toExportSubject(row: SubjectRow, activeConsentVersion: number | null): 
     consentVersion: row.consentVersion,
     consentDate: calendarDateFromDb(row.consentDate),
     reconsentDue: activeConsentVersion !== null && row.consentVersion < activeConsentVersion,
-    // The follow-up extension is computed by the safety rules at read time (CLINICAL-API-CONTRACT
-    // "Safety"); until they are merged, as the subject resource does, no subject is extended.
-    extension: { active: false, since: null },
+    extension,
     version: row.version,
   };
 }
 
-/** Pages of subjects in scope, ordered by code: the unit the ODM export works in. */
-export async function* pageSubjects(db: Db, scope: ExportScope, pageSize = PAGE_SIZE): AsyncGenerator<ExportSubject[]> {
+/**
+ * Pages of subjects in scope, ordered by code: the unit the ODM export works in. `extension` is
+ * computed by the safety rules from the data at `asOf` (today by default), as the subject resource shows it.
+ */
+export async function* pageSubjects(db: Db, scope: ExportScope, pageSize = PAGE_SIZE, asOf = todayCalendarDate()): AsyncGenerator<ExportSubject[]> {
   if (scope.siteIds.length === 0) return;
   const activeConsentVersion = await getActiveConsentVersion(db, scope.study.id);
   let after: string | null = null;
@@ -70,7 +73,8 @@ export async function* pageSubjects(db: Db, scope: ExportScope, pageSize = PAGE_
       take: pageSize,
     });
     if (rows.length === 0) return;
-    yield rows.map((row) => toExportSubject(row, activeConsentVersion));
+    const extensions = await listSubjectExtensions(db, rows, asOf);
+    yield rows.map((row) => toExportSubject(row, activeConsentVersion, extensions.get(row.id) ?? { active: false, since: null }));
     if (rows.length < pageSize) return;
     after = rows[rows.length - 1]!.code;
   }
