@@ -65,7 +65,7 @@ export async function seedDemoProgram(db: Db): Promise<boolean> {
   const sites = await db.site.findMany({ where: { organizationId: sponsor.organizationId }, orderBy: { code: "desc" } });
   const siteOf = (actor: Actor) => actor.siteIds[0]!;
 
-  const product = await createProduct(db, { actor: sponsor, input: { name: "CD19 CAR-T (lentiviral)", code: "LV-CART19", modality: "car_t", profile: LENTI_CAR_T, factors: defaultFactorsFor(LENTI_CAR_T) } });
+  const product = await createProduct(db, { actor: sponsor, input: { name: "CD19 CAR-T (lentiviral)", code: "LV-CART19", modality: "car_t", monitoring: { expectedVectorPositivePercentMax: null }, profile: LENTI_CAR_T, factors: defaultFactorsFor(LENTI_CAR_T) } });
   const study = await createStudy(db, {
     actor: sponsor,
     input: { productId: product.product.id, protocolNumber: "CART19-LTFU-01", title: "15-year follow-up of CD19 CAR-T recipients", phase: "ltfu_only", ruleSet: "CDE-2021", siteIds: sites.map((s) => s.id) },

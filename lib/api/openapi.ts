@@ -3,13 +3,14 @@ import type { ApiOperation } from "@/lib/api/operation";
 import { coreOperations } from "@/lib/api/operations-core";
 import { planOperations } from "@/lib/api/operations-plans";
 import { productOperations } from "@/lib/api/operations-products";
+import { exportOperations } from "@/lib/api/operations-exports";
 import { safetyOperations } from "@/lib/api/operations-safety";
 import { studyOperations } from "@/lib/api/operations-studies";
 import { subjectOperations } from "@/lib/api/operations-subjects";
 import { monitoringOperations } from "@/lib/api/operations-monitoring";
 
 /** Every documented operation; areas add their lists here. */
-export const API_OPERATIONS: ApiOperation[] = [...coreOperations, ...productOperations, ...studyOperations, ...planOperations, ...subjectOperations, ...safetyOperations, ...monitoringOperations];
+export const API_OPERATIONS: ApiOperation[] = [...coreOperations, ...productOperations, ...studyOperations, ...planOperations, ...subjectOperations, ...safetyOperations, ...monitoringOperations, ...exportOperations];
 
 const ERROR_DESCRIPTIONS: Record<number, string> = {
   400: "Bad input: `error.field` names the field",
@@ -37,13 +38,17 @@ function jsonSchema(schema: z.ZodType, io: "input" | "output") {
 export function buildOpenApiDocument(operations: ApiOperation[] = API_OPERATIONS) {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const op of operations) {
-    const params = [...op.path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: "path", required: true, schema: pathParamSchema(m[1]!) }));
-    const responses: Record<string, unknown> = {
-      [op.success.status]: {
-        description: op.success.description,
-        ...(op.success.schema ? { content: { "application/json": { schema: jsonSchema(op.success.schema, "output") } } } : {}),
-      },
-    };
+    const params: Record<string, unknown>[] = [...op.path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: "path", required: true, schema: pathParamSchema(m[1]!) }));
+    for (const [name, field] of Object.entries(op.query?.shape ?? {})) {
+      const schema = jsonSchema(field as z.ZodType, "input");
+      params.push({ name, in: "query", required: !(field as z.ZodType).safeParse(undefined).success, ...(schema.description ? { description: schema.description } : {}), schema });
+    }
+    const successContent = op.success.contentType
+      ? { content: { [op.success.contentType]: { schema: op.success.schema ? jsonSchema(op.success.schema, "output") : { type: "string" } } } }
+      : op.success.schema
+        ? { content: { "application/json": { schema: jsonSchema(op.success.schema, "output") } } }
+        : {};
+    const responses: Record<string, unknown> = { [op.success.status]: { description: op.success.description, ...successContent } };
     for (const status of [401, 403, ...(op.body ? [413, 415] : []), ...(op.errors ?? [])]) {
       responses[status] = { description: ERROR_DESCRIPTIONS[status], content: { "application/json": { schema: jsonSchema(ZErrorBody, "output") } } };
     }

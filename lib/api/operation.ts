@@ -15,8 +15,10 @@ export interface ApiOperation {
   /** True when API tokens are refused and a browser session is required. */
   sessionOnly?: boolean;
   body?: z.ZodType;
-  /** Success status and the schema of its JSON body (omit for 204). */
-  success: { status: number; description: string; schema?: z.ZodType };
+  /** Query parameters, documented from this schema's fields. */
+  query?: z.ZodObject;
+  /** Success status and the schema of its JSON body (omit for 204); `contentType` for a file (CSV, XML, iCalendar). */
+  success: { status: number; description: string; schema?: z.ZodType; contentType?: string };
   /** Error statuses this operation can answer besides 401 and 403. */
   errors?: Array<400 | 404 | 409 | 422>;
 }

@@ -58,6 +58,11 @@ export const PERMISSIONS = {
   "query:answer": { roles: ["INVESTIGATOR"], siteScoped: true },
   "query:close": { roles: ["MONITOR"] },
   "dashboard:read": { roles: ALL_ROLES, siteScoped: true },
+  // Reports and exports (CDE §2.3.2 DSUR; CSV, ODM, calendar): every role reads them, over the
+  // subjects in its scope (lib/exports/services/export-scope.ts: an investigator's sites only).
+  "report:read": { roles: ALL_ROLES, siteScoped: true },
+  "export:read": { roles: ALL_ROLES, siteScoped: true },
+  "calendar:read": { roles: ALL_ROLES, siteScoped: true },
 } as const satisfies Record<string, PermissionRule>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -3,6 +3,7 @@ import type { z } from "zod";
 import { requestMetadataFromHeaders, runWithRequestMetadata } from "@/lib/audit/request-context";
 import type { Actor } from "@/lib/auth/actor";
 import { resolveApiToken } from "@/lib/auth/api-tokens";
+import { resolveFeedToken } from "@/lib/auth/feed-tokens";
 import { describeFailure } from "@/lib/auth/failure";
 import { markGuarded } from "@/lib/auth/guarded";
 import { AT_ANY_OWN_SITE, type Permission } from "@/lib/auth/permissions";
@@ -24,6 +25,8 @@ interface RouteDefinition<S extends z.ZodType | undefined, R> {
   permission: Permission;
   /** Refuse bearer tokens: e.g. minting tokens needs a signed-in browser session. */
   sessionOnly?: boolean;
+  /** Also accept a calendar feed token as `?token=` (feed-tokens.ts): for calendar applications. */
+  acceptsFeedToken?: boolean;
   /** Schema of the JSON body, for POST/PUT/PATCH routes. */
   body?: S;
   /** Kinds of the path parameters; undeclared ones are record ids. A parameter of the wrong shape is 404. */
@@ -42,11 +45,16 @@ interface RouteDefinition<S extends z.ZodType | undefined, R> {
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /**
- * Bearer token when an Authorization header is present (and then only it), else the session
- * cookie. A cookie-authenticated write must come from the app's own pages (Origin /
- * Sec-Fetch-Site) and carry JSON: a cross-site form or `fetch` cannot forge it.
+ * Bearer token when an Authorization header is present (and then only it), else a calendar feed
+ * token in `?token=` on routes that accept one (and then only it), else the session cookie. A
+ * cookie-authenticated write must come from the app's own pages (Origin / Sec-Fetch-Site) and
+ * carry JSON: a cross-site form or `fetch` cannot forge it.
  */
-async function resolveActor(request: Request, sessionOnly: boolean): Promise<Actor | null> {
+async function resolveActor(request: Request, sessionOnly: boolean, acceptsFeedToken = false): Promise<Actor | null> {
+  if (acceptsFeedToken && !request.headers.has("authorization")) {
+    const feedToken = new URL(request.url).searchParams.get("token");
+    if (feedToken !== null) return resolveFeedToken(getDb(), feedToken);
+  }
   const header = request.headers.get("authorization");
   if (header !== null) {
     if (sessionOnly) throw new AppError("forbidden", "This route needs a signed-in session; API tokens are not accepted.", undefined, { key: "refusal.sessionOnly" });
@@ -93,7 +101,7 @@ export function defineRoute<S extends z.ZodType | undefined = undefined, R = unk
     try {
       const rawParams = (await context?.params) ?? {};
       const checked = parsePathParams(rawParams, definition.params ?? {});
-      const actor = requirePermission(await resolveActor(request, definition.sessionOnly ?? false), definition.permission, AT_ANY_OWN_SITE);
+      const actor = requirePermission(await resolveActor(request, definition.sessionOnly ?? false, definition.acceptsFeedToken), definition.permission, AT_ANY_OWN_SITE);
       if (!checked) throw new AppError("not_found", "No such resource.", undefined, { key: "refusal.noSuchResource" });
       const params = Object.fromEntries(Object.entries(checked).map(([k, v]) => [k, String(v)]));
       const body = definition.body ? await parseBody(request, definition.body) : undefined;

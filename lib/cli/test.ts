@@ -48,14 +48,24 @@ function ensureChromium(): void {
   run("installing Debian's chromium (apt)", "sh", ["-c", "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null"]);
 }
 
+/** The ODM export's tests validate with Debian's xmllint against the official schema. */
+function ensureXmllint(): void {
+  if (spawnSync("xmllint", ["--version"], { stdio: "ignore" }).status === 0) return;
+  if (process.getuid?.() !== 0) {
+    throw new Error("xmllint is missing. Install it as root: apt-get update && apt-get install -y libxml2-utils");
+  }
+  run("installing Debian's libxml2-utils (apt)", "sh", ["-c", "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libxml2-utils >/dev/null"]);
+}
+
 async function main() {
   const started = Date.now();
   if (selected.has("lint")) run("lint", bin("eslint"), [".", "--max-warnings=0"]);
   if (selected.has("typecheck")) run("typecheck", bin("tsc"), ["--noEmit", "-p", "."]);
+  if (selected.has("unit") || selected.has("integration")) ensureXmllint();
   if (selected.has("unit")) {
     run("unit tests (TZ=America/Los_Angeles)", bin("vitest"), ["run", "--project", "unit"], { TZ: "America/Los_Angeles" });
     run("component tests (happy-dom)", bin("vitest"), ["run", "--project", "components"]);
-    run("schedule and rules unit tests (TZ=Asia/Shanghai)", bin("vitest"), ["run", "--project", "unit", "lib/schedule", "lib/rules"], { TZ: "Asia/Shanghai" });
+    run("schedule, rules and exports unit tests (TZ=Asia/Shanghai)", bin("vitest"), ["run", "--project", "unit", "lib/schedule", "lib/rules", "lib/exports"], { TZ: "Asia/Shanghai" });
   }
 
   let cluster: EmbeddedDatabase | undefined;

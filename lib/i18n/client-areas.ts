@@ -12,7 +12,7 @@ export const CLIENT_AREAS = {
   users: ["users"],
   studies: ["studies", "phase"],
   study: ["studies", "phase", "users"],
-  settings: ["settings"],
+  settings: ["settings", "exports"],
   productEditor: ["products", "product", "snapshot", "evidence", "factor", "factorStatus", "modality", "platform", "route", "derivation", "action", "kind", "trigger", "rationale"],
   planEditor: ["plans", "products", "contact", "contactLower", "derivation", "kind", "violation", "violationKind", "violationMessage", "sampleType"],
 } as const satisfies Record<string, readonly string[]>;

@@ -7,7 +7,8 @@ const root = path.resolve(__dirname, "../..");
 /** The instrumentation hook, run as the server runs it: a bad environment stops it naming the variable. */
 function register(env: Record<string, string>) {
   const script = `const m = await import(${JSON.stringify(path.join(root, "instrumentation.ts"))}); await m.register(); console.log("started");`;
-  return spawnSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], {
+  // react-server: the hook starts the safety sweep, whose services import "server-only" (as `npm start` runs it).
+  return spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", "--input-type=module", "-e", script], {
     cwd: root,
     encoding: "utf8",
     timeout: 60_000,

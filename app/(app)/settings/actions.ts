@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { defineAction } from "@/lib/auth/action";
 import { createApiToken, revokeApiToken } from "@/lib/auth/api-tokens";
+import { createFeedToken } from "@/lib/auth/feed-tokens";
 import { ZCreateApiToken } from "@/lib/validation/auth";
 
 export const createApiTokenAction = defineAction({
@@ -21,6 +22,17 @@ export const revokeApiTokenAction = defineAction({
   handler: async ({ actor, input, db }) => {
     await revokeApiToken(db, { actor, id: input.id });
     return { id: input.id };
+  },
+  revalidate: () => ["/settings"],
+});
+
+/** A calendar feed token: the secret goes into calendar.ics?token= links, shown once. */
+export const createCalendarFeedTokenAction = defineAction({
+  permission: "token:manage",
+  input: z.object({}),
+  handler: async ({ actor, db }) => {
+    const created = await createFeedToken(db, { actor });
+    return { id: created.id, token: created.token };
   },
   revalidate: () => ["/settings"],
 });

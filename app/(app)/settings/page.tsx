@@ -1,4 +1,6 @@
-import { createApiTokenAction, revokeApiTokenAction } from "@/app/(app)/settings/actions";
+import { createApiTokenAction, createCalendarFeedTokenAction, revokeApiTokenAction } from "@/app/(app)/settings/actions";
+import { CalendarFeed } from "@/components/exports/calendar-feed";
+import { listSites } from "@/lib/db/sites";
 import { ApiTokens } from "@/components/settings/api-tokens";
 import { PageHeader } from "@/components/ui/page-header";
 import { SectionCard } from "@/components/ui/section-card";
@@ -13,7 +15,7 @@ import { CLIENT_AREAS } from "@/lib/i18n/client-areas";
 export default async function SettingsPage() {
   const actor = await requirePageActor("token:manage");
   const t = await getTranslator();
-  const tokens = await listApiTokens(getDb(), { actor });
+  const [tokens, sites] = await Promise.all([listApiTokens(getDb(), { actor }), listSites(getDb(), { actor })]);
   return (
     <ClientMessages areas={CLIENT_AREAS.settings}>
       <section className="flex flex-col gap-6">
@@ -35,6 +37,9 @@ export default async function SettingsPage() {
               revokedAt: token.revokedAt?.toISOString() ?? null,
             }))}
           />
+        </SectionCard>
+        <SectionCard title={t("exports.feed.heading")}>
+          <CalendarFeed createAction={createCalendarFeedTokenAction} sites={sites.map((site) => ({ id: site.id, code: site.code, name: site.name }))} />
         </SectionCard>
       </section>
     </ClientMessages>

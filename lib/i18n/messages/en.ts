@@ -8,6 +8,7 @@ import { errorsEn } from "@/lib/i18n/messages/errors.en";
 import { subjectsEn } from "@/lib/i18n/messages/subjects.en";
 import { safetyEn } from "@/lib/i18n/messages/safety.en";
 import { monitoringEn } from "@/lib/i18n/messages/monitoring.en";
+import { exportsEn } from "@/lib/i18n/messages/exports.en";
 
 /**
  * English UI text, one file per area (`<area>.en.ts`, with its `<area>.zh-CN.ts` twin) so
@@ -24,6 +25,7 @@ export const en = {
   ...subjectsEn,
   ...safetyEn,
   ...monitoringEn,
+  ...exportsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

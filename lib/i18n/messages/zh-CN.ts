@@ -9,6 +9,7 @@ import { errorsZhCN } from "@/lib/i18n/messages/errors.zh-CN";
 import { subjectsZhCN } from "@/lib/i18n/messages/subjects.zh-CN";
 import { safetyZhCN } from "@/lib/i18n/messages/safety.zh-CN";
 import { monitoringZhCN } from "@/lib/i18n/messages/monitoring.zh-CN";
+import { exportsZhCN } from "@/lib/i18n/messages/exports.zh-CN";
 
 /** 简体中文界面文本；监管术语采用《基因治疗产品长期随访临床研究技术指导原则》的措辞。 */
 export const zhCN: Record<MessageKey, string> = {
@@ -22,4 +23,5 @@ export const zhCN: Record<MessageKey, string> = {
   ...subjectsZhCN,
   ...safetyZhCN,
   ...monitoringZhCN,
+  ...exportsZhCN,
 };

@@ -8,6 +8,7 @@ import {
   updateStudyAction,
 } from "@/app/(app)/studies/actions";
 import { notFound } from "next/navigation";
+import { StudyExportsLinks } from "@/components/exports/study-exports-links";
 import { ConsentVersions } from "@/components/studies/consent-versions";
 import { StudyDetailsForm } from "@/components/studies/study-details-form";
 import { CheckboxSetForm } from "@/components/studies/checkbox-set-form";
@@ -103,6 +104,14 @@ export default async function StudyPage({ params }: { params: Promise<{ studyId:
             </ul>
           )}
         </SectionCard>
+
+        {hasPermission(actor, "report:read") ? (
+          <StudyExportsLinks
+            studyId={study.id}
+            sites={study.sites.map((s) => s.site).filter((site) => actor.role !== "INVESTIGATOR" || actor.siteIds.includes(site.id))}
+            t={t}
+          />
+        ) : null}
 
         <ConsentVersions
           actions={{ create: createConsentVersionAction, updateChecklist: updateConsentChecklistAction, activate: activateConsentVersionAction }}

@@ -1,0 +1,13 @@
+import { defineRoute } from "@/lib/auth/route";
+import { ADVERSE_EVENT_COLUMNS, csvStream } from "@/lib/exports/csv";
+import { resolveExportScope } from "@/lib/exports/services/export-scope";
+import { CSV_CONTENT_TYPE, downloadName, fileResponse } from "@/lib/exports/services/responses";
+import { streamAdverseEvents } from "@/lib/exports/services/safety-rows";
+
+export const GET = defineRoute({
+  permission: "export:read",
+  handler: async ({ actor, params, db }) => {
+    const scope = await resolveExportScope(db, { actor, studyId: params.studyId ?? "" });
+    return fileResponse(csvStream(streamAdverseEvents(db, scope), ADVERSE_EVENT_COLUMNS), { contentType: CSV_CONTENT_TYPE, fileName: `${downloadName(scope.study.code, "adverse-events")}.csv` });
+  },
+});

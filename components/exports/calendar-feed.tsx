@@ -1,0 +1,50 @@
+"use client";
+
+import { useState } from "react";
+import type { ActionResult } from "@/lib/auth/action";
+import { useI18n } from "@/components/i18n/i18n-provider";
+import { useActionForm } from "@/components/ui/use-action-form";
+
+/** Creates a calendar feed token and shows, once, one subscription link per site the user may see. */
+export function CalendarFeed({ sites, createAction }: { sites: { id: string; code: string; name: string }[]; createAction: (input: Record<string, never>) => Promise<ActionResult<{ id: string; token: string }>> }) {
+  const { t } = useI18n();
+  const [token, setToken] = useState<string | null>(null);
+  const create = useActionForm(createAction);
+  const origin = typeof window === "undefined" ? "" : window.location.origin;
+
+  return (
+    <div className="flex flex-col gap-3">
+      <p className="text-sm text-slate-700">{t("exports.feed.intro")}</p>
+      <div>
+        <button
+          type="button"
+          className="btn-secondary"
+          disabled={create.pending || sites.length === 0}
+          onClick={async () => {
+            const created = await create.submit({});
+            if (created) setToken(created.token);
+          }}
+        >
+          {t("exports.feed.create")}
+        </button>
+      </div>
+      {token ? (
+        <div role="status" className="rounded border border-amber-300 bg-amber-50 p-3 text-sm">
+          <p>{t("exports.feed.created")}</p>
+          <ul className="mt-2 flex flex-col gap-1">
+            {sites.map((site) => (
+              <li key={site.id}>
+                <span className="font-medium">
+                  {site.code} {site.name}:
+                </span>{" "}
+                <code className="break-all" data-testid={`feed-url-${site.code}`}>
+                  {`${origin}/api/v1/sites/${encodeURIComponent(site.id)}/calendar.ics?token=${encodeURIComponent(token)}`}
+                </code>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,48 @@
+import Link from "next/link";
+import type { Translate } from "@/lib/i18n/translate";
+
+/** The study page's links to the DSUR section, the CSV and ODM files and the sites' calendars (all scoped on the server). */
+export function StudyExportsLinks({ studyId, sites, t }: { studyId: string; sites: { id: string; code: string; name: string }[]; t: Translate }) {
+  const base = `/api/v1/studies/${encodeURIComponent(studyId)}`;
+  const files = [
+    { href: `${base}/export/subjects.csv`, label: t("exports.subjectsCsv") },
+    { href: `${base}/export/visits.csv`, label: t("exports.visitsCsv") },
+    { href: `${base}/export/adverse-events.csv`, label: t("exports.adverseEventsCsv") },
+    { href: `${base}/export/sample-results.csv`, label: t("exports.sampleResultsCsv") },
+    { href: `${base}/export/odm`, label: t("exports.odm") },
+  ];
+  return (
+    <section className="card flex flex-col gap-3" aria-labelledby="exports-heading">
+      <h2 id="exports-heading" className="text-lg font-semibold">
+        {t("exports.heading")}
+      </h2>
+      <p className="text-sm text-slate-600">{t("exports.scopeNote")}</p>
+      <Link className="text-blue-700 underline" href={`/studies/${studyId}/reports/dsur`}>
+        {t("exports.dsur")}
+      </Link>
+      <ul className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
+        {files.map((file) => (
+          <li key={file.href}>
+            <a className="text-blue-700 underline" href={file.href} download>
+              {file.label}
+            </a>
+          </li>
+        ))}
+      </ul>
+      {sites.length > 0 ? (
+        <div className="text-sm">
+          <p className="font-medium">{t("exports.calendars")}</p>
+          <ul className="flex flex-wrap gap-x-4 gap-y-1">
+            {sites.map((site) => (
+              <li key={site.id}>
+                <a className="text-blue-700 underline" href={`/api/v1/sites/${encodeURIComponent(site.id)}/calendar.ics`} download>
+                  {t("exports.calendarOf", { site: `${site.code} ${site.name}` })}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,486 @@
+import { XmlWriter, type XmlAttributes } from "@/lib/exports/xml-writer";
+import {
+  AE_CATEGORIES,
+  type ExportAdverseEvent,
+  type ExportAuditEntry,
+  type ExportPlanVersion,
+  type ExportSampleResult,
+  type ExportSignature,
+  type ExportSite,
+  type ExportStudy,
+  type ExportSubject,
+  type ExportUser,
+  type ExportVisitRecord,
+  type SignatureMeaning,
+} from "@/lib/exports/types";
+
+/**
+ * CDISC ODM 1.3.2 (Snapshot) of a study, written as a stream:
+ * - Study/MetaDataVersion: the schedule of every activated plan version as StudyEventDefs
+ *   `SE.P{version}.{visitId}`; ODM has no element for offsets and windows, so they travel as
+ *   Alias elements (`LTFU:offsetMonths`, `LTFU:windowDaysBefore`, …), which the unextended
+ *   schema accepts. Forms, item groups, items and code lists for the subject, visits, adverse
+ *   events and sample results.
+ * - AdminData: users (signers and authors of audit entries), sites as Locations, and one
+ *   SignatureDef per signature meaning, stating the meaning and the legal reason.
+ * - ClinicalData: one SubjectData per subject (SubjectKey = subject code) with its site, its
+ *   visits as StudyEventData, adverse events and sample results as repeating forms of a common
+ *   event; each form carries the AuditRecord of its record's last change and, for a visit with
+ *   a valid signature, the Signature. After the subjects, the whole audit trail in scope as
+ *   AuditRecords (ReasonForChange, SourceID = the audit row).
+ * A voided signature is not written as a Signature (ODM cannot mark one void): its signing
+ * and its voiding stay in the audit records.
+ */
+
+export const ODM_NAMESPACE = "http://www.cdisc.org/ns/odm/v1.3";
+
+export interface OdmSubjectBundle {
+  subject: ExportSubject;
+  visitRecords: readonly ExportVisitRecord[];
+  adverseEvents: readonly ExportAdverseEvent[];
+  sampleResults: readonly ExportSampleResult[];
+  /** Audit entries of the subject and its records; the latest per record goes on its form. */
+  auditEntries: readonly ExportAuditEntry[];
+}
+
+export interface OdmInput {
+  study: ExportStudy;
+  sites: readonly ExportSite[];
+  /** Every user named by a signature or an audit entry of the export. */
+  users: readonly ExportUser[];
+  /** Activated plan versions (active and superseded), with their visits. */
+  planVersions: readonly ExportPlanVersion[];
+  /** Instant the file was produced, ISO 8601 UTC. */
+  generatedAt: string;
+  /** A unique id of this file (ODM FileOID). */
+  fileOid: string;
+  subjects: AsyncIterable<OdmSubjectBundle> | Iterable<OdmSubjectBundle>;
+  /** The audit trail in scope, in order. */
+  auditTrail: AsyncIterable<ExportAuditEntry> | Iterable<ExportAuditEntry>;
+}
+
+export const SIGNATURE_DEFINITIONS: Record<SignatureMeaning, { meaning: string; legalReason: string }> = {
+  reviewed_and_approved: {
+    meaning: "Reviewed and approved: the investigator has reviewed this visit record and approves its content.",
+    legalReason:
+      "Electronic signature under 21 CFR 11.50, 11.70 and 11.200: the signer re-entered the password; the signature is the legally binding equivalent of the handwritten signature and is linked to the record version it signed.",
+  },
+  verified: {
+    meaning: "Verified: the signer checked this record against its source documents.",
+    legalReason:
+      "Electronic signature under 21 CFR 11.50, 11.70 and 11.200: the signer re-entered the password; the signature is the legally binding equivalent of the handwritten signature and is linked to the record version it signed.",
+  },
+  authored: {
+    meaning: "Authored: the signer entered this record and attests that it is accurate.",
+    legalReason:
+      "Electronic signature under 21 CFR 11.50, 11.70 and 11.200: the signer re-entered the password; the signature is the legally binding equivalent of the handwritten signature and is linked to the record version it signed.",
+  },
+};
+
+export const MDV_OID = "MDV.LTFU";
+const SYSTEM_USER_OID = "U.SYSTEM";
+const SPONSOR_LOCATION_OID = "L.SPONSOR";
+const SE_SUBJECT = "SE.SUBJECT";
+const SE_SAFETY = "SE.SAFETY";
+const SE_UNSCHEDULED = "SE.UNSCHEDULED";
+const SE_SAFETY_VISIT = "SE.SAFETY_VISIT";
+const F_SUBJECT = "F.SUBJECT";
+const F_VISIT = "F.VISIT";
+const F_AE = "F.AE";
+const F_SAMPLE = "F.SAMPLE";
+
+export const studyEventOid = (planVersion: number, visitId: string) => `SE.P${planVersion}.${visitId}`;
+const userOid = (id: string) => `U.${id}`;
+const locationOid = (siteId: string) => `L.${siteId}`;
+const signatureDefOid = (meaning: SignatureMeaning) => `SD.${meaning}`;
+
+type ItemValue = string | number | boolean | null | undefined;
+type DataType = "text" | "integer" | "float" | "date" | "datetime" | "boolean";
+
+interface ItemSpec<Row> {
+  oid: string;
+  name: string;
+  dataType: DataType;
+  codeList?: string;
+  value: (row: Row) => ItemValue;
+}
+
+const CODE_LISTS: { oid: string; name: string; values: readonly string[] }[] = [
+  { oid: "CL.SEX", name: "Sex", values: ["female", "male", "other", "unknown"] },
+  { oid: "CL.SUBJECT_STATUS", name: "Subject status", values: ["active", "completed", "withdrawn", "lost_to_follow_up", "died"] },
+  { oid: "CL.VISIT_STATUS", name: "Visit record status", values: ["completed", "missed"] },
+  { oid: "CL.AE_CATEGORY", name: "Adverse event category", values: AE_CATEGORIES },
+  { oid: "CL.RELATEDNESS", name: "Relatedness", values: ["unrelated", "unlikely", "possible", "probable", "definite"] },
+  { oid: "CL.AE_OUTCOME", name: "Adverse event outcome", values: ["recovered", "recovering", "not_recovered", "recovered_with_sequelae", "fatal", "unknown"] },
+  {
+    oid: "CL.SAMPLE_KIND",
+    name: "Sample result kind",
+    values: ["persistence", "vector_copy_number", "vector_positive_percent", "clonality", "integration_site_analysis", "rcl_rcr", "off_target", "shedding"],
+  },
+];
+
+const joinList = (values: readonly string[] | undefined) => (values && values.length > 0 ? values.join("; ") : null);
+
+const SUBJECT_ITEMS: ItemSpec<ExportSubject>[] = [
+  { oid: "I.SUBJECT.YEAR_OF_BIRTH", name: "yearOfBirth", dataType: "integer", value: (s) => s.yearOfBirth },
+  { oid: "I.SUBJECT.SEX", name: "sex", dataType: "text", codeList: "CL.SEX", value: (s) => s.sex },
+  { oid: "I.SUBJECT.DOSING_DATE", name: "dosingDate", dataType: "date", value: (s) => s.dosingDate },
+  { oid: "I.SUBJECT.LOT", name: "lot", dataType: "text", value: (s) => s.lot },
+  { oid: "I.SUBJECT.STATUS", name: "status", dataType: "text", codeList: "CL.SUBJECT_STATUS", value: (s) => s.status },
+  { oid: "I.SUBJECT.STATUS_DATE", name: "statusDate", dataType: "date", value: (s) => s.statusDate },
+  { oid: "I.SUBJECT.CONSENT_VERSION", name: "consentVersion", dataType: "integer", value: (s) => s.consentVersion },
+  { oid: "I.SUBJECT.CONSENT_DATE", name: "consentDate", dataType: "date", value: (s) => s.consentDate },
+  { oid: "I.SUBJECT.RECONSENT_DUE", name: "reconsentDue", dataType: "boolean", value: (s) => s.reconsentDue },
+  { oid: "I.SUBJECT.EXTENSION_ACTIVE", name: "extensionActive", dataType: "boolean", value: (s) => s.extension.active },
+  { oid: "I.SUBJECT.EXTENSION_SINCE", name: "extensionSince", dataType: "date", value: (s) => s.extension.since },
+  { oid: "I.SUBJECT.VERSION", name: "version", dataType: "integer", value: (s) => s.version },
+];
+
+const VISIT_ITEMS: ItemSpec<ExportVisitRecord>[] = [
+  { oid: "I.VISIT.RECORD_ID", name: "id", dataType: "text", value: (v) => v.id },
+  { oid: "I.VISIT.VISIT_ID", name: "visitId", dataType: "text", value: (v) => v.visitId },
+  { oid: "I.VISIT.PLAN_VERSION", name: "planVersion", dataType: "integer", value: (v) => v.planVersion },
+  { oid: "I.VISIT.UNSCHEDULED", name: "unscheduled", dataType: "boolean", value: (v) => v.unscheduled },
+  { oid: "I.VISIT.STATUS", name: "status", dataType: "text", codeList: "CL.VISIT_STATUS", value: (v) => v.status },
+  { oid: "I.VISIT.DATE", name: "date", dataType: "date", value: (v) => v.date },
+  { oid: "I.VISIT.CONTACT_MODE", name: "contactMode", dataType: "text", value: (v) => v.contactMode },
+  { oid: "I.VISIT.HISTORY", name: "history", dataType: "boolean", value: (v) => v.assessments?.history },
+  { oid: "I.VISIT.DRUG_EXPOSURE", name: "drugExposure", dataType: "text", value: (v) => v.assessments?.drugExposure },
+  { oid: "I.VISIT.NEW_OR_WORSENED_DISEASE", name: "newOrWorsenedDisease", dataType: "text", value: (v) => joinList(v.assessments?.newOrWorsenedDisease) },
+  { oid: "I.VISIT.PHYSICAL_EXAM", name: "physicalExam", dataType: "boolean", value: (v) => v.assessments?.physicalExam },
+  { oid: "I.VISIT.LABS", name: "labs", dataType: "boolean", value: (v) => v.assessments?.labs },
+  { oid: "I.VISIT.PREGNANCY", name: "pregnancy", dataType: "text", value: (v) => v.assessments?.pregnancy },
+  { oid: "I.VISIT.REASON", name: "reason", dataType: "text", value: (v) => v.reason },
+  { oid: "I.VISIT.VERSION", name: "version", dataType: "integer", value: (v) => v.version },
+];
+
+const AE_ITEMS: ItemSpec<ExportAdverseEvent>[] = [
+  { oid: "I.AE.ID", name: "id", dataType: "text", value: (a) => a.id },
+  { oid: "I.AE.TERM", name: "term", dataType: "text", value: (a) => a.term },
+  { oid: "I.AE.ONSET_DATE", name: "onsetDate", dataType: "date", value: (a) => a.onsetDate },
+  { oid: "I.AE.SERIOUS", name: "serious", dataType: "boolean", value: (a) => a.serious },
+  { oid: "I.AE.SERIOUSNESS_CRITERIA", name: "seriousnessCriteria", dataType: "text", value: (a) => joinList(a.seriousnessCriteria) },
+  { oid: "I.AE.GRADE", name: "grade", dataType: "integer", value: (a) => a.grade },
+  { oid: "I.AE.CATEGORY", name: "category", dataType: "text", codeList: "CL.AE_CATEGORY", value: (a) => a.category },
+  { oid: "I.AE.RELATEDNESS", name: "relatedness", dataType: "text", codeList: "CL.RELATEDNESS", value: (a) => a.relatedness },
+  { oid: "I.AE.OUTCOME", name: "outcome", dataType: "text", codeList: "CL.AE_OUTCOME", value: (a) => a.outcome },
+  { oid: "I.AE.POSSIBLE_RCL", name: "possibleRcl", dataType: "boolean", value: (a) => a.possibleRcl },
+  { oid: "I.AE.VERSION", name: "version", dataType: "integer", value: (a) => a.version },
+];
+
+const SAMPLE_ITEMS: ItemSpec<ExportSampleResult>[] = [
+  { oid: "I.SAMPLE.ID", name: "id", dataType: "text", value: (r) => r.id },
+  { oid: "I.SAMPLE.KIND", name: "kind", dataType: "text", codeList: "CL.SAMPLE_KIND", value: (r) => r.kind },
+  { oid: "I.SAMPLE.COLLECTED_DATE", name: "collectedDate", dataType: "date", value: (r) => r.collectedDate },
+  { oid: "I.SAMPLE.SAMPLE_TYPE", name: "sampleType", dataType: "text", value: (r) => r.sampleType },
+  { oid: "I.SAMPLE.SURROGATE", name: "surrogate", dataType: "boolean", value: (r) => r.surrogate },
+  { oid: "I.SAMPLE.ASSAY", name: "assay", dataType: "text", value: (r) => r.assay },
+  { oid: "I.SAMPLE.DETECTED", name: "detected", dataType: "boolean", value: (r) => r.detected },
+  { oid: "I.SAMPLE.VALUE", name: "value", dataType: "float", value: (r) => r.value },
+  { oid: "I.SAMPLE.UNIT", name: "unit", dataType: "text", value: (r) => r.unit },
+  { oid: "I.SAMPLE.DOMINANT_CLONE", name: "dominantClone", dataType: "boolean", value: (r) => r.dominantClone },
+  { oid: "I.SAMPLE.CLONAL_EXPANSION", name: "clonalExpansion", dataType: "boolean", value: (r) => r.clonalExpansion },
+  { oid: "I.SAMPLE.NEAR_ONCOGENE", name: "nearOncogene", dataType: "boolean", value: (r) => r.nearOncogene },
+  { oid: "I.SAMPLE.LARGEST_CLONE_PERCENT", name: "largestClonePercent", dataType: "float", value: (r) => r.largestClonePercent },
+  { oid: "I.SAMPLE.VISIT_RECORD_ID", name: "visitRecordId", dataType: "text", value: (r) => r.visitRecordId },
+  { oid: "I.SAMPLE.VERSION", name: "version", dataType: "integer", value: (r) => r.version },
+];
+
+const FORMS: { oid: string; name: string; repeating: boolean; itemGroup: string; items: ItemSpec<never>[] }[] = [
+  { oid: F_SUBJECT, name: "Subject", repeating: false, itemGroup: "IG.SUBJECT", items: SUBJECT_ITEMS as ItemSpec<never>[] },
+  { oid: F_VISIT, name: "Visit", repeating: false, itemGroup: "IG.VISIT", items: VISIT_ITEMS as ItemSpec<never>[] },
+  { oid: F_AE, name: "Adverse event", repeating: true, itemGroup: "IG.AE", items: AE_ITEMS as ItemSpec<never>[] },
+  { oid: F_SAMPLE, name: "Sample result", repeating: true, itemGroup: "IG.SAMPLE", items: SAMPLE_ITEMS as ItemSpec<never>[] },
+];
+
+function formatValue(value: Exclude<ItemValue, null | undefined>): string {
+  if (typeof value === "boolean") return value ? "true" : "false";
+  return String(value);
+}
+
+const yesNo = (flag: boolean) => (flag ? "Yes" : "No");
+const label = (value: string) => value.replace(/_/g, " ");
+
+function translated(writer: XmlWriter, element: string, text: string) {
+  writer.start(element).leaf("TranslatedText", { "xml:lang": "en" }, text).end();
+}
+
+function writeMetaData(writer: XmlWriter, input: OdmInput) {
+  const plans = [...input.planVersions].sort((a, b) => a.version - b.version);
+  writer.start("MetaDataVersion", {
+    OID: MDV_OID,
+    Name: "LTFU schedule and case report forms",
+    Description: `Plan versions ${plans.map((p) => p.version).join(", ") || "none"}; visit offsets and windows as LTFU: aliases`,
+  });
+
+  const events: { oid: string; mandatory: boolean }[] = [{ oid: SE_SUBJECT, mandatory: true }];
+  for (const plan of plans) for (const visit of plan.visits) events.push({ oid: studyEventOid(plan.version, visit.id), mandatory: true });
+  events.push({ oid: SE_UNSCHEDULED, mandatory: false }, { oid: SE_SAFETY_VISIT, mandatory: false }, { oid: SE_SAFETY, mandatory: false });
+
+  writer.start("Protocol");
+  events.forEach((event, index) => writer.leaf("StudyEventRef", { StudyEventOID: event.oid, OrderNumber: index + 1, Mandatory: yesNo(event.mandatory) }));
+  writer.end();
+
+  writer.start("StudyEventDef", { OID: SE_SUBJECT, Name: "Subject", Repeating: "No", Type: "Common" });
+  writer.leaf("FormRef", { FormOID: F_SUBJECT, OrderNumber: 1, Mandatory: "Yes" }).end();
+
+  for (const plan of plans) {
+    for (const visit of plan.visits) {
+      writer.start("StudyEventDef", { OID: studyEventOid(plan.version, visit.id), Name: `${visit.id} (plan v${plan.version})`, Repeating: "No", Type: "Scheduled", Category: "LTFU plan visit" });
+      writer.leaf("FormRef", { FormOID: F_VISIT, OrderNumber: 1, Mandatory: "Yes" });
+      const aliases: [string, string | number][] = [
+        ["LTFU:visitId", visit.id],
+        ["LTFU:planVersion", plan.version],
+        ["LTFU:planEffectiveDate", plan.effectiveDate],
+        ["LTFU:offsetMonths", visit.offsetMonths],
+        ["LTFU:windowDaysBefore", visit.windowDaysBefore],
+        ["LTFU:windowDaysAfter", visit.windowDaysAfter],
+        ["LTFU:contactMode", visit.contactMode],
+        ["LTFU:activities", [...new Set(visit.activities.map((a) => a.kind))].sort().join(" ")],
+      ];
+      // Alias contexts are unique per element (schema constraint): one alias per sampled kind.
+      const sampleTypes = new Map<string, Set<string>>();
+      for (const activity of visit.activities) {
+        if (!activity.sampleType) continue;
+        const types = sampleTypes.get(activity.kind) ?? new Set<string>();
+        types.add(activity.surrogate ? `${activity.sampleType}(surrogate)` : activity.sampleType);
+        sampleTypes.set(activity.kind, types);
+      }
+      for (const [kind, types] of [...sampleTypes].sort(([a], [b]) => (a < b ? -1 : 1))) aliases.push([`LTFU:sampleType:${kind}`, [...types].sort().join(" ")]);
+      for (const [context, name] of aliases) writer.leaf("Alias", { Context: context, Name: name });
+      writer.end();
+    }
+  }
+
+  writer.start("StudyEventDef", { OID: SE_UNSCHEDULED, Name: "Unscheduled visit", Repeating: "Yes", Type: "Unscheduled" });
+  writer.leaf("FormRef", { FormOID: F_VISIT, OrderNumber: 1, Mandatory: "Yes" }).end();
+  writer.start("StudyEventDef", { OID: SE_SAFETY_VISIT, Name: "Visit added by a safety rule (escalation or extension)", Repeating: "Yes", Type: "Unscheduled" });
+  writer.leaf("FormRef", { FormOID: F_VISIT, OrderNumber: 1, Mandatory: "Yes" }).end();
+  writer.start("StudyEventDef", { OID: SE_SAFETY, Name: "Safety: adverse events and sample results", Repeating: "No", Type: "Common" });
+  writer.leaf("FormRef", { FormOID: F_AE, OrderNumber: 1, Mandatory: "No" });
+  writer.leaf("FormRef", { FormOID: F_SAMPLE, OrderNumber: 2, Mandatory: "No" }).end();
+
+  for (const form of FORMS) {
+    writer.start("FormDef", { OID: form.oid, Name: form.name, Repeating: yesNo(form.repeating) });
+    writer.leaf("ItemGroupRef", { ItemGroupOID: form.itemGroup, OrderNumber: 1, Mandatory: "Yes" }).end();
+  }
+  for (const form of FORMS) {
+    writer.start("ItemGroupDef", { OID: form.itemGroup, Name: form.name, Repeating: "No" });
+    form.items.forEach((item, index) => writer.leaf("ItemRef", { ItemOID: item.oid, OrderNumber: index + 1, Mandatory: "No" }));
+    writer.end();
+  }
+  for (const form of FORMS) {
+    for (const item of form.items) {
+      if (item.codeList) writer.start("ItemDef", { OID: item.oid, Name: item.name, DataType: item.dataType }).leaf("CodeListRef", { CodeListOID: item.codeList }).end();
+      else writer.leaf("ItemDef", { OID: item.oid, Name: item.name, DataType: item.dataType });
+    }
+  }
+  for (const codeList of CODE_LISTS) {
+    writer.start("CodeList", { OID: codeList.oid, Name: codeList.name, DataType: "text" });
+    codeList.values.forEach((value, index) => {
+      writer.start("CodeListItem", { CodedValue: value, OrderNumber: index + 1 });
+      translated(writer, "Decode", label(value));
+      writer.end();
+    });
+    writer.end();
+  }
+  writer.end();
+}
+
+function writeAdminData(writer: XmlWriter, input: OdmInput) {
+  const firstEffective = [...input.planVersions].map((p) => p.effectiveDate).sort()[0] ?? input.generatedAt.slice(0, 10);
+  writer.start("AdminData", { StudyOID: studyOid(input.study) });
+  writer.start("User", { OID: SYSTEM_USER_OID, UserType: "Other" }).leaf("FullName", undefined, "LTFU system (automatic changes)").end();
+  for (const user of input.users) {
+    writer.start("User", { OID: userOid(user.id) });
+    writer.leaf("LoginName", undefined, user.email).leaf("FullName", undefined, user.name).leaf("Email", undefined, user.email);
+    writer.end();
+  }
+  const locations: { oid: string; name: string; type: string }[] = [
+    { oid: SPONSOR_LOCATION_OID, name: "Sponsor", type: "Sponsor" },
+    ...input.sites.map((site) => ({ oid: locationOid(site.id), name: `${site.code} ${site.name}`, type: "Site" })),
+  ];
+  for (const location of locations) {
+    writer.start("Location", { OID: location.oid, Name: location.name, LocationType: location.type });
+    writer.leaf("MetaDataVersionRef", { StudyOID: studyOid(input.study), MetaDataVersionOID: MDV_OID, EffectiveDate: firstEffective });
+    writer.end();
+  }
+  for (const [meaning, definition] of Object.entries(SIGNATURE_DEFINITIONS) as [SignatureMeaning, (typeof SIGNATURE_DEFINITIONS)[SignatureMeaning]][]) {
+    writer.start("SignatureDef", { OID: signatureDefOid(meaning), Methodology: "Electronic" });
+    writer.leaf("Meaning", undefined, definition.meaning).leaf("LegalReason", undefined, definition.legalReason);
+    writer.end();
+  }
+  writer.end();
+}
+
+const studyOid = (study: ExportStudy) => `ST.${study.id}`;
+
+function writeAuditRecord(writer: XmlWriter, entry: ExportAuditEntry, attributes?: XmlAttributes) {
+  writer.start("AuditRecord", attributes);
+  writer.leaf("UserRef", { UserOID: entry.actorId ? userOid(entry.actorId) : SYSTEM_USER_OID });
+  writer.leaf("LocationRef", { LocationOID: entry.siteId ? locationOid(entry.siteId) : SPONSOR_LOCATION_OID });
+  writer.leaf("DateTimeStamp", undefined, entry.occurredAt);
+  if (entry.reason) writer.leaf("ReasonForChange", undefined, entry.reason);
+  writer.leaf("SourceID", undefined, `audit_log ${entry.id}: ${entry.entity} ${entry.entityId} ${entry.action}`);
+  writer.end();
+}
+
+function writeSignature(writer: XmlWriter, signature: ExportSignature, siteId: string, usersByEmail: Map<string, ExportUser>) {
+  const signer = usersByEmail.get(signature.signerEmail.toLowerCase());
+  writer.start("Signature");
+  writer.leaf("UserRef", { UserOID: signer ? userOid(signer.id) : `U.email:${signature.signerEmail}` });
+  writer.leaf("LocationRef", { LocationOID: locationOid(siteId) });
+  writer.leaf("SignatureRef", { SignatureOID: signatureDefOid(signature.meaning) });
+  writer.leaf("DateTimeStamp", undefined, signature.signedAt);
+  writer.end();
+}
+
+function writeItems<Row>(writer: XmlWriter, itemGroup: string, items: ItemSpec<Row>[], row: Row) {
+  writer.start("ItemGroupData", { ItemGroupOID: itemGroup });
+  for (const item of items) {
+    const value = item.value(row);
+    if (value === null || value === undefined || value === "") continue;
+    writer.leaf("ItemData", { ItemOID: item.oid, Value: formatValue(value) });
+  }
+  writer.end();
+}
+
+function latestAuditByRecord(entries: readonly ExportAuditEntry[]): Map<string, ExportAuditEntry> {
+  const latest = new Map<string, ExportAuditEntry>();
+  for (const entry of entries) {
+    const current = latest.get(entry.entityId);
+    if (!current || entry.occurredAt > current.occurredAt || (entry.occurredAt === current.occurredAt && entry.id > current.id)) latest.set(entry.entityId, entry);
+  }
+  return latest;
+}
+
+function visitEvent(record: ExportVisitRecord): { oid: string; repeatKey?: string } {
+  if (record.unscheduled) return { oid: SE_UNSCHEDULED, repeatKey: record.visitId };
+  if (record.planVersion === null) return { oid: SE_SAFETY_VISIT, repeatKey: record.visitId };
+  return { oid: studyEventOid(record.planVersion, record.visitId) };
+}
+
+function writeSubject(writer: XmlWriter, bundle: OdmSubjectBundle, usersByEmail: Map<string, ExportUser>) {
+  const { subject } = bundle;
+  const latest = latestAuditByRecord(bundle.auditEntries);
+  const form = (oid: string, recordId: string, repeatKey?: string) => {
+    writer.start("FormData", { FormOID: oid, FormRepeatKey: repeatKey });
+    const audit = latest.get(recordId);
+    if (audit) writeAuditRecord(writer, audit);
+  };
+
+  writer.start("SubjectData", { SubjectKey: subject.code });
+  writer.leaf("SiteRef", { LocationOID: locationOid(subject.siteId) });
+
+  writer.start("StudyEventData", { StudyEventOID: SE_SUBJECT });
+  form(F_SUBJECT, subject.id);
+  writeItems(writer, "IG.SUBJECT", SUBJECT_ITEMS, subject);
+  writer.end().end();
+
+  const visits = [...bundle.visitRecords].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.visitId < b.visitId ? -1 : 1));
+  for (const record of visits) {
+    const event = visitEvent(record);
+    writer.start("StudyEventData", { StudyEventOID: event.oid, StudyEventRepeatKey: event.repeatKey });
+    form(F_VISIT, record.id);
+    if (record.signature?.valid) writeSignature(writer, record.signature, subject.siteId, usersByEmail);
+    writeItems(writer, "IG.VISIT", VISIT_ITEMS, record);
+    writer.end().end();
+  }
+
+  if (bundle.adverseEvents.length > 0 || bundle.sampleResults.length > 0) {
+    writer.start("StudyEventData", { StudyEventOID: SE_SAFETY });
+    for (const event of bundle.adverseEvents) {
+      form(F_AE, event.id, event.id);
+      writeItems(writer, "IG.AE", AE_ITEMS, event);
+      writer.end();
+    }
+    for (const result of bundle.sampleResults) {
+      form(F_SAMPLE, result.id, result.id);
+      writeItems(writer, "IG.SAMPLE", SAMPLE_ITEMS, result);
+      writer.end();
+    }
+    writer.end();
+  }
+  writer.end();
+}
+
+const SUBJECTS_PER_CHUNK = 50;
+const AUDIT_ENTRIES_PER_CHUNK = 500;
+
+function iteratorOf<T>(source: AsyncIterable<T> | Iterable<T>): AsyncIterator<T> | Iterator<T> {
+  return Symbol.asyncIterator in source ? source[Symbol.asyncIterator]() : source[Symbol.iterator]();
+}
+
+/**
+ * The ODM file as a UTF-8 byte stream. Subjects and audit entries are read only as fast as
+ * the consumer pulls; the metadata (plan versions, sites, users) is small and given whole.
+ */
+export function odmStream(input: OdmInput): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  const writer = new XmlWriter();
+  const usersByEmail = new Map(input.users.map((user) => [user.email.toLowerCase(), user]));
+  let phase: "head" | "subjects" | "audit" | "done" = "head";
+  let subjects: AsyncIterator<OdmSubjectBundle> | Iterator<OdmSubjectBundle> | null = null;
+  let audit: AsyncIterator<ExportAuditEntry> | Iterator<ExportAuditEntry> | null = null;
+
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      if (phase === "head") {
+        writer.declaration();
+        writer.start("ODM", {
+          xmlns: ODM_NAMESPACE,
+          ODMVersion: "1.3.2",
+          FileType: "Snapshot",
+          Granularity: "All",
+          FileOID: input.fileOid,
+          CreationDateTime: input.generatedAt,
+          AsOfDateTime: input.generatedAt,
+          Originator: "LTFU",
+          SourceSystem: "ltfu",
+        });
+        writer.start("Study", { OID: studyOid(input.study) });
+        writer.start("GlobalVariables");
+        writer.leaf("StudyName", undefined, input.study.name);
+        writer.leaf("StudyDescription", undefined, `${input.study.code}: long-term follow-up of a gene therapy (CDE 2021)`);
+        writer.leaf("ProtocolName", undefined, input.study.code);
+        writer.end();
+        writeMetaData(writer, input);
+        writer.end();
+        writeAdminData(writer, input);
+        writer.start("ClinicalData", { StudyOID: studyOid(input.study), MetaDataVersionOID: MDV_OID });
+        phase = "subjects";
+        subjects = iteratorOf(input.subjects);
+      } else if (phase === "subjects") {
+        for (let count = 0; count < SUBJECTS_PER_CHUNK; count += 1) {
+          const next = await subjects!.next();
+          if (next.done) {
+            phase = "audit";
+            audit = iteratorOf(input.auditTrail);
+            writer.start("AuditRecords");
+            break;
+          }
+          writeSubject(writer, next.value, usersByEmail);
+        }
+      } else if (phase === "audit") {
+        for (let count = 0; count < AUDIT_ENTRIES_PER_CHUNK; count += 1) {
+          const next = await audit!.next();
+          if (next.done) {
+            writer.end(); // AuditRecords
+            writer.end(); // ClinicalData
+            writer.end(); // ODM
+            phase = "done";
+            break;
+          }
+          writeAuditRecord(writer, next.value, { ID: `AR.${next.value.id}` });
+        }
+      }
+      const text = writer.take();
+      if (text) controller.enqueue(encoder.encode(text));
+      if (phase === "done") controller.close();
+    },
+    async cancel() {
+      await subjects?.return?.();
+      await audit?.return?.();
+    },
+  });
+}

@@ -1,0 +1,232 @@
+import ICAL from "ical.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { enrolSubjectAction, recordVisitAction, signVisitAction } from "@/app/(app)/subjects/actions";
+import { POST as postFeedToken } from "@/app/api/v1/calendar-feed-tokens/route";
+import { GET as getCalendar } from "@/app/api/v1/sites/[siteId]/calendar.ics/route";
+import { GET as getAdverseEventsCsv } from "@/app/api/v1/studies/[studyId]/export/adverse-events.csv/route";
+import { GET as getOdm } from "@/app/api/v1/studies/[studyId]/export/odm/route";
+import { GET as getSampleResultsCsv } from "@/app/api/v1/studies/[studyId]/export/sample-results.csv/route";
+import { GET as getSubjectsCsv } from "@/app/api/v1/studies/[studyId]/export/subjects.csv/route";
+import { GET as getVisitsCsv } from "@/app/api/v1/studies/[studyId]/export/visits.csv/route";
+import { GET as getDsur } from "@/app/api/v1/studies/[studyId]/reports/dsur/route";
+import type { Actor } from "@/lib/auth/actor";
+import { createApiToken, revokeApiToken } from "@/lib/auth/api-tokens";
+import { disconnectDb, getDb } from "@/lib/db/client";
+import { readStreamText } from "@/lib/exports/csv";
+import { buildSchedule } from "@/lib/schedule/build-schedule";
+import { calendarDateFromDb, calendarDateToDb } from "@/lib/validation/calendar-date";
+import { ZPlan } from "@/lib/validation/plan";
+import { validateOdm, xpathString } from "@/tests/odm-schema";
+import { COMPLETED_ASSESSMENTS, createSiteWorkFixture, enrolmentInput, SIGNING_PASSWORD, unwrap, type SiteWorkFixture } from "./site-work-fixtures";
+
+const BOM = "\uFEFF";
+let fx: SiteWorkFixture;
+let s1: string;
+let s2: string;
+let recordId: string;
+let firstVisit: { visitId: string; targetDate: string };
+let signedAt: string;
+let ae1: string;
+let ae2: string;
+let sr1: string;
+const tokens = new Map<string, string>();
+
+async function bearerFor(actor: Actor) {
+  if (!tokens.has(actor.id)) tokens.set(actor.id, (await createApiToken(getDb(), { actor, name: "exports test" })).token);
+  return { authorization: `Bearer ${tokens.get(actor.id)}` };
+}
+
+type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
+async function call(handler: Handler, actor: Actor | null, url: string, params: Record<string, string>, init: RequestInit = {}) {
+  const headers = actor ? await bearerFor(actor) : {};
+  return handler(new Request(`http://test${url}`, { ...init, headers: { ...headers, ...(init.headers ?? {}) } }), { params: Promise.resolve(params) });
+}
+const studyCall = (handler: Handler, actor: Actor, path: string) => call(handler, actor, `/api/v1/studies/${fx.studyId}${path}`, { studyId: fx.studyId });
+const text = async (response: Response) => readStreamText(response.body!);
+
+beforeAll(async () => {
+  fx = await createSiteWorkFixture();
+  s1 = unwrap(await enrolSubjectAction.run(fx.investigator, enrolmentInput(fx, { code: "EXP-001", dosingDate: "2024-02-29" }))).id;
+  s2 = unwrap(await enrolSubjectAction.run(fx.investigator2, enrolmentInput(fx, { code: "EXP-002", siteId: fx.site2.id, sex: "male", yearOfBirth: 1975, dosingDate: "2025-01-10", consentDate: "2025-01-02", lot: "LV,2024\"3" }))).id;
+  const first = await getDb().scheduledVisit.findFirstOrThrow({ where: { subjectId: s1, source: "plan" }, orderBy: [{ targetDate: "asc" }, { visitId: "asc" }] });
+  firstVisit = { visitId: first.visitId, targetDate: calendarDateFromDb(first.targetDate) };
+  recordId = unwrap(await recordVisitAction.run(fx.investigator, { subjectId: s1, visitId: first.visitId, planVersion: 1, status: "completed", date: firstVisit.targetDate, contactMode: "clinic", assessments: { ...COMPLETED_ASSESSMENTS, newOrWorsenedDisease: [{ category: "neurological", description: "头痛, mild", onsetDate: "2024-08-01" }, "infection"] } })).id;
+  unwrap(await signVisitAction.run(fx.investigator, { subjectId: s1, recordId, password: SIGNING_PASSWORD, meaning: "reviewed_and_approved" }));
+  signedAt = (await getDb().visitSignature.findFirstOrThrow({ where: { visitRecordId: recordId } })).signedAt.toISOString();
+  // The safety services record these through their own routes; the exports only read the rows.
+  const tenancy = (subjectId: string, siteId: string) => ({ organizationId: fx.organization.id, studyId: fx.studyId, siteId, subjectId, createdById: fx.investigator.id });
+  ae1 = (await getDb().adverseEvent.create({ data: { ...tenancy(s1, fx.site1.id), term: "T-cell lymphoma", onsetDate: calendarDateToDb("2025-03-02"), serious: true, seriousnessCriteria: ["hospitalisation"], grade: 3, category: "malignancy", relatedness: "possible", outcome: "not_recovered" } })).id;
+  ae2 = (await getDb().adverseEvent.create({ data: { ...tenancy(s2, fx.site2.id), createdById: fx.investigator2.id, term: "带状疱疹", onsetDate: calendarDateToDb("2025-05-10"), serious: false, seriousnessCriteria: [], grade: 2, category: "infection", relatedness: "unrelated", outcome: "recovered" } })).id;
+  sr1 = (await getDb().sampleResult.create({ data: { ...tenancy(s1, fx.site1.id), kind: "integration_site_analysis", collectedDate: calendarDateToDb(firstVisit.targetDate), sampleType: "peripheral_blood", assay: "LAM-PCR + NGS", detected: true, value: 0.8, unit: "copies/cell", dominantClone: true, clonalExpansion: false, nearOncogene: false, largestClonePercent: 31.5, visitRecordId: recordId } })).id;
+  await getDb().escalation.create({ data: { organizationId: fx.organization.id, studyId: fx.studyId, siteId: fx.site1.id, subjectId: s1, trigger: "suspected_related_ae", action: "causality_analysis_and_intensify_follow_up", citation: "CDE §2.3.2", openedDate: calendarDateToDb("2025-03-02"), adverseEventId: ae1 } });
+});
+afterAll(disconnectDb);
+
+const SUBJECT_HEADER = "id,studyId,siteId,siteCode,code,yearOfBirth,sex,dosingDate,lot,status,statusDate,consentVersion,consentDate,reconsentDue,extensionActive,extensionSince,version";
+
+describe("CSV exports (scoped, exact rows)", () => {
+  it("subjects.csv: a site investigator gets its site only; the monitor both, in code order", async () => {
+    const row1 = `${s1},${fx.studyId},${fx.site1.id},${fx.site1.code},EXP-001,1980,female,2024-02-29,LV-2023-117,active,,1,2024-02-01,false,false,,1`;
+    const row2 = `${s2},${fx.studyId},${fx.site2.id},${fx.site2.code},EXP-002,1975,male,2025-01-10,"LV,2024""3",active,,1,2025-01-02,false,false,,1`;
+    const investigator = await studyCall(getSubjectsCsv, fx.investigator, "/export/subjects.csv");
+    expect(investigator.status).toBe(200);
+    expect(investigator.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+    expect(await text(investigator)).toBe(`${BOM}${SUBJECT_HEADER}\r\n${row1}\r\n`);
+    expect(await text(await studyCall(getSubjectsCsv, fx.investigator2, "/export/subjects.csv"))).toBe(`${BOM}${SUBJECT_HEADER}\r\n${row2}\r\n`);
+    expect(await text(await studyCall(getSubjectsCsv, fx.monitor, "/export/subjects.csv"))).toBe(`${BOM}${SUBJECT_HEADER}\r\n${row1}\r\n${row2}\r\n`);
+  });
+
+  it("visits.csv: the record with its flattened assessments and valid signature", async () => {
+    const body = await text(await studyCall(getVisitsCsv, fx.sponsor, "/export/visits.csv"));
+    expect(body.split("\r\n")).toEqual([
+      `${BOM}id,subjectId,subjectCode,siteCode,visitId,planVersion,unscheduled,status,date,contactMode,history,drugExposure,newOrWorsenedDisease,physicalExam,labs,pregnancy,reason,version,signatureSignerName,signatureSignerEmail,signatureSignedAt,signatureMeaning,signatureValid`,
+      `${recordId},${s1},EXP-001,${fx.site1.code},${firstVisit.visitId},1,false,completed,${firstVisit.targetDate},clinic,true,none,"neurological: 头痛, mild (onset 2024-08-01); infection",true,true,not_applicable,,1,${fx.investigator.name},${fx.investigator.email},${signedAt},reviewed_and_approved,true`,
+      "",
+    ]);
+    expect(await text(await studyCall(getVisitsCsv, fx.investigator2, "/export/visits.csv"))).toBe(`${body.split("\r\n")[0]}\r\n`);
+  });
+
+  it("adverse-events.csv and sample-results.csv: exact rows, scoped", async () => {
+    const aes = await text(await studyCall(getAdverseEventsCsv, fx.monitor, "/export/adverse-events.csv"));
+    const aeRows = aes.split("\r\n").slice(1, -1).sort();
+    expect(aeRows).toEqual(
+      [
+        `${ae1},${s1},EXP-001,${fx.site1.code},T-cell lymphoma,2025-03-02,true,hospitalisation,3,malignancy,possible,not_recovered,false,1`,
+        `${ae2},${s2},EXP-002,${fx.site2.code},带状疱疹,2025-05-10,false,,2,infection,unrelated,recovered,false,1`,
+      ].sort(),
+    );
+    const mine = await text(await studyCall(getAdverseEventsCsv, fx.investigator2, "/export/adverse-events.csv"));
+    expect(mine.split("\r\n").slice(1, -1)).toEqual([`${ae2},${s2},EXP-002,${fx.site2.code},带状疱疹,2025-05-10,false,,2,infection,unrelated,recovered,false,1`]);
+    const samples = await text(await studyCall(getSampleResultsCsv, fx.investigator, "/export/sample-results.csv"));
+    expect(samples.split("\r\n").slice(1)).toEqual([`${sr1},${s1},EXP-001,${fx.site1.code},integration_site_analysis,${firstVisit.targetDate},peripheral_blood,false,LAM-PCR + NGS,true,0.8,copies/cell,true,false,false,31.5,${recordId},1`, ""]);
+    expect((await text(await studyCall(getSampleResultsCsv, fx.investigator2, "/export/sample-results.csv"))).split("\r\n").slice(1)).toEqual([""]);
+  });
+
+  it("another organisation's study is 404 for every export; an unknown token is 401", async () => {
+    const other = await createSiteWorkFixture();
+    for (const [handler, path] of [[getSubjectsCsv, "/export/subjects.csv"], [getOdm, "/export/odm"], [getDsur, "/reports/dsur?from=2024-01-01&to=2024-12-31"]] as const) {
+      const response = await call(handler, other.sponsor, `/api/v1/studies/${fx.studyId}${path}`, { studyId: fx.studyId });
+      expect(response.status).toBe(404);
+      expect(await response.json()).toMatchObject({ error: { code: "not_found" } });
+    }
+    const unknown = await call(getSubjectsCsv, null, `/api/v1/studies/${fx.studyId}/export/subjects.csv`, { studyId: fx.studyId }, { headers: { authorization: "Bearer ltfu_unknown" } });
+    expect(unknown.status).toBe(401);
+  });
+});
+
+describe("DSUR LTFU section", () => {
+  async function expectedOverdue(subjectIds: string[], asOf: string) {
+    const plan = ZPlan.parse((await getDb().planVersion.findUniqueOrThrow({ where: { id: fx.planId } })).plan);
+    let overdue = 0;
+    for (const subjectId of subjectIds) {
+      const subject = await getDb().subject.findUniqueOrThrow({ where: { id: subjectId }, include: { visitRecords: true } });
+      const schedule = buildSchedule({
+        dosingDate: calendarDateFromDb(subject.dosingDate),
+        asOf,
+        planVersions: [{ version: 1, effectiveDate: "2015-01-01", plan }],
+        records: subject.visitRecords.map((r) => ({ visitId: r.visitId, planVersion: r.planVersion ?? 1, status: r.status as "completed", date: calendarDateFromDb(r.date) })),
+        subject: { status: "active" },
+      });
+      overdue += schedule.visits.filter((v) => v.status === "overdue").length;
+    }
+    return overdue;
+  }
+
+  it("counts the period's subjects, visits, AEs by category, malignancies and escalations over the caller's scope", async () => {
+    const response = await studyCall(getDsur, fx.monitor, "/reports/dsur?from=2024-01-01&to=2025-12-31");
+    expect(response.status).toBe(200);
+    const report = await response.json();
+    expect(report.subjects).toEqual({ inLtfu: 2, enrolled: 2, completed: 0, withdrawn: 0, lost_to_follow_up: 0, died: 0 });
+    expect(report.visits).toEqual({ completed: 1, missed: 0, unscheduled: 0, overdue: await expectedOverdue([s1, s2], "2025-12-31") });
+    expect(report.visits.overdue).toBeGreaterThan(0);
+    expect(report.adverseEvents.total).toBe(2);
+    expect(report.adverseEvents.serious).toBe(1);
+    expect(report.adverseEvents.byCategory.malignancy).toEqual({ total: 1, serious: 1 });
+    expect(report.adverseEvents.byCategory.infection).toEqual({ total: 1, serious: 0 });
+    expect(report.malignancies).toEqual([{ subjectCode: "EXP-001", siteCode: fx.site1.code, term: "T-cell lymphoma", onsetDate: "2025-03-02", serious: true, grade: 3, relatedness: "possible", outcome: "not_recovered" }]);
+    expect(report.escalations).toEqual({ opened: 1, byTrigger: { vector_positive_above_expected: 0, dominant_clone: 0, clonal_expansion_or_oncogene_site: 0, rcl_rcr_suspected_ae: 0, suspected_related_ae: 1, persistence_at_period_end: 0 } });
+    expect(report.amendments).toEqual({ plan: [], consent: [] });
+  });
+
+  it("an investigator's report covers its site only; a period before the data counts nothing", async () => {
+    const report = await (await studyCall(getDsur, fx.investigator2, "/reports/dsur?from=2025-01-01&to=2025-06-30")).json();
+    expect(report.subjects).toEqual({ inLtfu: 1, enrolled: 1, completed: 0, withdrawn: 0, lost_to_follow_up: 0, died: 0 });
+    expect(report.adverseEvents.total).toBe(1);
+    expect(report.malignancies).toEqual([]);
+    expect(report.escalations.opened).toBe(0);
+    const before = await (await studyCall(getDsur, fx.sponsor, "/reports/dsur?from=2020-01-01&to=2020-12-31")).json();
+    expect(before.subjects.inLtfu).toBe(0);
+    expect(before.visits).toEqual({ completed: 0, missed: 0, unscheduled: 0, overdue: 0 });
+  });
+
+  it("format=csv gives the same counts; a bad period is 400 naming the field", async () => {
+    const response = await studyCall(getDsur, fx.monitor, "/reports/dsur?from=2024-01-01&to=2025-12-31&format=csv");
+    expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+    const lines = (await text(response)).split("\r\n");
+    expect(lines[0]).toBe(`${BOM}section,item,count,date,subjectCode,detail`);
+    expect(lines).toContain("subjects,inLtfu,2,,,");
+    expect(lines).toContain("adverse_events_by_category,malignancy,1,,,");
+    expect(lines).toContain(`malignancies,T-cell lymphoma,,2025-03-02,EXP-001,site=${fx.site1.code}; serious=true; grade=3; relatedness=possible; outcome=not_recovered`);
+    const bad = await studyCall(getDsur, fx.monitor, "/reports/dsur?from=2025-12-31&to=2025-01-01");
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toMatchObject({ error: { code: "bad_request", field: "to" } });
+    const missing = await studyCall(getDsur, fx.monitor, "/reports/dsur?to=2025-01-01");
+    expect(await missing.json()).toMatchObject({ error: { code: "bad_request", field: "from" } });
+  });
+});
+
+describe("CDISC ODM 1.3.2 export of real data", () => {
+  it("validates against the official schema and holds the caller's subjects with signatures and audit records", async () => {
+    const response = await studyCall(getOdm, fx.monitor, "/export/odm");
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("application/xml; charset=utf-8");
+    const xml = await text(response);
+    const verdict = validateOdm(xml);
+    expect(verdict.messages).toContain("validates");
+    expect(verdict.valid).toBe(true);
+    const el = (name: string) => `*[local-name()='${name}']`;
+    expect(xpathString(xml, `count(//${el("SubjectData")})`)).toBe("2");
+    expect(xpathString(xml, `//${el("SubjectData")}[1]/@SubjectKey`)).toBe("EXP-001");
+    expect(xpathString(xml, `count(//${el("StudyEventDef")}[@OID='SE.P1.${firstVisit.visitId}'])`)).toBe("1");
+    const form = `//${el("SubjectData")}[@SubjectKey='EXP-001']/${el("StudyEventData")}[@StudyEventOID='SE.P1.${firstVisit.visitId}']/${el("FormData")}`;
+    expect(xpathString(xml, `${form}/${el("Signature")}/${el("UserRef")}/@UserOID`)).toBe(`U.${fx.investigator.id}`);
+    expect(xpathString(xml, `${form}/${el("AuditRecord")}/${el("UserRef")}/@UserOID`)).toBe(`U.${fx.investigator.id}`);
+    expect(xpathString(xml, `//${el("FormData")}[@FormOID='F.AE'][@FormRepeatKey='${ae1}']//${el("ItemData")}[@ItemOID='I.AE.TERM']/@Value`)).toBe("T-cell lymphoma");
+    // The plan's activation with its reason is in the trail.
+    expect(xpathString(xml, `count(//${el("AuditRecords")}/${el("AuditRecord")}[${el("ReasonForChange")}='initial plan'])`)).toBe("1");
+    const investigatorXml = await text(await studyCall(getOdm, fx.investigator2, "/export/odm"));
+    expect(validateOdm(investigatorXml).valid).toBe(true);
+    expect(xpathString(investigatorXml, `count(//${el("SubjectData")})`)).toBe("1");
+    expect(xpathString(investigatorXml, `//${el("SubjectData")}/@SubjectKey`)).toBe("EXP-002");
+    expect(investigatorXml).not.toContain(s1);
+  });
+});
+
+describe("site calendar (iCalendar)", () => {
+  it("lists the site's visits due within 12 months as all-day events, parsed back by ical.js", async () => {
+    const response = await call(getCalendar, fx.investigator, `/api/v1/sites/${fx.site1.id}/calendar.ics?asOf=2024-03-01`, { siteId: fx.site1.id });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("text/calendar; charset=utf-8");
+    const events = new ICAL.Component(ICAL.parse(await response.text())).getAllSubcomponents("vevent").map((v) => new ICAL.Event(v));
+    const rows = await getDb().scheduledVisit.findMany({ where: { subjectId: s1, targetDate: { lte: calendarDateToDb("2025-03-01") }, windowEnd: { gte: calendarDateToDb("2024-03-01") } }, orderBy: [{ targetDate: "asc" }, { visitId: "asc" }] });
+    const due = rows.filter((r) => r.visitId !== firstVisit.visitId);
+    expect(due.length).toBeGreaterThan(0);
+    expect(events.map((e) => e.uid)).toEqual(due.map((r) => `visit-${s1}-plan-1-${r.visitId}@ltfu.invalid`));
+    expect(events.every((e) => e.startDate.isDate)).toBe(true);
+    expect(events[0]!.startDate.toString()).toBe(calendarDateFromDb(due[0]!.targetDate));
+    expect(events[0]!.description).toContain(`Window: ${calendarDateFromDb(due[0]!.windowStart)} – ${calendarDateFromDb(due[0]!.windowEnd)}`);
+  });
+
+  it("another site of an investigator is 404; a feed token works in ?token= only, and stops when revoked", async () => {
+    expect((await call(getCalendar, fx.investigator, `/api/v1/sites/${fx.site2.id}/calendar.ics`, { siteId: fx.site2.id })).status).toBe(404);
+    const created = await call(postFeedToken, fx.investigator, "/api/v1/calendar-feed-tokens", {}, { method: "POST" });
+    expect(created.status).toBe(201);
+    const { id, token } = (await created.json()) as { id: string; token: string };
+    const url = `/api/v1/sites/${fx.site1.id}/calendar.ics?token=${encodeURIComponent(token)}`;
+    expect((await call(getCalendar, null, url, { siteId: fx.site1.id })).status).toBe(200);
+    const asBearer = await call(getCalendar, null, `/api/v1/sites/${fx.site1.id}/calendar.ics`, { siteId: fx.site1.id }, { headers: { authorization: `Bearer ${token}` } });
+    expect(asBearer.status).toBe(401);
+    await revokeApiToken(getDb(), { actor: fx.investigator, id });
+    expect((await call(getCalendar, null, url, { siteId: fx.site1.id })).status).toBe(401);
+  });
+});
