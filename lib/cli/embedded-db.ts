@@ -3,6 +3,7 @@ import { mkdir } from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { describePostgresAccessProblem } from "@/lib/cli/postgres-access";
 
 const projectRoot = fileURLToPath(new URL("../../", import.meta.url));
 
@@ -60,6 +61,8 @@ export async function loadEmbeddedPostgres() {
  */
 export async function startEmbeddedPostgres(options: { name: string; preferredPort: number; log?: (line: string) => void }): Promise<EmbeddedDatabase> {
   const databaseDir = path.join(projectRoot, ".data", options.name);
+  const accessProblem = describePostgresAccessProblem(projectRoot, process.getuid?.() === 0);
+  if (accessProblem) throw new Error(accessProblem);
   await mkdir(path.dirname(databaseDir), { recursive: true });
   const port = await findFreePort(options.preferredPort);
   const EmbeddedPostgres = await loadEmbeddedPostgres();

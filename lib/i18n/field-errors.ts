@@ -81,6 +81,16 @@ const ZH_CN: Record<string, string> = {
   "say what was done (retest result, analysis, decision)": "请说明已采取的措施（复测结果、分析、决定）",
   "say why the adverse event changes": "请说明修改不良事件的原因",
   "say why the expected range changes": "请说明修改预期范围的原因",
+  // Fixed refusals of the site-work services (messages without values).
+  "password: the password is not correct; the visit is not signed (21 CFR 11.200)": "密码不正确，访视未签名（21 CFR 11.200）",
+  "The visit is already signed.": "该访视已签名。",
+  "The study has no active LTFU plan: a subject cannot be followed without one (CDE §2.3.2).": "该研究尚无已激活的长期随访计划，无法开展受试者随访（CDE §2.3.2）。",
+  "siteId: no such site of this study among your sites": "您所在的研究中心中没有该研究的此中心",
+  "consentVersion: the study has no active consent version (CDE §2.3.1)": "该研究尚无已激活的知情同意书版本（CDE §2.3.1）",
+  "version: this visit record was changed meanwhile; reload it, your input is kept": "该访视记录已被他人修改，请重新加载；您输入的内容已保留",
+  "version: the subject was changed meanwhile; reload it": "该受试者记录已被他人修改，请重新加载",
+  "No such subject.": "未找到该受试者。",
+  "No such visit record.": "未找到该访视记录。",
 };
 
 export function translateFieldError(locale: Locale, message: string): string {

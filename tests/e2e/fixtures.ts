@@ -4,6 +4,7 @@ export const DEMO_PASSWORD = "ltfu-demo";
 export const DEMO_USERS = {
   sponsor: { email: "sponsor@demo.test", home: "/sponsor", testId: "home-sponsor", heading: "Sponsor workspace" },
   investigator: { email: "investigator@demo.test", home: "/investigator", testId: "home-investigator", heading: "Investigator workspace" },
+  investigator2: { email: "investigator2@demo.test", home: "/investigator", testId: "home-investigator", heading: "Investigator workspace" },
   monitor: { email: "monitor@demo.test", home: "/monitor", testId: "home-monitor", heading: "Monitoring dashboard" },
 } as const;
 export type DemoRole = keyof typeof DEMO_USERS;

@@ -94,7 +94,7 @@ test("a personal API token works against /api/v1/me; without one the API answers
   expect(token).toMatch(/^ltfu_/);
   const me = await request.get("/api/v1/me", { headers: { authorization: `Bearer ${token}` } });
   expect(me.status()).toBe(200);
-  expect(await me.json()).toEqual({ email: "monitor@demo.test", role: "MONITOR", siteIds: [] });
+  expect(await me.json()).toEqual({ id: expect.any(String), email: "monitor@demo.test", name: "Demo Monitor", role: "MONITOR", siteIds: [] });
   const anonymous = await request.get("/api/v1/me");
   expect(anonymous.status()).toBe(401);
   expect(await anonymous.json()).toMatchObject({ error: { code: "unauthenticated" } });

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { StatusBadge } from "@/components/subjects/status-badge";
+import { WorklistTable } from "@/components/subjects/worklist-table";
 import { requirePageActor } from "@/lib/auth/page";
 import { hasPermission } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db/client";
@@ -21,54 +21,7 @@ export default async function InvestigatorHome() {
   const dueSoon = visits.filter((v) => v.status === "upcoming" && calendarDateFromDb(v.targetDate) <= in30);
   const canRecord = hasPermission(actor, "visit:record");
 
-  const table = (rows: WorklistRow[], testId: string) =>
-    rows.length === 0 ? (
-      <p className="text-sm text-slate-600">{t("worklist.none")}</p>
-    ) : (
-      <table className="table" data-testid={testId}>
-        <thead>
-          <tr>
-            <th>{t("subjects.code")}</th>
-            <th>{t("subjects.study")}</th>
-            <th>{t("visits.visit")}</th>
-            <th>{t("visits.target")}</th>
-            <th>{t("visits.window")}</th>
-            <th>{t("visits.status")}</th>
-            <th />
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={`${row.subjectId}-${row.visitId}-${row.planVersion}`}>
-              <td>
-                <Link className="text-blue-700 underline" href={`/subjects/${row.subjectId}`}>
-                  {row.code}
-                </Link>{" "}
-                <span className="text-xs text-slate-500">{row.siteCode}</span>
-              </td>
-              <td>{row.protocolNumber}</td>
-              <td>
-                {row.visitId} <span className="text-xs text-slate-500">v{row.planVersion}</span>
-              </td>
-              <td>{calendarDateFromDb(row.targetDate)}</td>
-              <td>
-                {calendarDateFromDb(row.windowStart)} – {calendarDateFromDb(row.windowEnd)}
-              </td>
-              <td>
-                <StatusBadge status={row.status} label={t(`visits.status.${row.status}`)} />
-              </td>
-              <td>
-                {canRecord && row.planVersion !== null ? (
-                  <Link className="btn-primary" href={`/subjects/${row.subjectId}/visits/new?visitId=${encodeURIComponent(row.visitId)}&planVersion=${row.planVersion}`}>
-                    {t("worklist.record")}
-                  </Link>
-                ) : null}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    );
+  const table = (rows: WorklistRow[], testId: string) => <WorklistTable rows={rows} testId={testId} canRecord={canRecord} />;
 
   return (
     <section data-testid="home-investigator" className="flex flex-col gap-6">

@@ -1,0 +1,85 @@
+import { expect, test } from "@playwright/test";
+import { DEMO_PASSWORD, login } from "./fixtures";
+
+/** The server's calendar date shifted by whole months (the browser runs on the same machine). */
+function monthsAgo(months: number): string {
+  const now = new Date();
+  const target = new Date(now.getFullYear(), now.getMonth() - months, 1);
+  const lastDay = new Date(target.getFullYear(), target.getMonth() + 1, 0).getDate();
+  target.setDate(Math.min(now.getDate(), lastDay));
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${target.getFullYear()}-${pad(target.getMonth() + 1)}-${pad(target.getDate())}`;
+}
+
+test("an investigator enrols a subject, records and signs the month-6 visit, sees it completed on the timeline; another site's investigator is refused the subject", async ({ page }) => {
+  const code = `E2E-${Date.now().toString(36)}`;
+  const today = monthsAgo(0);
+  await login(page, "investigator");
+  // The worklist of the demo program: overdue visits exist at SH-01.
+  await expect(page.getByRole("heading", { name: /Overdue visits/ })).toBeVisible();
+  await expect(page.getByTestId("worklist-overdue").getByRole("link", { name: "Record" }).first()).toBeVisible();
+
+  await page.getByRole("link", { name: "Enrol a subject" }).first().click();
+  await expect(page).toHaveURL(/\/subjects\/new$/);
+  await page.getByLabel("Subject code").fill(code);
+  await page.getByLabel("Product lot").fill("LV-2026-555");
+  await page.getByLabel("Dosing date (day 0)").fill(monthsAgo(6));
+  await page.getByLabel("Year of birth").fill("1975");
+  await page.getByLabel("Consent date").fill(monthsAgo(6));
+  await page.getByRole("button", { name: "Enrol", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(code);
+  await expect(page).toHaveURL(/\/subjects\/(?!new$)[a-z0-9]+$/);
+  const subjectUrl = new URL(page.url()).pathname;
+  const m06 = page.getByTestId("visit-M06");
+  await expect(m06).toContainText("In window");
+  await expect(m06).toContainText("Next visit");
+  await expect(page.getByTestId("visit-M180")).toBeVisible();
+
+  await m06.getByRole("link", { name: "Record" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("M06");
+  await page.getByLabel("Visit date").fill(today);
+  await page.getByRole("button", { name: "Save record" }).click();
+  await expect(page.getByTestId("visit-record")).toBeVisible();
+  await expect(page.getByTestId("signature")).toContainText("Not signed yet.");
+
+  // 21 CFR 11.200: a wrong password signs nothing; the right one signs with name, time and meaning.
+  await page.getByLabel("Password").fill("not-the-password");
+  await page.getByRole("button", { name: "Sign", exact: true }).click();
+  await expect(page.locator("#sign-password-error")).toContainText("password is not correct");
+  await expect(page.getByTestId("signature")).toContainText("Not signed yet.");
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign", exact: true }).click();
+  await expect(page.getByTestId("signature")).toContainText("Signed by Demo Investigator (investigator@demo.test)");
+  await expect(page.getByTestId("signature")).toContainText("Reviewed and approved");
+
+  await page.getByRole("link", { name: /Back to the timeline/ }).click();
+  await expect(page).toHaveURL(new RegExp(`${subjectUrl}$`));
+  await expect(m06).toContainText("Completed");
+  await expect(m06).toContainText("Signed: Demo Investigator");
+  // The demo amendment (plan version 2) added a month-9 visit: it is next.
+  await expect(page.getByTestId("visit-M09")).toContainText("Next visit");
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await login(page, "investigator2");
+  const response = await page.goto(subjectUrl);
+  expect(response?.status()).toBe(404);
+  await expect(page.getByText(code)).toHaveCount(0);
+  const api = await page.request.get(`/api/v1${subjectUrl}`);
+  expect(api.status()).toBe(404);
+});
+
+test("the subject timeline marks where an amendment's plan version takes over", async ({ page }) => {
+  await login(page, "investigator");
+  await page.goto("/subjects");
+  await page.getByRole("link", { name: "SH01-020" }).click();
+  await expect(page.getByTestId("timeline")).toBeVisible();
+  await expect(page.getByTestId("plan-version-marker").first()).toContainText("plan version 2");
+});
+
+test("the monitor reads overdue visits across the study and may not record", async ({ page }) => {
+  await login(page, "monitor");
+  await expect(page.getByTestId("monitor-overdue")).toBeVisible();
+  await expect(page.getByTestId("monitor-overdue").getByRole("link", { name: "Record" })).toHaveCount(0);
+  const response = await page.goto("/subjects/new");
+  expect(response?.status()).toBe(403);
+});
