@@ -6,9 +6,10 @@ import { productOperations } from "@/lib/api/operations-products";
 import { safetyOperations } from "@/lib/api/operations-safety";
 import { studyOperations } from "@/lib/api/operations-studies";
 import { subjectOperations } from "@/lib/api/operations-subjects";
+import { monitoringOperations } from "@/lib/api/operations-monitoring";
 
 /** Every documented operation; areas add their lists here. */
-export const API_OPERATIONS: ApiOperation[] = [...coreOperations, ...productOperations, ...studyOperations, ...planOperations, ...subjectOperations, ...safetyOperations];
+export const API_OPERATIONS: ApiOperation[] = [...coreOperations, ...productOperations, ...studyOperations, ...planOperations, ...subjectOperations, ...safetyOperations, ...monitoringOperations];
 
 const ERROR_DESCRIPTIONS: Record<number, string> = {
   400: "Bad input: `error.field` names the field",

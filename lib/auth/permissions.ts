@@ -51,6 +51,13 @@ export const PERMISSIONS = {
   "visit:read": { roles: ALL_ROLES, siteScoped: true },
   "visit:record": { roles: ["INVESTIGATOR"], siteScoped: true },
   "visit:sign": { roles: ["INVESTIGATOR"], siteScoped: true },
+  // Monitoring (CLINICAL-API-CONTRACT "Queries", "Dashboard"): reads in the subject scope; a
+  // monitor raises, closes and reopens queries, an investigator of the subject's site answers.
+  "query:read": { roles: ALL_ROLES, siteScoped: true },
+  "query:raise": { roles: ["MONITOR"] },
+  "query:answer": { roles: ["INVESTIGATOR"], siteScoped: true },
+  "query:close": { roles: ["MONITOR"] },
+  "dashboard:read": { roles: ALL_ROLES, siteScoped: true },
 } as const satisfies Record<string, PermissionRule>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -1,0 +1,9 @@
+import { queryResource, ZPostCloseBody } from "@/lib/api/monitoring-api";
+import { defineRoute } from "@/lib/auth/route";
+import { transitionQuery } from "@/lib/queries/queries";
+
+export const POST = defineRoute({
+  permission: "query:close",
+  body: ZPostCloseBody,
+  handler: async ({ actor, body, params, db }) => queryResource(await transitionQuery(db, { actor, queryId: params.id ?? "", step: "close", text: body.note })),
+});

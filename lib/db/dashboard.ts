@@ -1,0 +1,407 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/actor";
+import type { Db } from "@/lib/db/client";
+import { subjectScopeSql } from "@/lib/db/visit-status";
+import { Prisma } from "@/lib/generated/prisma/client";
+
+/**
+ * The monitoring dashboard (CLINICAL-API-CONTRACT "Dashboard"), shared by
+ * `GET /api/v1/studies/{studyId}/dashboard` and the /monitor page: set-based SQL over the
+ * stored schedule rows (status by `ltfu_visit_status`, the SQL twin of lib/schedule), the
+ * subjects, escalations, adverse events and queries in the caller's scope. A handful of
+ * queries whatever the number of subjects; nothing is cached (safety data).
+ */
+
+export interface DashboardScope {
+  actor: Actor;
+  asOf: string;
+  /** One study, or every study in the actor's scope. */
+  studyId?: string;
+  siteId?: string;
+}
+
+export const SUBJECT_STATUSES = ["active", "completed", "withdrawn", "lost_to_follow_up", "died"] as const;
+
+export interface DashboardSite {
+  siteId: string;
+  code: string;
+  subjects: number;
+  overdue: number;
+  onTimeRate: number | null;
+}
+
+export interface Dashboard {
+  asOf: string;
+  subjects: Record<(typeof SUBJECT_STATUSES)[number], number>;
+  visits: { overdue: number; windowOpen: number; dueIn30Days: number; dueIn90Days: number };
+  onTimeRate: number | null;
+  escalations: { open: number; overdue: number };
+  queries: { open: number; answered: number };
+  reconsentDue: number;
+  adverseEvents: { serious: number; malignancies: number };
+  followUp: { extension: number; nearingEnd: number };
+  sites: DashboardSite[];
+}
+
+/** The subjects in scope, as a CTE body (`s` rows of "subject"). */
+function scopedSubjectsSql(scope: DashboardScope): Prisma.Sql {
+  return Prisma.sql`SELECT s.* FROM "subject" s WHERE ${subjectScopeSql(scope.actor)}
+    ${scope.studyId ? Prisma.sql`AND s."studyId" = ${scope.studyId}` : Prisma.empty}
+    ${scope.siteId ? Prisma.sql`AND s."siteId" = ${scope.siteId}` : Prisma.empty}`;
+}
+
+/** Every stored schedule row of the scoped subjects with its status at `asOf` (needs CTE `scoped`). */
+function scheduleRowsSql(asOf: string): Prisma.Sql {
+  return Prisma.sql`SELECT sv."id", sv."subjectId", s."siteId", s."studyId", sv."visitId", sv."planVersion", sv."source", sv."targetDate", sv."windowStart", sv."windowEnd",
+      r."id" AS "recordId", r."date" AS "recordedDate",
+      ltfu_visit_status(sv."targetDate", sv."windowStart", sv."windowEnd", r."status", s."status", s."statusDate", ${asOf}::date) AS "status"
+    FROM "scheduled_visit" sv
+    JOIN scoped s ON s."id" = sv."subjectId"
+    LEFT JOIN "visit_record" r ON r."subjectId" = sv."subjectId" AND r."visitId" = sv."visitId" AND r."planVersion" IS NOT DISTINCT FROM sv."planVersion"`;
+}
+
+/**
+ * A subject's end of follow-up at `asOf` (SCHEDULE-CONTRACT): dosing + `durationMonths` of the
+ * plan version governing at `asOf` — the latest applied one effective on or before it, else
+ * the earliest. PostgreSQL's month arithmetic keeps the contract's last-day-of-month rule.
+ */
+function followUpEndSql(asOf: string): Prisma.Sql {
+  return Prisma.sql`(SELECT (s."dosingDate" + make_interval(months => (pv."plan"->>'durationMonths')::int))::date
+      FROM "plan_version" pv
+      WHERE pv."studyId" = s."studyId" AND pv."status" IN ('ACTIVE', 'SUPERSEDED') AND pv."effectiveDate" IS NOT NULL
+      ORDER BY (pv."effectiveDate" <= ${asOf}::date) DESC, CASE WHEN pv."effectiveDate" <= ${asOf}::date THEN pv."effectiveDate" END DESC, pv."effectiveDate" ASC
+      LIMIT 1)`;
+}
+
+/** An active subject under extended follow-up: extension events on the schedule, or its escalation open. */
+const UNDER_EXTENSION = Prisma.sql`s."status" = 'active' AND (
+    EXISTS (SELECT 1 FROM "scheduled_visit" x WHERE x."subjectId" = s."id" AND x."source" = 'extension')
+    OR EXISTS (SELECT 1 FROM "escalation" e WHERE e."subjectId" = s."id" AND e."trigger" = 'persistence_at_period_end' AND e."status" = 'open'))`;
+
+function rate(onTime: number, due: number): number | null {
+  return due === 0 ? null : onTime / due;
+}
+
+const int = (value: unknown) => Number(value ?? 0);
+
+/** The dashboard numbers for the scope at `asOf`: five queries. */
+export async function getDashboard(db: Db, scope: DashboardScope): Promise<Dashboard> {
+  const { asOf, actor } = scope;
+  const scoped = scopedSubjectsSql(scope);
+  const [sites, visitRows, subjectRows, safety, queries] = await Promise.all([
+    db.$queryRaw<Array<{ siteId: string; code: string }>>(Prisma.sql`
+      SELECT DISTINCT si."id" AS "siteId", si."code"
+      FROM "study_site" ss JOIN "site" si ON si."id" = ss."siteId" JOIN "study" st ON st."id" = ss."studyId"
+      WHERE st."organizationId" = ${actor.organizationId}
+        ${actor.role === "SPONSOR_ADMIN" ? Prisma.empty : Prisma.sql`AND EXISTS (SELECT 1 FROM "study_member" m WHERE m."studyId" = st."id" AND m."userId" = ${actor.id})`}
+        ${actor.role === "INVESTIGATOR" ? Prisma.sql`AND si."id" = ANY(${actor.siteIds}::text[])` : Prisma.empty}
+        ${scope.studyId ? Prisma.sql`AND st."id" = ${scope.studyId}` : Prisma.empty}
+        ${scope.siteId ? Prisma.sql`AND si."id" = ${scope.siteId}` : Prisma.empty}
+      ORDER BY si."code"`),
+    db.$queryRaw<Array<{ siteId: string; overdue: number; windowOpen: number; due30: number; due90: number; onTime: number; due: number }>>(Prisma.sql`
+      WITH scoped AS (${scoped}), v AS (${scheduleRowsSql(asOf)})
+      SELECT v."siteId",
+        count(*) FILTER (WHERE v."status" = 'overdue')::int AS "overdue",
+        count(*) FILTER (WHERE v."status" = 'window_open')::int AS "windowOpen",
+        count(*) FILTER (WHERE v."status" IN ('upcoming', 'window_open') AND v."targetDate" BETWEEN ${asOf}::date AND ${asOf}::date + 30)::int AS "due30",
+        count(*) FILTER (WHERE v."status" IN ('upcoming', 'window_open') AND v."targetDate" BETWEEN ${asOf}::date AND ${asOf}::date + 90)::int AS "due90",
+        count(*) FILTER (WHERE v."status" = 'completed' AND v."recordedDate" BETWEEN v."windowStart" AND v."windowEnd")::int AS "onTime",
+        count(*) FILTER (WHERE v."status" IN ('completed', 'missed', 'overdue'))::int AS "due"
+      FROM v GROUP BY v."siteId"`),
+    db.$queryRaw<Array<{ siteId: string; status: string; subjects: number; reconsentDue: number; extension: number; nearingEnd: number }>>(Prisma.sql`
+      WITH scoped AS (${scoped})
+      SELECT s."siteId", s."status", count(*)::int AS "subjects",
+        count(*) FILTER (WHERE s."status" = 'active' AND s."consentVersion" < (SELECT max(cv."version") FROM "consent_version" cv WHERE cv."studyId" = s."studyId" AND cv."status" = 'ACTIVE'))::int AS "reconsentDue",
+        count(*) FILTER (WHERE ${UNDER_EXTENSION})::int AS "extension",
+        count(*) FILTER (WHERE s."status" = 'active' AND ${followUpEndSql(asOf)} BETWEEN ${asOf}::date AND (${asOf}::date + interval '6 months')::date)::int AS "nearingEnd"
+      FROM scoped s GROUP BY s."siteId", s."status"`),
+    db.$queryRaw<Array<{ openEscalations: number; overdueEscalations: number; serious: number; malignancies: number }>>(Prisma.sql`
+      WITH scoped AS (${scoped})
+      SELECT
+        (SELECT count(*) FROM "escalation" e JOIN scoped s ON s."id" = e."subjectId" WHERE e."status" = 'open' AND e."openedDate" <= ${asOf}::date)::int AS "openEscalations",
+        (SELECT count(*) FROM "escalation" e JOIN scoped s ON s."id" = e."subjectId" WHERE e."status" = 'open' AND e."openedDate" <= ${asOf}::date AND e."dueDate" < ${asOf}::date)::int AS "overdueEscalations",
+        (SELECT count(*) FROM "adverse_event" a JOIN scoped s ON s."id" = a."subjectId" WHERE a."serious" AND a."onsetDate" <= ${asOf}::date)::int AS "serious",
+        (SELECT count(*) FROM "adverse_event" a JOIN scoped s ON s."id" = a."subjectId" WHERE a."category" = 'malignancy' AND a."onsetDate" <= ${asOf}::date)::int AS "malignancies"`),
+    db.$queryRaw<Array<{ status: string; count: number }>>(Prisma.sql`
+      WITH scoped AS (${scoped})
+      SELECT q."status", count(*)::int AS "count" FROM "query" q JOIN scoped s ON s."id" = q."subjectId" WHERE q."status" IN ('open', 'answered') GROUP BY q."status"`),
+  ]);
+
+  const subjects = Object.fromEntries(SUBJECT_STATUSES.map((status) => [status, 0])) as Dashboard["subjects"];
+  const perSite = new Map<string, { subjects: number; overdue: number; onTime: number; due: number }>(sites.map((site) => [site.siteId, { subjects: 0, overdue: 0, onTime: 0, due: 0 }]));
+  const site = (siteId: string) => perSite.get(siteId) ?? perSite.set(siteId, { subjects: 0, overdue: 0, onTime: 0, due: 0 }).get(siteId)!;
+  let reconsentDue = 0;
+  let extension = 0;
+  let nearingEnd = 0;
+  for (const row of subjectRows) {
+    if (row.status in subjects) subjects[row.status as keyof Dashboard["subjects"]] += int(row.subjects);
+    site(row.siteId).subjects += int(row.subjects);
+    reconsentDue += int(row.reconsentDue);
+    extension += int(row.extension);
+    nearingEnd += int(row.nearingEnd);
+  }
+  const visits = { overdue: 0, windowOpen: 0, dueIn30Days: 0, dueIn90Days: 0 };
+  let onTime = 0;
+  let due = 0;
+  for (const row of visitRows) {
+    visits.overdue += int(row.overdue);
+    visits.windowOpen += int(row.windowOpen);
+    visits.dueIn30Days += int(row.due30);
+    visits.dueIn90Days += int(row.due90);
+    onTime += int(row.onTime);
+    due += int(row.due);
+    const s = site(row.siteId);
+    s.overdue += int(row.overdue);
+    s.onTime += int(row.onTime);
+    s.due += int(row.due);
+  }
+  const codes = new Map(sites.map((s) => [s.siteId, s.code]));
+  const safetyRow = safety[0];
+  return {
+    asOf,
+    subjects,
+    visits,
+    onTimeRate: rate(onTime, due),
+    escalations: { open: int(safetyRow?.openEscalations), overdue: int(safetyRow?.overdueEscalations) },
+    queries: { open: int(queries.find((q) => q.status === "open")?.count), answered: int(queries.find((q) => q.status === "answered")?.count) },
+    reconsentDue,
+    adverseEvents: { serious: int(safetyRow?.serious), malignancies: int(safetyRow?.malignancies) },
+    followUp: { extension, nearingEnd },
+    sites: [...perSite.entries()]
+      .filter(([siteId]) => codes.has(siteId))
+      .map(([siteId, s]) => ({ siteId, code: codes.get(siteId)!, subjects: s.subjects, overdue: s.overdue, onTimeRate: rate(s.onTime, s.due) })),
+  };
+}
+
+// ----------------------------------------------------------------------------------------
+// The lists behind the numbers: one paginated, sortable, filterable query per list.
+
+export const DASHBOARD_LISTS = [
+  "overdue",
+  "window_open",
+  "due_30",
+  "due_90",
+  "active",
+  "completed",
+  "withdrawn",
+  "lost_to_follow_up",
+  "died",
+  "reconsent_due",
+  "extension",
+  "nearing_end",
+  "escalations_open",
+  "escalations_overdue",
+  "ae_serious",
+  "ae_malignancy",
+  "queries_open",
+  "queries_answered",
+] as const;
+export type DashboardList = (typeof DASHBOARD_LISTS)[number];
+
+export const DASHBOARD_SORTS = ["subject", "site", "study", "item", "date", "daysOverdue"] as const;
+export type DashboardSort = (typeof DASHBOARD_SORTS)[number];
+
+export interface DashboardListQuery extends DashboardScope {
+  list: DashboardList;
+  /** Item filter: the visit id (visits, exact), trigger (escalations), term (AEs), target (queries) (substring); case-insensitive. */
+  item?: string;
+  minDaysOverdue?: number;
+  sort?: DashboardSort;
+  direction?: "asc" | "desc";
+  page?: number;
+  pageSize?: number;
+}
+
+export interface DashboardListRow {
+  key: string;
+  subjectId: string;
+  subjectCode: string;
+  studyId: string;
+  protocolNumber: string;
+  siteId: string;
+  siteCode: string;
+  /** The visit id, escalation trigger, AE term, query target or subject status. */
+  item: string;
+  /** Target date, opened date, onset date, raise date, or status date. */
+  date: Date | null;
+  daysOverdue: number | null;
+}
+
+function listSourceSql(query: DashboardListQuery): Prisma.Sql {
+  const asOf = Prisma.sql`${query.asOf}::date`;
+  const visits = (condition: Prisma.Sql) => Prisma.sql`
+    SELECT v."id" AS "key", v."subjectId", v."visitId" AS "item", v."targetDate" AS "date",
+      CASE WHEN v."status" = 'overdue' THEN ${asOf} - v."windowEnd" END AS "daysOverdue"
+    FROM (${scheduleRowsSql(query.asOf)}) v WHERE ${condition}`;
+  const subjects = (condition: Prisma.Sql) => Prisma.sql`
+    SELECT s."id" AS "key", s."id" AS "subjectId", s."status" AS "item", COALESCE(s."statusDate", s."dosingDate") AS "date", NULL::int AS "daysOverdue"
+    FROM scoped s WHERE ${condition}`;
+  const escalations = (condition: Prisma.Sql) => Prisma.sql`
+    SELECT e."id" AS "key", e."subjectId", e."trigger" AS "item", e."openedDate" AS "date",
+      CASE WHEN e."dueDate" < ${asOf} THEN ${asOf} - e."dueDate" END AS "daysOverdue"
+    FROM "escalation" e JOIN scoped s ON s."id" = e."subjectId" WHERE e."status" = 'open' AND e."openedDate" <= ${asOf} AND ${condition}`;
+  const adverseEvents = (condition: Prisma.Sql) => Prisma.sql`
+    SELECT a."id" AS "key", a."subjectId", a."term" AS "item", a."onsetDate" AS "date", NULL::int AS "daysOverdue"
+    FROM "adverse_event" a JOIN scoped s ON s."id" = a."subjectId" WHERE a."onsetDate" <= ${asOf} AND ${condition}`;
+  const queries = (status: string) => Prisma.sql`
+    SELECT q."id" AS "key", q."subjectId", q."targetLabel" AS "item", q."createdAt"::date AS "date", NULL::int AS "daysOverdue"
+    FROM "query" q JOIN scoped s ON s."id" = q."subjectId" WHERE q."status" = ${status}`;
+  switch (query.list) {
+    case "overdue":
+      return visits(Prisma.sql`v."status" = 'overdue'`);
+    case "window_open":
+      return visits(Prisma.sql`v."status" = 'window_open'`);
+    case "due_30":
+      return visits(Prisma.sql`v."status" IN ('upcoming', 'window_open') AND v."targetDate" BETWEEN ${asOf} AND ${asOf} + 30`);
+    case "due_90":
+      return visits(Prisma.sql`v."status" IN ('upcoming', 'window_open') AND v."targetDate" BETWEEN ${asOf} AND ${asOf} + 90`);
+    case "active":
+    case "completed":
+    case "withdrawn":
+    case "lost_to_follow_up":
+    case "died":
+      return subjects(Prisma.sql`s."status" = ${query.list}`);
+    case "reconsent_due":
+      return subjects(
+        Prisma.sql`s."status" = 'active' AND s."consentVersion" < (SELECT max(cv."version") FROM "consent_version" cv WHERE cv."studyId" = s."studyId" AND cv."status" = 'ACTIVE')`,
+      );
+    case "extension":
+      return subjects(UNDER_EXTENSION);
+    case "nearing_end":
+      return subjects(Prisma.sql`s."status" = 'active' AND ${followUpEndSql(query.asOf)} BETWEEN ${asOf} AND (${asOf} + interval '6 months')::date`);
+    case "escalations_open":
+      return escalations(Prisma.sql`TRUE`);
+    case "escalations_overdue":
+      return escalations(Prisma.sql`e."dueDate" < ${asOf}`);
+    case "ae_serious":
+      return adverseEvents(Prisma.sql`a."serious"`);
+    case "ae_malignancy":
+      return adverseEvents(Prisma.sql`a."category" = 'malignancy'`);
+    case "queries_open":
+      return queries("open");
+    case "queries_answered":
+      return queries("answered");
+  }
+}
+
+const SORT_COLUMN: Record<DashboardSort, Prisma.Sql> = {
+  subject: Prisma.sql`s."code"`,
+  site: Prisma.sql`si."code"`,
+  study: Prisma.sql`st."protocolNumber"`,
+  item: Prisma.sql`x."item"`,
+  date: Prisma.sql`x."date"`,
+  daysOverdue: Prisma.sql`x."daysOverdue"`,
+};
+
+export const DASHBOARD_PAGE_SIZE = 25;
+
+const VISIT_LISTS: ReadonlySet<DashboardList> = new Set(["overdue", "window_open", "due_30", "due_90"]);
+
+/** A visit id matches exactly (case-insensitive); other items (trigger, term, target) by substring. */
+function itemFilterSql(query: DashboardListQuery): Prisma.Sql {
+  const item = query.item?.trim();
+  if (!item) return Prisma.empty;
+  if (VISIT_LISTS.has(query.list)) return Prisma.sql`AND upper(x."item") = upper(${item})`;
+  return Prisma.sql`AND x."item" ILIKE ${`%${item.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`;
+}
+
+/** One page of the list behind a dashboard number, with the total: one query. */
+export async function listDashboardItems(db: Db, query: DashboardListQuery): Promise<{ rows: DashboardListRow[]; total: number; page: number; pageSize: number }> {
+  const pageSize = Math.min(Math.max(query.pageSize ?? DASHBOARD_PAGE_SIZE, 1), 200);
+  const page = Math.max(query.page ?? 1, 1);
+  const direction = query.direction === "desc" ? Prisma.sql`DESC NULLS LAST` : Prisma.sql`ASC NULLS LAST`;
+  const rows = await db.$queryRaw<Array<DashboardListRow & { total: number }>>(Prisma.sql`
+    WITH scoped AS (${scopedSubjectsSql(query)})
+    SELECT x."key", x."subjectId", s."code" AS "subjectCode", s."studyId", st."protocolNumber", s."siteId", si."code" AS "siteCode",
+      x."item", x."date", x."daysOverdue"::int AS "daysOverdue", (count(*) OVER ())::int AS "total"
+    FROM (${listSourceSql(query)}) x
+    JOIN scoped s ON s."id" = x."subjectId"
+    JOIN "study" st ON st."id" = s."studyId"
+    JOIN "site" si ON si."id" = s."siteId"
+    WHERE TRUE
+      ${itemFilterSql(query)}
+      ${query.minDaysOverdue !== undefined ? Prisma.sql`AND x."daysOverdue" >= ${query.minDaysOverdue}` : Prisma.empty}
+    ORDER BY ${SORT_COLUMN[query.sort ?? "date"]} ${direction}, s."code" ASC, x."key" ASC
+    LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`);
+  const total = rows[0]?.total ?? (page > 1 ? (await listDashboardItems(db, { ...query, page: 1, pageSize: 1 })).total : 0);
+  return {
+    rows: rows.map((row) => ({ key: row.key, subjectId: row.subjectId, subjectCode: row.subjectCode, studyId: row.studyId, protocolNumber: row.protocolNumber, siteId: row.siteId, siteCode: row.siteCode, item: row.item, date: row.date, daysOverdue: row.daysOverdue })),
+    total,
+    page,
+    pageSize,
+  };
+}
+
+// ----------------------------------------------------------------------------------------
+// Chart series.
+
+export interface QuarterPoint {
+  /** e.g. 2026-Q3 */
+  quarter: string;
+}
+
+/** The last 8 calendar quarters ending with the one holding `asOf`, oldest first. */
+function lastQuartersSql(asOf: string): Prisma.Sql {
+  return Prisma.sql`SELECT generate_series(date_trunc('quarter', ${asOf}::timestamp) - interval '21 months', date_trunc('quarter', ${asOf}::timestamp), interval '3 months')::date AS "start"`;
+}
+
+/**
+ * Retention: for each whole year since dosing, the subjects who have reached it by `asOf` and
+ * how many of them were still in follow-up (active) on that anniversary.
+ */
+export async function getRetentionByYear(db: Db, scope: DashboardScope): Promise<Array<{ year: number; reached: number; active: number }>> {
+  const rows = await db.$queryRaw<Array<{ year: number; reached: number; active: number }>>(Prisma.sql`
+    WITH scoped AS (${scopedSubjectsSql(scope)})
+    SELECT y."year"::int AS "year", count(s."id")::int AS "reached",
+      count(s."id") FILTER (WHERE s."status" = 'active' OR s."statusDate" > (s."dosingDate" + make_interval(years => y."year"))::date)::int AS "active"
+    FROM generate_series(0, 15) AS y("year")
+    LEFT JOIN scoped s ON (s."dosingDate" + make_interval(years => y."year"))::date <= ${scope.asOf}::date
+    GROUP BY y."year" ORDER BY y."year"`);
+  return rows.filter((row) => row.reached > 0);
+}
+
+/**
+ * On-time rate by site over the last 8 quarters: visits whose window ended in the quarter
+ * (and before `asOf`), completed within the window ÷ completed + missed + overdue.
+ */
+export async function getOnTimeRateByQuarter(db: Db, scope: DashboardScope): Promise<Array<{ quarter: string; siteCode: string; onTime: number; due: number; rate: number | null }>> {
+  const rows = await db.$queryRaw<Array<{ start: Date; siteCode: string; onTime: number; due: number }>>(Prisma.sql`
+    WITH scoped AS (${scopedSubjectsSql(scope)}), v AS (${scheduleRowsSql(scope.asOf)}), q AS (${lastQuartersSql(scope.asOf)})
+    SELECT q."start", si."code" AS "siteCode",
+      count(*) FILTER (WHERE v."status" = 'completed' AND v."recordedDate" BETWEEN v."windowStart" AND v."windowEnd")::int AS "onTime",
+      count(*) FILTER (WHERE v."status" IN ('completed', 'missed', 'overdue'))::int AS "due"
+    FROM q
+    JOIN v ON v."windowEnd" >= q."start" AND v."windowEnd" < (q."start" + interval '3 months')::date AND v."windowEnd" < ${scope.asOf}::date
+    JOIN "site" si ON si."id" = v."siteId"
+    GROUP BY q."start", si."code" ORDER BY q."start", si."code"`);
+  return rows.map((row) => ({ quarter: quarterLabel(row.start), siteCode: row.siteCode, onTime: row.onTime, due: row.due, rate: rate(row.onTime, row.due) }));
+}
+
+/** Escalations opened per quarter over the last 8 quarters (zero quarters included). */
+export async function getEscalationsByQuarter(db: Db, scope: DashboardScope): Promise<Array<{ quarter: string; opened: number }>> {
+  const rows = await db.$queryRaw<Array<{ start: Date; opened: number }>>(Prisma.sql`
+    WITH scoped AS (${scopedSubjectsSql(scope)}), q AS (${lastQuartersSql(scope.asOf)})
+    SELECT q."start", count(e."id")::int AS "opened"
+    FROM q LEFT JOIN ("escalation" e JOIN scoped s ON s."id" = e."subjectId")
+      ON e."openedDate" >= q."start" AND e."openedDate" < (q."start" + interval '3 months')::date AND e."openedDate" <= ${scope.asOf}::date
+    GROUP BY q."start" ORDER BY q."start"`);
+  return rows.map((row) => ({ quarter: quarterLabel(row.start), opened: row.opened }));
+}
+
+/** Open escalations by trigger and age band (days since opened at `asOf`). */
+export async function getOpenEscalationsByKind(db: Db, scope: DashboardScope): Promise<Array<{ trigger: string; upTo30: number; upTo90: number; over90: number; overdue: number }>> {
+  return db.$queryRaw(Prisma.sql`
+    WITH scoped AS (${scopedSubjectsSql(scope)})
+    SELECT e."trigger",
+      count(*) FILTER (WHERE ${scope.asOf}::date - e."openedDate" <= 30)::int AS "upTo30",
+      count(*) FILTER (WHERE ${scope.asOf}::date - e."openedDate" BETWEEN 31 AND 90)::int AS "upTo90",
+      count(*) FILTER (WHERE ${scope.asOf}::date - e."openedDate" > 90)::int AS "over90",
+      count(*) FILTER (WHERE e."dueDate" < ${scope.asOf}::date)::int AS "overdue"
+    FROM "escalation" e JOIN scoped s ON s."id" = e."subjectId"
+    WHERE e."status" = 'open' AND e."openedDate" <= ${scope.asOf}::date
+    GROUP BY e."trigger" ORDER BY e."trigger"`);
+}
+
+function quarterLabel(start: Date): string {
+  return `${start.getUTCFullYear()}-Q${Math.floor(start.getUTCMonth() / 3) + 1}`;
+}

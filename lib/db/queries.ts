@@ -1,0 +1,72 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/actor";
+import type { Db, Tx } from "@/lib/db/client";
+import { getSubject } from "@/lib/db/subjects";
+import { subjectScopeSql } from "@/lib/db/visit-status";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { TQueryStatus, TQueryTargetType } from "@/lib/validation/query";
+
+export const queryMessageSelect = { id: true, kind: true, text: true, authorId: true, authorName: true, authorRole: true, createdAt: true } as const;
+const queryInclude = { messages: { select: queryMessageSelect, orderBy: [{ createdAt: "asc" }, { id: "asc" }] } } as const satisfies Prisma.QueryInclude;
+export type QueryRow = Prisma.QueryGetPayload<{ include: typeof queryInclude }>;
+
+/** One query whose subject is in the actor's scope (lib/db/subjects.ts subjectScopeFilter), or null. */
+export async function getQuery(db: Db | Tx, options: { actor: Actor; queryId: string }): Promise<QueryRow | null> {
+  const query = await db.query.findFirst({ where: { id: options.queryId, organizationId: options.actor.organizationId }, include: queryInclude });
+  if (!query) return null;
+  return (await getSubject(db, { actor: options.actor, subjectId: query.subjectId })) ? query : null;
+}
+
+/** The queries of one subject in the actor's scope (empty when out of scope), newest first. */
+export async function listSubjectQueries(db: Db, options: { actor: Actor; subjectId: string }): Promise<QueryRow[]> {
+  if (!(await getSubject(db, options))) return [];
+  return db.query.findMany({ where: { subjectId: options.subjectId }, include: queryInclude, orderBy: [{ createdAt: "desc" }, { id: "asc" }] });
+}
+
+/** The queries of a study in the actor's scope, optionally of one status, with their messages: two queries. */
+export async function listStudyQueries(db: Db, options: { actor: Actor; studyId: string; status?: TQueryStatus }): Promise<QueryRow[]> {
+  const ids = await db.$queryRaw<Array<{ id: string }>>(Prisma.sql`
+    SELECT q."id" FROM "query" q JOIN "subject" s ON s."id" = q."subjectId"
+    WHERE q."studyId" = ${options.studyId} AND ${subjectScopeSql(options.actor)}
+      ${options.status ? Prisma.sql`AND q."status" = ${options.status}` : Prisma.empty}`);
+  if (ids.length === 0) return [];
+  return db.query.findMany({ where: { id: { in: ids.map((r) => r.id) } }, include: queryInclude, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+}
+
+export interface OpenQueryRow {
+  id: string;
+  subjectId: string;
+  subjectCode: string;
+  studyId: string;
+  protocolNumber: string;
+  siteCode: string;
+  targetType: TQueryTargetType;
+  targetLabel: string;
+  status: TQueryStatus;
+  createdAt: Date;
+  /** Whole days since raised, at `asOf`. */
+  ageDays: number;
+  lastText: string;
+}
+
+/**
+ * Open (and, with `answered`, answered) queries in the actor's scope, oldest first, with the
+ * latest message: the investigator's worklist and the dashboard. One indexed query.
+ */
+export async function listPendingQueries(db: Db, options: { actor: Actor; asOf: string; statuses?: TQueryStatus[]; studyId?: string; subjectId?: string; limit?: number }): Promise<OpenQueryRow[]> {
+  const statuses = options.statuses ?? ["open"];
+  return db.$queryRaw<OpenQueryRow[]>(Prisma.sql`
+    SELECT q."id", q."subjectId", s."code" AS "subjectCode", q."studyId", st."protocolNumber", si."code" AS "siteCode",
+      q."targetType", q."targetLabel", q."status", q."createdAt",
+      GREATEST(0, ${options.asOf}::date - (q."createdAt" AT TIME ZONE 'UTC')::date)::int AS "ageDays",
+      (SELECT m."text" FROM "query_message" m WHERE m."queryId" = q."id" ORDER BY m."createdAt" DESC, m."id" DESC LIMIT 1) AS "lastText"
+    FROM "query" q
+    JOIN "subject" s ON s."id" = q."subjectId"
+    JOIN "study" st ON st."id" = q."studyId"
+    JOIN "site" si ON si."id" = q."siteId"
+    WHERE ${subjectScopeSql(options.actor)} AND q."status" = ANY(${statuses}::text[])
+      ${options.studyId ? Prisma.sql`AND q."studyId" = ${options.studyId}` : Prisma.empty}
+      ${options.subjectId ? Prisma.sql`AND q."subjectId" = ${options.subjectId}` : Prisma.empty}
+    ORDER BY q."createdAt", q."id"
+    LIMIT ${options.limit ?? 200}`);
+}
