@@ -193,6 +193,13 @@ async function main() {
     let k = 0;
     const subjectPage = await timeRuns(RUNS, () => investigator.timedGet(`/subjects/${siteSubjects[k++ % siteSubjects.length]}`));
 
+    // Where a page's time goes: the session lookup alone (JWT + the actor's row), a page rendered
+    // without session or data (layout, catalog, React), then the pages above.
+    step(`measuring the parts of a page: session lookup (GET /api/v1/me), a bare page (/login) (${RUNS} runs each)`);
+    const sessionOnly = await timeRuns(RUNS, () => investigator.timedGet("/api/v1/me"));
+    const anonymous = new Session(base);
+    const barePage = await timeRuns(RUNS, () => anonymous.timedGet("/login"));
+
     step(`${CONCURRENT_USERS} concurrent users × ${CONCURRENT_REQUESTS_PER_USER} requests (dashboard, worklist, subject page)`);
     const concurrent: number[] = [];
     const perPage: Record<string, number[]> = { dashboard: [], worklist: [], subject: [] };
@@ -249,6 +256,8 @@ async function main() {
       ["ratio dashboard p95 / floor p95", "", String(result.ratio), "≤ 3"],
       ["worklist (/investigator, SH-01)", fmt(percentile(worklist, 50)), fmt(percentile(worklist, 95)), "≤ 100 ms p95"],
       ["subject page (/subjects/{id})", fmt(percentile(subjectPage, 50)), fmt(percentile(subjectPage, 95)), ""],
+      ["  part: session lookup only (GET /api/v1/me)", fmt(percentile(sessionOnly, 50)), fmt(percentile(sessionOnly, 95)), ""],
+      ["  part: rendering without session or data (/login)", fmt(percentile(barePage, 50)), fmt(percentile(barePage, 95)), ""],
       [`${CONCURRENT_USERS} users: all pages (${concurrent.length} req, ${(concurrent.length / concurrentSeconds).toFixed(1)} req/s)`, fmt(percentile(concurrent, 50)), fmt(percentile(concurrent, 95)), "≤ 500 ms p95, 0 errors"],
       ...(["dashboard", "worklist", "subject"] as const).map((kind): [string, string, string, string] => [`  ${kind} under load`, fmt(percentile(perPage[kind]!, 50)), fmt(percentile(perPage[kind]!, 95)), ""]),
       ["amendment (activate + re-apply)", "", `${result.amendmentSeconds} s`, "≤ 120 s"],
