@@ -171,7 +171,7 @@ export async function activatePlanVersion(db: Db, options: { actor: Actor; input
     });
     return { active, supersededVersion: previous?.version ?? null };
     // The re-application to every subject is one transaction (all or nothing): at registry scale
-    // (10^5 subjects) it takes tens of seconds, past Prisma's 5 s default (docs/decisions/005).
+    // (10^5 subjects) it takes tens of seconds, past Prisma's 5 s default (docs/decisions/016).
   }, AMENDMENT_TRANSACTION);
 }
 
