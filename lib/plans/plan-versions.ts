@@ -170,10 +170,8 @@ export async function activatePlanVersion(db: Db, options: { actor: Actor; input
       reason: input.reason,
     });
     return { active, supersededVersion: previous?.version ?? null };
-    // The re-application to every subject is one transaction (all or nothing): at registry scale
-    // (10^5 subjects) it takes tens of seconds, past Prisma's 5 s default (docs/decisions/016).
+    // Re-scheduling every subject of a large study takes longer than Prisma's 5-second default.
   }, AMENDMENT_TRANSACTION);
 }
 
-/** Transaction limits of a plan activation: it rewrites the schedules of the whole study. */
-export const AMENDMENT_TRANSACTION = { maxWait: 10_000, timeout: 10 * 60_000 };
+const AMENDMENT_TRANSACTION = { maxWait: 10_000, timeout: 10 * 60_000 } as const;

@@ -17,11 +17,11 @@ const noParams = { params: Promise.resolve({}) };
 const bearer = (token: string, init: RequestInit = {}) => ({ ...init, headers: { authorization: `Bearer ${token}`, ...(init.headers ?? {}) } });
 
 describe("/api/v1 with personal API tokens", () => {
-  it("GET /me returns the token owner's email, role and sites", async () => {
+  it("GET /me returns the token owner's id, name, email, role and sites", async () => {
     const { token } = await createApiToken(getDb(), { actor: fx.investigator, name: "script" });
     const response = await getMe(new Request("http://test/api/v1/me", bearer(token)), noParams);
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ email: fx.investigator.email, role: "INVESTIGATOR", siteIds: [fx.site1.id] });
+    expect(await response.json()).toEqual({ id: fx.investigator.id, email: fx.investigator.email, name: fx.investigator.name, role: "INVESTIGATOR", siteIds: [fx.site1.id] });
     const stored = await getDb().apiToken.findFirstOrThrow({ where: { userId: fx.investigator.id } });
     expect(stored.tokenHash).not.toContain(token);
     expect(stored.tokenHash).toHaveLength(64);

@@ -140,6 +140,21 @@ describe("visits, signatures and concurrency", () => {
     ]);
   });
 
+  it("five wrong passwords lock signing for this signer, even with the right password (21 CFR 11.300)", async () => {
+    const study = await createSiteWorkFixture();
+    const id = unwrap(await enrolSubjectAction.run(study.investigator, enrolmentInput(study, { code: "LOCK-1" }))).id;
+    const record = unwrap(await recordVisitAction.run(study.investigator, { subjectId: id, visitId: "M06", status: "completed", date: "2024-08-27", assessments: COMPLETED_ASSESSMENTS }));
+    for (let i = 0; i < 5; i++) expect(await signVisitAction.run(study.investigator, { subjectId: id, recordId: record.id, password: `wrong-${i}` })).toMatchObject({ ok: false, error: { code: "forbidden" } });
+    const locked = await signVisitAction.run(study.investigator, { subjectId: id, recordId: record.id, password: SIGNING_PASSWORD });
+    expect(locked).toMatchObject({ ok: false, error: { code: "forbidden", field: "password" } });
+    expect(locked.ok ? "" : locked.error.message).toMatch(/locked/);
+    expect(await getDb().visitSignature.count({ where: { visitRecordId: record.id } })).toBe(0);
+    // Another signer is not locked.
+    const other = unwrap(await enrolSubjectAction.run(study.investigator2, enrolmentInput(study, { code: "LOCK-2", siteId: study.site2.id }))).id;
+    const otherRecord = unwrap(await recordVisitAction.run(study.investigator2, { subjectId: other, visitId: "M06", status: "completed", date: "2024-08-27", assessments: COMPLETED_ASSESSMENTS }));
+    expect(await signVisitAction.run(study.investigator2, { subjectId: other, recordId: otherRecord.id, password: SIGNING_PASSWORD })).toMatchObject({ ok: true });
+  });
+
   it("a stale version is refused with 409 and nothing is written; a change needs a reason", async () => {
     const record = (await listVisitRecords(getDb(), { actor: fx.investigator, subjectId })).find((r) => r.visitId === "M12")!;
     unwrap(await updateVisitAction.run(fx.investigator, { subjectId, recordId: record.id, version: record.version, reason: "reason clarified", missedReason: "subject abroad" }));
