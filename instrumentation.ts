@@ -11,4 +11,7 @@ export async function register(): Promise<void> {
     process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
     process.exit(1);
   }
+  // The daily safety sweep (CLINICAL-API-CONTRACT "Safety"): at start, then every 24 hours.
+  const { scheduleSafetySweep } = await import("@/lib/safety-records/sweep-timer");
+  scheduleSafetySweep();
 }

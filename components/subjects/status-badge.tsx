@@ -9,6 +9,7 @@ const VISIT_STYLES: Record<string, string> = {
   withdrawn: "bg-slate-200 text-slate-800",
   lost_to_follow_up: "bg-orange-100 text-orange-900",
   died: "bg-slate-300 text-slate-900",
+  extension: "bg-purple-100 text-purple-900",
 };
 
 /** A status as a coloured label; the text is the reader's language, the colour only repeats it. */

@@ -14,7 +14,9 @@ import { createApiToken } from "@/lib/auth/api-tokens";
 import type { Actor } from "@/lib/auth/actor";
 import { disconnectDb, getDb } from "@/lib/db/client";
 import { profileOf } from "@/lib/rules/test-profiles";
+import { runSafetySweep } from "@/lib/safety-records/sweep";
 import { todayCalendarDate } from "@/lib/subjects/today";
+import { calendarDateFromDb } from "@/lib/validation/calendar-date";
 import { createSiteWorkFixture, enrolmentInput, unwrap, type SiteWorkFixture } from "./site-work-fixtures";
 
 /**
@@ -287,5 +289,26 @@ describe("site scoping", () => {
     expect(monitorView.json.escalations).toMatchObject([{ trigger: "suspected_related_ae", status: "open" }]);
     const aes = await listAes(request("monitor", "GET", `/api/v1/subjects/${subjectId}/adverse-events`), params({ id: subjectId }));
     expect(((await aes.json()) as { adverseEvents: unknown[] }).adverseEvents).toHaveLength(1);
+  });
+});
+
+describe("the daily sweep (last: it evaluates every subject of the database)", () => {
+  it("opens persistence_at_period_end once the planned period has ended, with the extension events, as the system", async () => {
+    // Dosed 2012-03-01: the 15-year period ends 2027-03-01, after today.
+    const subjectId = await enrol({ dosingDate: "2012-03-01", consentDate: "2012-02-01", yearOfBirth: 1970 });
+    expect((await result(subjectId, { kind: "persistence", collectedDate: "2025-06-01" })).json.escalations).toEqual([]);
+    expect(await runSafetySweep(getDb(), { asOf: "2027-02-28" })).toMatchObject({ opened: 0 });
+    const swept = await runSafetySweep(getDb(), { asOf: "2027-03-01" });
+    expect(swept.opened).toBeGreaterThanOrEqual(1);
+    const rows = await getDb().escalation.findMany({ where: { subjectId } });
+    expect(rows.map((r) => [r.trigger, calendarDateFromDb(r.openedDate), r.sampleResultId !== null])).toEqual([["persistence_at_period_end", "2027-03-01", true]]);
+    expect(await getDb().auditLog.findFirstOrThrow({ where: { entity: "Escalation", entityId: rows[0]!.id } })).toMatchObject({ actorEmail: "system:safety-sweep", action: "create" });
+    const extension = await getDb().scheduledVisit.findMany({ where: { subjectId, source: "extension" }, orderBy: { targetDate: "asc" } });
+    expect(extension.map((r) => [r.visitId, calendarDateFromDb(r.targetDate), r.escalationId])).toEqual([
+      ["EXT-M192", "2028-03-01", rows[0]!.id],
+      ["EXT-M204", "2029-03-01", rows[0]!.id],
+    ]);
+    await runSafetySweep(getDb(), { asOf: "2027-03-02" });
+    expect(await getDb().escalation.count({ where: { subjectId } })).toBe(1);
   });
 });

@@ -5,13 +5,16 @@ import { hasPermission } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db/client";
 import { listSubjects } from "@/lib/db/subjects";
 import { getTranslator } from "@/lib/i18n/server";
+import { listSubjectExtensions } from "@/lib/safety-records/extensions";
 import { isReconsentDue } from "@/lib/subjects/reconsent";
+import { todayCalendarDate } from "@/lib/subjects/today";
 import { calendarDateFromDb } from "@/lib/validation/calendar-date";
 
 export default async function SubjectsPage() {
   const actor = await requirePageActor("subject:read");
   const t = await getTranslator();
   const subjects = await listSubjects(getDb(), { actor });
+  const extensions = await listSubjectExtensions(getDb(), subjects, todayCalendarDate());
   return (
     <section className="flex flex-col gap-4">
       <div className="flex items-center justify-between">
@@ -49,6 +52,7 @@ export default async function SubjectsPage() {
                 <td>
                   <StatusBadge status={s.status} label={t(`subjects.status.${s.status as "active"}`)} />{" "}
                   {isReconsentDue(s) ? <StatusBadge status="window_open" label={t("subjects.reconsentDue")} /> : null}
+                  {extensions.get(s.id)?.active ? <StatusBadge status="extension" label={t("safety.extension.flag")} /> : null}
                 </td>
               </tr>
             ))}
