@@ -2,6 +2,7 @@ import { hashPassword } from "@/lib/auth/password";
 import type { Db } from "@/lib/db/client";
 import { DEMO_ACCOUNTS, DEMO_ORGANIZATION, DEMO_PASSWORD, DEMO_SITES } from "@/prisma/demo-accounts";
 import { seedDemoProgram } from "@/prisma/seed-demo-program";
+import { seedDemoQueries } from "@/prisma/seed-demo-queries";
 import { seedDemoSafety } from "@/prisma/seed-demo-safety";
 
 /**
@@ -14,7 +15,8 @@ export async function seedDemo(db: Db): Promise<boolean> {
   const accounts = existing ? await addMissingDemoAccounts(db, existing.id) : await seedDemoOrganization(db);
   const program = await seedDemoProgram(db);
   const safety = await seedDemoSafety(db);
-  return accounts || program || safety;
+  const queries = await seedDemoQueries(db);
+  return accounts || program || safety || queries;
 }
 
 async function addMissingDemoAccounts(db: Db, organizationId: string): Promise<boolean> {

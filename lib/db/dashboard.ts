@@ -3,6 +3,7 @@ import type { Actor } from "@/lib/auth/actor";
 import type { Db } from "@/lib/db/client";
 import { subjectScopeSql } from "@/lib/db/visit-status";
 import { Prisma } from "@/lib/generated/prisma/client";
+import type { TDashboardList, TDashboardSort } from "@/lib/validation/dashboard";
 
 /**
  * The monitoring dashboard (CLINICAL-API-CONTRACT "Dashboard"), shared by
@@ -176,30 +177,9 @@ export async function getDashboard(db: Db, scope: DashboardScope): Promise<Dashb
 // ----------------------------------------------------------------------------------------
 // The lists behind the numbers: one paginated, sortable, filterable query per list.
 
-export const DASHBOARD_LISTS = [
-  "overdue",
-  "window_open",
-  "due_30",
-  "due_90",
-  "active",
-  "completed",
-  "withdrawn",
-  "lost_to_follow_up",
-  "died",
-  "reconsent_due",
-  "extension",
-  "nearing_end",
-  "escalations_open",
-  "escalations_overdue",
-  "ae_serious",
-  "ae_malignancy",
-  "queries_open",
-  "queries_answered",
-] as const;
-export type DashboardList = (typeof DASHBOARD_LISTS)[number];
-
-export const DASHBOARD_SORTS = ["subject", "site", "study", "item", "date", "daysOverdue"] as const;
-export type DashboardSort = (typeof DASHBOARD_SORTS)[number];
+export { DASHBOARD_LISTS, DASHBOARD_SORTS } from "@/lib/validation/dashboard";
+export type DashboardList = TDashboardList;
+export type DashboardSort = TDashboardSort;
 
 export interface DashboardListQuery extends DashboardScope {
   list: DashboardList;

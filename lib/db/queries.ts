@@ -4,7 +4,14 @@ import type { Db, Tx } from "@/lib/db/client";
 import { getSubject } from "@/lib/db/subjects";
 import { subjectScopeSql } from "@/lib/db/visit-status";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { calendarDateFromDb } from "@/lib/validation/calendar-date";
 import type { TQueryStatus, TQueryTargetType } from "@/lib/validation/query";
+
+export interface QueryTargetOption {
+  type: TQueryTargetType;
+  id: string;
+  label: string;
+}
 
 export const queryMessageSelect = { id: true, kind: true, text: true, authorId: true, authorName: true, authorRole: true, createdAt: true } as const;
 const queryInclude = { messages: { select: queryMessageSelect, orderBy: [{ createdAt: "asc" }, { id: "asc" }] } } as const satisfies Prisma.QueryInclude;
@@ -39,6 +46,7 @@ export interface OpenQueryRow {
   subjectCode: string;
   studyId: string;
   protocolNumber: string;
+  siteId: string;
   siteCode: string;
   targetType: TQueryTargetType;
   targetLabel: string;
@@ -56,7 +64,7 @@ export interface OpenQueryRow {
 export async function listPendingQueries(db: Db, options: { actor: Actor; asOf: string; statuses?: TQueryStatus[]; studyId?: string; subjectId?: string; limit?: number }): Promise<OpenQueryRow[]> {
   const statuses = options.statuses ?? ["open"];
   return db.$queryRaw<OpenQueryRow[]>(Prisma.sql`
-    SELECT q."id", q."subjectId", s."code" AS "subjectCode", q."studyId", st."protocolNumber", si."code" AS "siteCode",
+    SELECT q."id", q."subjectId", s."code" AS "subjectCode", q."studyId", st."protocolNumber", q."siteId", si."code" AS "siteCode",
       q."targetType", q."targetLabel", q."status", q."createdAt",
       GREATEST(0, ${options.asOf}::date - (q."createdAt" AT TIME ZONE 'UTC')::date)::int AS "ageDays",
       (SELECT m."text" FROM "query_message" m WHERE m."queryId" = q."id" ORDER BY m."createdAt" DESC, m."id" DESC LIMIT 1) AS "lastText"
@@ -69,4 +77,32 @@ export async function listPendingQueries(db: Db, options: { actor: Actor; asOf: 
       ${options.subjectId ? Prisma.sql`AND q."subjectId" = ${options.subjectId}` : Prisma.empty}
     ORDER BY q."createdAt", q."id"
     LIMIT ${options.limit ?? 200}`);
+}
+
+/** The targets a monitor can raise a query on: the subject, its visits (record, else schedule row), AEs and sample results. Empty when out of scope; four indexed queries. */
+export async function listQueryTargets(db: Db, options: { actor: Actor; subjectId: string }): Promise<QueryTargetOption[]> {
+  const subject = await getSubject(db, options);
+  if (!subject) return [];
+  const [rows, records, adverseEvents, results] = await Promise.all([
+    db.scheduledVisit.findMany({ where: { subjectId: subject.id }, select: { id: true, visitId: true, planVersion: true, targetDate: true }, orderBy: [{ targetDate: "asc" }, { visitId: "asc" }] }),
+    db.visitRecord.findMany({ where: { subjectId: subject.id }, select: { id: true, visitId: true, planVersion: true, date: true }, orderBy: [{ date: "asc" }] }),
+    db.adverseEvent.findMany({ where: { subjectId: subject.id }, select: { id: true, term: true, onsetDate: true }, orderBy: { onsetDate: "asc" } }),
+    db.sampleResult.findMany({ where: { subjectId: subject.id }, select: { id: true, kind: true, collectedDate: true }, orderBy: { collectedDate: "asc" } }),
+  ]);
+  const recorded = new Map(records.map((r) => [`${r.visitId}:${r.planVersion ?? ""}`, r]));
+  const visits: QueryTargetOption[] = rows.map((row) => {
+    const record = recorded.get(`${row.visitId}:${row.planVersion ?? ""}`);
+    if (record) recorded.delete(`${row.visitId}:${row.planVersion ?? ""}`);
+    return record
+      ? { type: "visit", id: record.id, label: `${row.visitId} (${calendarDateFromDb(record.date)})` }
+      : { type: "visit", id: row.id, label: `${row.visitId} (${calendarDateFromDb(row.targetDate)})` };
+  });
+  // Unscheduled visits have a record and no schedule row.
+  for (const record of recorded.values()) visits.push({ type: "visit", id: record.id, label: `${record.visitId} (${calendarDateFromDb(record.date)})` });
+  return [
+    { type: "subject", id: subject.id, label: subject.code },
+    ...visits,
+    ...adverseEvents.map((ae) => ({ type: "adverse_event" as const, id: ae.id, label: `${ae.term} (${calendarDateFromDb(ae.onsetDate)})` })),
+    ...results.map((r) => ({ type: "sample_result" as const, id: r.id, label: `${r.kind} (${calendarDateFromDb(r.collectedDate)})` })),
+  ];
 }

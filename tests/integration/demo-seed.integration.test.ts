@@ -35,4 +35,15 @@ describe("demo data", () => {
       expect(worklist.length).toBeGreaterThan(1);
     }
   });
+
+  it("has queries in every state, raised by the monitor, answered by the site, audited", async () => {
+    const db = getDb();
+    const monitor = await db.user.findUniqueOrThrow({ where: { email: "monitor@demo.test" } });
+    const queries = await db.query.findMany({ where: { organizationId: monitor.organizationId }, include: { messages: true } });
+    const byStatus = (status: string) => queries.filter((q) => q.status === status).length;
+    expect([byStatus("open"), byStatus("answered"), byStatus("closed")]).toEqual([expect.any(Number), 1, 1]);
+    expect(byStatus("open")).toBeGreaterThanOrEqual(2);
+    expect(queries.every((q) => q.raisedById === monitor.id && q.messages[0]!.kind === "raise")).toBe(true);
+    expect(await db.auditLog.count({ where: { entity: "Query", entityId: { in: queries.map((q) => q.id) } } })).toBe(queries.length + 3);
+  });
 });

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { OpenQueriesWorklist } from "@/components/monitoring/open-queries";
 import { WorklistTable } from "@/components/subjects/worklist-table";
 import { requirePageActor } from "@/lib/auth/page";
 import { hasPermission } from "@/lib/auth/permissions";
@@ -45,6 +46,7 @@ export default async function InvestigatorHome() {
       <h2 className="text-lg font-semibold">
         {t("worklist.title")} <span className="text-sm font-normal text-slate-600">{t("worklist.asOf", { date: today })}</span>
       </h2>
+      <OpenQueriesWorklist actor={actor} asOf={today} />
       <section className="card flex flex-col gap-2" aria-labelledby="wl-overdue">
         <h3 id="wl-overdue" className="font-semibold text-red-900">
           {t("worklist.overdue")} ({overdue.length})

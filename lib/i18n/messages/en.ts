@@ -5,6 +5,7 @@ import { plansEn } from "@/lib/i18n/messages/plans.en";
 import { rulesEn } from "@/lib/i18n/messages/rules.en";
 import { subjectsEn } from "@/lib/i18n/messages/subjects.en";
 import { safetyEn } from "@/lib/i18n/messages/safety.en";
+import { monitoringEn } from "@/lib/i18n/messages/monitoring.en";
 
 /**
  * English UI text, one file per area (`<area>.en.ts`, with its `<area>.zh-CN.ts` twin) so
@@ -18,6 +19,7 @@ export const en = {
   ...rulesEn,
   ...subjectsEn,
   ...safetyEn,
+  ...monitoringEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Fragment } from "react";
+import { SubjectQueries } from "@/components/monitoring/subject-queries";
 import { listSafetyTimelineItems, SubjectSafety, type SafetyTimelineItem } from "@/components/safety/subject-safety";
 import { StatusBadge } from "@/components/subjects/status-badge";
 import { ReconsentForm, SubjectStatusForm } from "@/components/subjects/subject-forms";
@@ -222,6 +223,8 @@ export default async function SubjectPage({ params }: { params: Promise<{ subjec
         visits={records.map((r) => ({ id: r.id, label: `${r.visitId} · ${calendarDateFromDb(r.date)}` }))}
         t={t}
       />
+
+      <SubjectQueries actor={actor} subject={subject} />
 
       {canChange && active ? (
         <details className="card">

@@ -1,0 +1,97 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { answerQueryAction, closeQueryAction, raiseQueryAction, reopenQueryAction } from "@/app/(app)/queries/actions";
+import { useI18n } from "@/components/i18n/i18n-provider";
+import { Field } from "@/components/ui/field";
+import { useActionForm } from "@/components/ui/use-action-form";
+import type { QueryTargetOption } from "@/lib/db/queries";
+import type { TQueryTargetType } from "@/lib/validation/query";
+
+/** A monitor raises a query on the subject or one of its visits, AEs or sample results. */
+export function RaiseQueryForm({ subjectId, targets, initialTarget }: { subjectId: string; targets: QueryTargetOption[]; initialTarget?: string }) {
+  const { t } = useI18n();
+  const router = useRouter();
+  const { submit, fieldErrors, formError, pending } = useActionForm(raiseQueryAction);
+  const [target, setTarget] = useState(initialTarget && targets.some((o) => `${o.type}:${o.id}` === initialTarget) ? initialTarget : `subject:${subjectId}`);
+  const [text, setText] = useState("");
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const [type, ...rest] = target.split(":");
+    const saved = await submit({ subjectId, target: { type: type as TQueryTargetType, id: rest.join(":") }, text });
+    if (saved) {
+      setText("");
+      router.refresh();
+    }
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="grid gap-3" aria-label={t("queries.raise")} data-testid="raise-query-form">
+      <Field id="query-target" label={t("queries.target")} error={fieldErrors.target}>
+        <select id="query-target" className="input" value={target} onChange={(e) => setTarget(e.target.value)}>
+          {targets.map((option) => (
+            <option key={`${option.type}:${option.id}`} value={`${option.type}:${option.id}`}>
+              {t(`queries.target.${option.type}`)}: {option.label}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field id="query-text" label={t("queries.text")} error={fieldErrors.text}>
+        <textarea id="query-text" className="input" rows={3} value={text} onChange={(e) => setText(e.target.value)} />
+      </Field>
+      {formError || fieldErrors.subjectId ? (
+        <p role="alert" className="field-error">
+          {formError ?? fieldErrors.subjectId}
+        </p>
+      ) : null}
+      <div>
+        <button type="submit" className="btn-primary" disabled={pending}>
+          {t("queries.raise")}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+type Step = "answer" | "close" | "reopen";
+const ACTIONS = { answer: answerQueryAction, close: closeQueryAction, reopen: reopenQueryAction } as const;
+const LABELS = { answer: ["queries.answer", "queries.answerText"], close: ["queries.close", "queries.closeNote"], reopen: ["queries.reopen", "queries.reopenText"] } as const;
+
+/** One step of a query's state machine: answer (investigator), close or reopen (monitor). */
+export function QueryStepForm({ queryId, step }: { queryId: string; step: Step }) {
+  const { t } = useI18n();
+  const router = useRouter();
+  const { submit, fieldErrors, formError, pending } = useActionForm<{ queryId: string; text?: string; note?: string }, unknown>(ACTIONS[step] as never);
+  const [text, setText] = useState("");
+  const [button, label] = LABELS[step];
+  const id = `query-${step}-${queryId}`;
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const saved = await submit(step === "close" ? { queryId, note: text } : { queryId, text });
+    if (saved) {
+      setText("");
+      router.refresh();
+    }
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="flex flex-wrap items-end gap-2" aria-label={t(button)} data-testid={`query-${step}-form`}>
+      <div className="min-w-64 flex-1">
+        <Field id={id} label={t(label)} error={fieldErrors.text ?? fieldErrors.note}>
+          <input id={id} className="input" value={text} onChange={(e) => setText(e.target.value)} />
+        </Field>
+      </div>
+      <button type="submit" className={step === "answer" ? "btn-primary" : "btn-secondary"} disabled={pending}>
+        {t(button)}
+      </button>
+      {formError || fieldErrors.status ? (
+        <p role="alert" className="field-error w-full">
+          {formError ?? fieldErrors.status}
+        </p>
+      ) : null}
+    </form>
+  );
+}

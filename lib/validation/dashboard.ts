@@ -1,0 +1,65 @@
+import { z } from "zod";
+import { ZClinicalDate } from "@/lib/validation/calendar-date";
+import { storableText } from "@/lib/validation/text";
+
+/** Lists and sorts of the dashboard (lib/db/dashboard.ts), here so the page's parameters and the query share them. */
+export const DASHBOARD_LISTS = [
+  "overdue",
+  "window_open",
+  "due_30",
+  "due_90",
+  "active",
+  "completed",
+  "withdrawn",
+  "lost_to_follow_up",
+  "died",
+  "reconsent_due",
+  "extension",
+  "nearing_end",
+  "escalations_open",
+  "escalations_overdue",
+  "ae_serious",
+  "ae_malignancy",
+  "queries_open",
+  "queries_answered",
+] as const;
+export type TDashboardList = (typeof DASHBOARD_LISTS)[number];
+
+export const DASHBOARD_SORTS = ["subject", "site", "study", "item", "date", "daysOverdue"] as const;
+export type TDashboardSort = (typeof DASHBOARD_SORTS)[number];
+
+const ZOptionalId = z
+  .string()
+  .trim()
+  .max(100)
+  .optional()
+  .transform((v) => v || undefined);
+
+/** A whole number from a search parameter, absent when empty. */
+function optionalInteger(min: number) {
+  return z
+    .string()
+    .optional()
+    .transform((v) => (v?.trim() ? Number(v.trim()) : undefined))
+    .pipe(z.number().int().min(min).max(100_000).optional());
+}
+
+/** The /monitor page's search parameters; a bad one is reported naming it. */
+export const ZDashboardParams = z.object({
+  study: ZOptionalId,
+  asOf: z
+    .string()
+    .optional()
+    .transform((v) => v || undefined)
+    .pipe(ZClinicalDate.optional()),
+  list: z.enum(DASHBOARD_LISTS).optional(),
+  site: ZOptionalId,
+  item: storableText(100)
+    .optional()
+    .transform((v) => v?.trim() || undefined),
+  minDays: optionalInteger(0),
+  sort: z.enum(DASHBOARD_SORTS).optional(),
+  dir: z.enum(["asc", "desc"]).optional(),
+  page: optionalInteger(1),
+});
+export type TDashboardParams = z.infer<typeof ZDashboardParams>;
