@@ -77,6 +77,22 @@ async function actorFor(db: Db, email: string): Promise<Actor> {
 
 const shift = (date: string, days: number) => formatCalendarDate(parseCalendarDate(date)! + days);
 
+/** Who the program belongs to: the demo organisation and users unless told otherwise (tests). */
+export interface LargeProgramTeam {
+  organizationName: string;
+  sponsor: string;
+  /** The first one records the seeded visits; each needs a site among SH-01, BJ-02 (created if missing). */
+  investigators: string[];
+  monitor: string;
+}
+
+export const DEMO_TEAM: LargeProgramTeam = {
+  organizationName: DEMO_ORGANIZATION,
+  sponsor: "sponsor@demo.test",
+  investigators: ["investigator@demo.test", "investigator2@demo.test"],
+  monitor: "monitor@demo.test",
+};
+
 export interface LargeProgram {
   studyId: string;
   organizationId: string;
@@ -85,14 +101,14 @@ export interface LargeProgram {
 }
 
 /** The program's configuration, created once through the services (audited). */
-async function ensureProgram(db: Db, subjects: number, log: (line: string) => void): Promise<LargeProgram> {
-  const organization = await db.organization.findFirstOrThrow({ where: { name: DEMO_ORGANIZATION } });
+async function ensureProgram(db: Db, subjects: number, team: LargeProgramTeam, log: (line: string) => void): Promise<LargeProgram> {
+  const organization = await db.organization.findFirstOrThrow({ where: { name: team.organizationName } });
   const protocolNumber = protocolFor(subjects);
   let study = await db.study.findFirst({ where: { organizationId: organization.id, protocolNumber } });
   if (!study) {
     log(`creating the program ${protocolNumber} (50 sites, product, study, plan v1 and its amendment v2, consent)`);
-    const sponsor = await actorFor(db, "sponsor@demo.test");
-    const members = await Promise.all(["investigator@demo.test", "investigator2@demo.test", "monitor@demo.test"].map((email) => actorFor(db, email)));
+    const sponsor = await actorFor(db, team.sponsor);
+    const members = await Promise.all([...team.investigators, team.monitor].map((email) => actorFor(db, email)));
     // Sites: the two demo sites (so the demo investigators have subjects) and 48 more, created once.
     const siteRows = [...DEMO_SITES.map((s) => ({ ...s })), ...Array.from({ length: SITE_COUNT - DEMO_SITES.length }, (_, i) => ({ code: `SC-${String(i + 3).padStart(2, "0")}`, name: `Scale site ${i + 3} (demo)`, country: "China", principalInvestigator: null }))];
     await db.$transaction(async (tx) => {
@@ -365,12 +381,13 @@ export interface SeedLargeResult {
 }
 
 /** Fill the program up to `subjects` subjects; returns how many it added. `client` is a pg connection to the same database. */
-export async function seedLarge(db: Db, client: pg.Client, options: { subjects: number; log: (line: string) => void; progress?: boolean }): Promise<SeedLargeResult> {
+export async function seedLarge(db: Db, client: pg.Client, options: { subjects: number; log: (line: string) => void; progress?: boolean; team?: LargeProgramTeam }): Promise<SeedLargeResult> {
   const started = Date.now();
-  const program = await ensureProgram(db, options.subjects, options.log);
+  const team = options.team ?? DEMO_TEAM;
+  const program = await ensureProgram(db, options.subjects, team, options.log);
   const today = todayCalendarDate();
   const [sponsor, investigator, monitor] = await Promise.all(
-    ["sponsor@demo.test", "investigator@demo.test", "monitor@demo.test"].map((email) => db.user.findUniqueOrThrow({ where: { email }, select: { id: true, name: true } })),
+    [team.sponsor, team.investigators[0]!, team.monitor].map((email) => db.user.findUniqueOrThrow({ where: { email }, select: { id: true, name: true } })),
   );
   const ids = { sponsorId: sponsor!.id, investigatorId: investigator!.id, monitor: monitor! };
   const present = new Set((await client.query<{ code: string }>(`SELECT "code" FROM "subject" WHERE "studyId" = $1`, [program.studyId])).rows.map((r) => r.code));

@@ -9,8 +9,7 @@ import { activatePlanVersion, createPlanVersion } from "@/lib/plans/plan-version
 import { addDays, formatCalendarDate, parseCalendarDate } from "@/lib/schedule/calendar-date";
 import { scheduleFromStored, toSchedulePlanVersions } from "@/lib/subjects/schedule-rows";
 import { todayCalendarDate } from "@/lib/subjects/today";
-import { protocolFor, SITE_COUNT, seedLarge } from "@/prisma/seed-large";
-import { seedDemo } from "@/prisma/seed-demo";
+import { protocolFor, SITE_COUNT, seedLarge, type LargeProgramTeam } from "@/prisma/seed-large";
 
 /**
  * `seed:large` on the real database: a 500-subject program over 50 sites. The monitor
@@ -27,16 +26,29 @@ let studyId: string;
 let monitor: Actor;
 let sponsor: Actor;
 
+/** Its own organisation and team, so the demo organisation stays untouched for the demo-seed tests. */
+const TEAM: LargeProgramTeam = { organizationName: "Scale Test Therapeutics", sponsor: "sponsor@scale.test", investigators: ["investigator@scale.test"], monitor: "monitor@scale.test" };
+
 beforeAll(async () => {
   const db = getDb();
-  await seedDemo(db);
+  const organization = await db.organization.create({ data: { name: TEAM.organizationName } });
+  const site = await db.site.create({ data: { organizationId: organization.id, code: "SH-01", name: "Scale test site", country: "China" } });
+  await db.user.createMany({
+    data: [
+      { organizationId: organization.id, email: TEAM.sponsor, name: "Scale Sponsor", role: "SPONSOR_ADMIN" },
+      { organizationId: organization.id, email: TEAM.monitor, name: "Scale Monitor", role: "MONITOR" },
+      { organizationId: organization.id, email: TEAM.investigators[0]!, name: "Scale Investigator", role: "INVESTIGATOR" },
+    ],
+  });
+  const investigator = await db.user.findUniqueOrThrow({ where: { email: TEAM.investigators[0]! } });
+  await db.userSite.create({ data: { userId: investigator.id, siteId: site.id } });
   client = new pg.Client({ connectionString: process.env.DATABASE_URL });
   await client.connect();
-  const result = await seedLarge(db, client, { subjects: SUBJECTS, log: () => {}, progress: false });
+  const result = await seedLarge(db, client, { subjects: SUBJECTS, log: () => {}, progress: false, team: TEAM });
   studyId = result.studyId;
   const actor = async (email: string) => (await getActorByUserId(db, { userId: (await db.user.findUniqueOrThrow({ where: { email } })).id }))!;
-  monitor = await actor("monitor@demo.test");
-  sponsor = await actor("sponsor@demo.test");
+  monitor = await actor(TEAM.monitor);
+  sponsor = await actor(TEAM.sponsor);
 }, 240_000);
 
 afterAll(async () => {
@@ -125,7 +137,7 @@ describe("seed:large program", () => {
     expect(before.aes).toBeGreaterThan(SUBJECTS);
     expect(before.serious).toBeGreaterThan(0);
     expect(before.results).toBeGreaterThan(0);
-    const again = await seedLarge(getDb(), client, { subjects: SUBJECTS, log: () => {}, progress: false });
+    const again = await seedLarge(getDb(), client, { subjects: SUBJECTS, log: () => {}, progress: false, team: TEAM });
     expect(again.added).toBe(0);
     expect(await counts()).toEqual(before);
     const study = await getDb().study.findUniqueOrThrow({ where: { id: studyId } });
