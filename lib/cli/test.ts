@@ -18,7 +18,7 @@ import { seedDemo } from "@/prisma/seed-demo";
 const projectRoot = fileURLToPath(new URL("../../", import.meta.url));
 const bin = (name: string) => path.join(projectRoot, "node_modules", ".bin", name);
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const stages = ["lint", "typecheck", "unit", "integration", "e2e", "weight"] as const;
+const stages = ["lint", "typecheck", "unit", "integration", "e2e", "bench", "weight"] as const;
 type Stage = (typeof stages)[number];
 
 const onlyArg = process.argv.find((a) => a.startsWith("--only="));
@@ -71,7 +71,7 @@ async function main() {
   let cluster: EmbeddedDatabase | undefined;
   const databases: string[] = [];
   try {
-    if (selected.has("integration") || selected.has("e2e")) {
+    if (selected.has("integration") || selected.has("e2e") || selected.has("bench")) {
       process.stdout.write("\n━━ starting the embedded PostgreSQL test cluster (.data/test-postgres)\n");
       cluster = await startTestCluster();
     }
@@ -105,6 +105,20 @@ async function main() {
       // E2E_ARGS passes options to Playwright, e.g. E2E_ARGS="--repeat-each=3 tests/e2e/sponsor-workspace.spec.ts".
       const extra = (process.env.E2E_ARGS ?? "").split(/\s+/).filter(Boolean);
       run("browser tests (Playwright, Chromium)", bin("playwright"), ["test", ...extra], env);
+    }
+    if (selected.has("bench") && cluster) {
+      // The benchmark as a smoke test (issue #16): a 2,000-subject program on its own database,
+      // seeded, served by the production build and measured; it must finish and print its JSON
+      // line. Timing targets are the benchmark's to report, not a test's to assert.
+      const database = await createMigratedDatabase(cluster, "bench");
+      databases.push(database.name);
+      process.env.DATABASE_URL = database.url;
+      await seedDemo(getDb());
+      await disconnectDb();
+      run("benchmark smoke (npm run bench -- --subjects 2000)", bin("tsx"), ["--conditions=react-server", "lib/cli/bench.ts", "--subjects", "2000"], {
+        DATABASE_URL: database.url,
+        BENCH_PORT: process.env.BENCH_PORT ?? String(Number(process.env.E2E_PORT ?? "3100") + 100),
+      });
     }
   } finally {
     if (cluster) {

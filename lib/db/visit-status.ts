@@ -59,16 +59,20 @@ export interface WorklistRow {
  */
 export async function listWorklistVisits(db: Db, options: { actor: Actor; asOf: string; days?: number; limit?: number }): Promise<WorklistRow[]> {
   const days = options.days ?? 30;
+  // The subjects in scope first (MATERIALIZED: an investigator's sites hold a small share of
+  // the organisation), then their rows through the (subjectId, targetDate) index. Left to itself
+  // the planner walks every study's rows in windowEnd order to fill the LIMIT, mostly recorded
+  // rows of other sites: 5.4 s at 100,000 subjects, against 0.5 s this way (decision 016).
   return db.$queryRaw<WorklistRow[]>(Prisma.sql`
+    WITH s AS MATERIALIZED (SELECT s.* FROM "subject" s WHERE ${subjectScopeSql(options.actor)} AND s."status" = 'active')
     SELECT s."id" AS "subjectId", s."code", s."studyId", st."protocolNumber", si."code" AS "siteCode",
       sv."visitId", sv."planVersion", sv."source", sv."targetDate", sv."windowStart", sv."windowEnd", sv."contactMode",
       ltfu_visit_status(sv."targetDate", sv."windowStart", sv."windowEnd", NULL, s."status", s."statusDate", ${options.asOf}::date) AS "status"
-    FROM "scheduled_visit" sv
-    JOIN "subject" s ON s."id" = sv."subjectId"
+    FROM s
+    JOIN "scheduled_visit" sv ON sv."subjectId" = s."id"
     JOIN "study" st ON st."id" = s."studyId"
     JOIN "site" si ON si."id" = s."siteId"
-    WHERE ${subjectScopeSql(options.actor)} AND s."status" = 'active'
-      AND (sv."windowStart" <= ${options.asOf}::date OR sv."targetDate" <= ${options.asOf}::date + ${days}::int)
+    WHERE (sv."windowStart" <= ${options.asOf}::date OR sv."targetDate" <= ${options.asOf}::date + ${days}::int)
       AND NOT EXISTS (SELECT 1 FROM "visit_record" r WHERE r."subjectId" = sv."subjectId" AND r."visitId" = sv."visitId" AND r."planVersion" IS NOT DISTINCT FROM sv."planVersion")
     ORDER BY sv."windowEnd", s."code", sv."visitId"
     LIMIT ${options.limit ?? 500}`);

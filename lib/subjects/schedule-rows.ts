@@ -2,7 +2,8 @@ import "server-only";
 import type { Tx } from "@/lib/db/client";
 import { listAppliedPlanVersions } from "@/lib/db/subjects";
 import { buildSchedule, type Schedule } from "@/lib/schedule/build-schedule";
-import { calendarDateFromDb, calendarDateToDb } from "@/lib/validation/calendar-date";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { calendarDateFromDb } from "@/lib/validation/calendar-date";
 import { ZPlan } from "@/lib/validation/plan";
 import type { TSchedulePlanVersion, TScheduleSubject, TSubjectStatus, TVisitRecord } from "@/lib/validation/schedule";
 
@@ -51,50 +52,98 @@ export function scheduleFromStored(options: { planVersions: TSchedulePlanVersion
   });
 }
 
-const CHUNK = 500;
-const ROWS_PER_INSERT = 4000;
+const CHUNK = 5_000;
+
+interface StoredSubjectWithRecords {
+  id: string;
+  dosingDate: string;
+  status: string;
+  statusDate: string | null;
+  /** Plan records as `visitId|planVersion|status|date`. */
+  records: string[] | null;
+}
 
 /**
  * Rewrite the stored plan rows of the given subjects (or every subject of the study) from
  * lib/schedule, inside the caller's transaction: on enrolment, plan activation (amendment)
  * and status change. Which visits exist does not depend on `asOf`, so the rows hold no
  * status; rows of other sources (escalation, extension) are left alone.
+ *
+ * Set-based (docs/decisions/016-program-scale.md): subjects and their plan records are read in
+ * keyset chunks of 5,000 with one query, lib/schedule computes each subject's rows, and one
+ * statement per chunk brings the stored rows to exactly that set — deleting the rows no longer
+ * scheduled, updating those whose dates changed, inserting the new ones — so an amendment writes
+ * only the future it replaces (CDE §2.3.2), not the whole table. Returns the number of plan rows
+ * the subjects now have.
  */
 export async function rewriteScheduleRows(tx: Tx, options: { studyId: string; subjectIds?: string[] }): Promise<number> {
   const planVersions = toSchedulePlanVersions(await listAppliedPlanVersions(tx, { studyId: options.studyId }));
-  const where = { studyId: options.studyId, ...(options.subjectIds ? { id: { in: options.subjectIds } } : {}) };
   let written = 0;
-  let cursor: string | undefined;
+  let cursor = "";
   for (;;) {
-    const subjects = await tx.subject.findMany({
-      where,
-      select: { id: true, dosingDate: true, status: true, statusDate: true, visitRecords: { select: { visitId: true, planVersion: true, unscheduled: true, status: true, date: true } } },
-      orderBy: { id: "asc" },
-      take: CHUNK,
-      ...(cursor ? { skip: 1, cursor: { id: cursor } } : {}),
-    });
+    const subjects = await tx.$queryRaw<StoredSubjectWithRecords[]>(Prisma.sql`
+      SELECT s."id", s."dosingDate"::text AS "dosingDate", s."status", s."statusDate"::text AS "statusDate",
+        (SELECT array_agg(r."visitId" || '|' || r."planVersion" || '|' || r."status" || '|' || r."date"::text)
+           FROM "visit_record" r WHERE r."subjectId" = s."id" AND NOT r."unscheduled" AND r."planVersion" IS NOT NULL) AS "records"
+      FROM "subject" s
+      WHERE s."studyId" = ${options.studyId} AND s."id" > ${cursor}
+        ${options.subjectIds ? Prisma.sql`AND s."id" = ANY(${options.subjectIds}::text[])` : Prisma.empty}
+      ORDER BY s."id"
+      LIMIT ${CHUNK}`);
     if (subjects.length === 0) break;
     cursor = subjects[subjects.length - 1]!.id;
     const ids = subjects.map((s) => s.id);
-    await tx.scheduledVisit.deleteMany({ where: { subjectId: { in: ids }, source: "plan" } });
-    if (planVersions.length === 0) continue;
-    const rows = subjects.flatMap((subject) => {
-      const schedule = scheduleFromStored({ planVersions, subject, records: subject.visitRecords, asOf: calendarDateFromDb(subject.dosingDate) });
-      return schedule.visits.map((visit) => ({
-        subjectId: subject.id,
-        source: "plan",
-        visitId: visit.visitId,
-        planVersion: visit.planVersion,
-        offsetMonths: visit.offsetMonths,
-        targetDate: calendarDateToDb(visit.targetDate),
-        windowStart: calendarDateToDb(visit.windowStart),
-        windowEnd: calendarDateToDb(visit.windowEnd),
-        contactMode: visit.contactMode,
-        activities: visit.activities,
-      }));
-    });
-    // PostgreSQL takes at most 65,535 bind parameters per statement (11 per row here).
-    for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) written += (await tx.scheduledVisit.createMany({ data: rows.slice(i, i + ROWS_PER_INSERT) })).count;
+    const rows = { subjectId: [] as string[], visitId: [] as string[], planVersion: [] as number[], offsetMonths: [] as number[], targetDate: [] as string[], windowStart: [] as string[], windowEnd: [] as string[], contactMode: [] as string[], activities: [] as string[] };
+    if (planVersions.length > 0) {
+      for (const subject of subjects) {
+        const schedule = buildSchedule({
+          dosingDate: subject.dosingDate,
+          asOf: subject.dosingDate,
+          planVersions,
+          records: (subject.records ?? []).map((text) => {
+            const [visitId, planVersion, status, date] = text.split("|");
+            return { visitId: visitId!, planVersion: Number(planVersion), status: status as TVisitRecord["status"], date: date! };
+          }),
+          subject: subject.status === "active" || !subject.statusDate ? { status: "active" } : { status: subject.status as TSubjectStatus, statusDate: subject.statusDate },
+        });
+        for (const visit of schedule.visits) {
+          rows.subjectId.push(subject.id);
+          rows.visitId.push(visit.visitId);
+          rows.planVersion.push(visit.planVersion);
+          rows.offsetMonths.push(visit.offsetMonths);
+          rows.targetDate.push(visit.targetDate);
+          rows.windowStart.push(visit.windowStart);
+          rows.windowEnd.push(visit.windowEnd);
+          rows.contactMode.push(visit.contactMode);
+          rows.activities.push(visit.activities.join(","));
+        }
+      }
+    }
+    written += rows.subjectId.length;
+    await tx.$executeRaw(Prisma.sql`
+      WITH n AS (
+        SELECT * FROM unnest(${rows.subjectId}::text[], ${rows.visitId}::text[], ${rows.planVersion}::int[], ${rows.offsetMonths}::int[],
+          ${rows.targetDate}::date[], ${rows.windowStart}::date[], ${rows.windowEnd}::date[], ${rows.contactMode}::text[], ${rows.activities}::text[])
+          AS n("subjectId", "visitId", "planVersion", "offsetMonths", "targetDate", "windowStart", "windowEnd", "contactMode", "activities")
+      ),
+      gone AS (
+        DELETE FROM "scheduled_visit" sv
+        WHERE sv."subjectId" = ANY(${ids}::text[]) AND sv."source" = 'plan'
+          AND NOT EXISTS (SELECT 1 FROM n WHERE n."subjectId" = sv."subjectId" AND n."visitId" = sv."visitId" AND n."planVersion" = sv."planVersion")
+      ),
+      changed AS (
+        UPDATE "scheduled_visit" sv
+        SET "offsetMonths" = n."offsetMonths", "targetDate" = n."targetDate", "windowStart" = n."windowStart", "windowEnd" = n."windowEnd",
+          "contactMode" = n."contactMode", "activities" = string_to_array(n."activities", ',')
+        FROM n
+        WHERE sv."subjectId" = n."subjectId" AND sv."visitId" = n."visitId" AND sv."planVersion" = n."planVersion" AND sv."source" = 'plan'
+          AND (sv."offsetMonths", sv."targetDate", sv."windowStart", sv."windowEnd", sv."contactMode", sv."activities")
+            IS DISTINCT FROM (n."offsetMonths", n."targetDate", n."windowStart", n."windowEnd", n."contactMode", string_to_array(n."activities", ','))
+      )
+      INSERT INTO "scheduled_visit" ("id", "subjectId", "source", "visitId", "planVersion", "offsetMonths", "targetDate", "windowStart", "windowEnd", "contactMode", "activities")
+      SELECT gen_random_uuid()::text, n."subjectId", 'plan', n."visitId", n."planVersion", n."offsetMonths", n."targetDate", n."windowStart", n."windowEnd", n."contactMode", string_to_array(n."activities", ',')
+      FROM n
+      WHERE NOT EXISTS (SELECT 1 FROM "scheduled_visit" sv WHERE sv."subjectId" = n."subjectId" AND sv."visitId" = n."visitId" AND sv."planVersion" = n."planVersion" AND sv."source" = 'plan')`);
     if (subjects.length < CHUNK) break;
   }
   return written;
