@@ -108,7 +108,8 @@ test("SIGTERM to npm start during a burst of writes: every 201 is stored, no 500
       }
     };
     const workers = Array.from({ length: 6 }, worker);
-    await new Promise((resolve) => setTimeout(resolve, 2000));
+    // Signal once writes are flowing (a cold server on a busy machine answers its first one late).
+    await expect.poll(() => created.length + failures.length * 1000, { timeout: 60_000, intervals: [200] }).toBeGreaterThan(2);
     const beforeSignal = created.length;
     process.kill(npm.pid!, "SIGTERM");
     signalled = true;

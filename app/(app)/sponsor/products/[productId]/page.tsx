@@ -71,13 +71,16 @@ export default async function ProductPage({ params }: { params: Promise<{ produc
           <>
             <DerivationComparison stored={stored} today={{ ...today.current, caption: t("snapshot.today", { engineVersion: today.current.engineVersion }) }} t={t} />
           </>
-        ) : (
-          <details className="card" open={!canManage}>
+        ) : canManage ? (
+          <details className="card">
             <summary className="cursor-pointer font-semibold" data-testid="stored-derivation-summary">
               {stored.caption} · {t("snapshot.engine", { ruleSet: stored.ruleSet, engineVersion: stored.engineVersion })}
             </summary>
             <DerivationPanel id="stored-derivation" {...stored} t={t} />
           </details>
+        ) : (
+          // Readers (monitors) see the stored derivation open: there is no editor to show it live.
+          <DerivationPanel {...stored} t={t} />
         )}
         {canManage ? (
           <>
