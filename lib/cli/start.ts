@@ -66,6 +66,7 @@ async function main() {
     step("starting the embedded PostgreSQL (data in .data/postgres)");
     embedded = await startEmbeddedPostgres({ name: "postgres", preferredPort: Number(process.env.LTFU_PG_PORT ?? 54329), log: step, handleSignals: false });
     startedDatabase = embedded;
+    embedded.onUnexpectedExit((code, signal) => void shutdown(1, `the database exited (${signal ?? code})`));
     if (!(await embedded.databaseExists("ltfu"))) await embedded.createDatabase("ltfu");
     ownerUrl = embedded.url("ltfu");
     await ensureAppRole(ownerUrl);

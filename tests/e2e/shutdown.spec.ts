@@ -141,3 +141,43 @@ test("SIGTERM to npm start during a burst of writes: every 201 is stored, no 500
     for (const pid of [npm.pid!, ...pids]) if (isRunning(pid)) process.kill(pid, "SIGKILL");
   }
 });
+
+function commandLine(pid: number): string {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").join(" ");
+  } catch {
+    return "";
+  }
+}
+
+/** Which process of the tree a signal goes to, found by its command line. */
+const TARGETS: Record<string, (cmd: string) => boolean> = {
+  tsx: (cmd) => /(\.bin\/tsx|tsx\/dist\/cli\.mjs) /.test(cmd),
+  "start.ts": (cmd) => /lib\/cli\/start\.ts/.test(cmd) && /tsx\/dist\/(loader|preflight)/.test(cmd),
+  "web server": (cmd) => /next-server|next\/dist\/bin\/next/.test(cmd),
+  postgres: (cmd) => /\/bin\/postgres -D/.test(cmd),
+};
+
+for (const [target, matches] of Object.entries(TARGETS)) {
+  test(`SIGTERM to ${target} alone stops the whole tree within 20 s`, async () => {
+    test.setTimeout(300_000);
+    const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(PORT), LTFU_PG_PORT: String(54_500 + (PORT % 100)) };
+    for (const name of ["DATABASE_URL", "DATABASE_OWNER_URL", "NEXTAUTH_URL", "NEXTAUTH_SECRET", "LTFU_DEMO_MODE", "NODE_ENV"]) delete env[name];
+    const npm = spawn("npm", ["start"], { cwd: root, env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+    let output = "";
+    npm.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    npm.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    let pids: number[] = [];
+    try {
+      await expect.poll(() => /ready: http/.test(output), { timeout: 240_000, intervals: [500] }).toBe(true);
+      pids = tree(npm.pid!);
+      const victim = pids.find((pid) => matches(commandLine(pid)));
+      expect(victim, `${target} in ${pids.map(commandLine).join(" | ")}`).toBeDefined();
+      process.kill(victim!, "SIGTERM");
+      await expect.poll(() => pids.filter(isRunning), { timeout: 20_000, intervals: [250] }).toEqual([]);
+      if (target !== "postgres") expect(output).toContain("database stopped");
+    } finally {
+      for (const pid of [npm.pid!, ...pids]) if (isRunning(pid)) process.kill(pid, "SIGKILL");
+    }
+  });
+}
