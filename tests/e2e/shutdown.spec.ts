@@ -52,8 +52,7 @@ function cookieHeader(response: Response, jar: Map<string, string>): void {
 }
 const asHeader = (jar: Map<string, string>) => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
 
-test("SIGTERM to npm start during a burst of writes: every 201 is stored, no 500, no process left", async () => {
-  test.setTimeout(300_000);
+async function burstThenSignal(send: (npmPid: number) => void) {
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(PORT), LTFU_PG_PORT: String(54_500 + (PORT % 100)) };
   for (const name of ["DATABASE_URL", "DATABASE_OWNER_URL", "NEXTAUTH_URL", "NEXTAUTH_SECRET", "LTFU_DEMO_MODE", "NODE_ENV"]) delete env[name];
   const npm = spawn("npm", ["start"], { cwd: root, env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
@@ -110,7 +109,7 @@ test("SIGTERM to npm start during a burst of writes: every 201 is stored, no 500
     const workers = Array.from({ length: 6 }, worker);
     await new Promise((resolve) => setTimeout(resolve, 2000));
     const beforeSignal = created.length;
-    process.kill(npm.pid!, "SIGTERM");
+    send(npm.pid!);
     signalled = true;
     await new Promise((resolve) => setTimeout(resolve, 4000));
     stop = true;
@@ -140,6 +139,16 @@ test("SIGTERM to npm start during a burst of writes: every 201 is stored, no 500
   } finally {
     for (const pid of [npm.pid!, ...pids]) if (isRunning(pid)) process.kill(pid, "SIGKILL");
   }
+}
+
+test("SIGTERM to npm start (the top process) during a burst of writes: every 201 is stored, no 500, no process left", async () => {
+  test.setTimeout(300_000);
+  await burstThenSignal((pid) => process.kill(pid, "SIGTERM"));
+});
+
+test("Ctrl-C (SIGINT to the whole process group) during a burst of writes: the same", async () => {
+  test.setTimeout(300_000);
+  await burstThenSignal((pid) => process.kill(-pid, "SIGINT"));
 });
 
 function commandLine(pid: number): string {
