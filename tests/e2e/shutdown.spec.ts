@@ -111,7 +111,10 @@ async function burstThenSignal(send: (npmPid: number) => void) {
     const beforeSignal = created.length;
     send(npm.pid!);
     signalled = true;
-    await new Promise((resolve) => setTimeout(resolve, 4000));
+    // Until the server refuses connections: at most the 10 s drain (keep-alive requests may still be served meanwhile).
+    const signalledAt = Date.now();
+    while (refused === 0 && Date.now() - signalledAt < 15_000) await new Promise((resolve) => setTimeout(resolve, 100));
+    await new Promise((resolve) => setTimeout(resolve, 500));
     stop = true;
     await Promise.all(workers);
 
@@ -161,8 +164,8 @@ function commandLine(pid: number): string {
 
 /** Which process of the tree a signal goes to, found by its command line. */
 const TARGETS: Record<string, (cmd: string) => boolean> = {
-  tsx: (cmd) => /(\.bin\/tsx|tsx\/dist\/cli\.mjs) /.test(cmd),
-  "start.ts": (cmd) => /lib\/cli\/start\.ts/.test(cmd) && /tsx\/dist\/(loader|preflight)/.test(cmd),
+  sh: (cmd) => /^sh -c .*lib\/cli\/start\.ts/.test(cmd),
+  "start.ts": (cmd) => /^\S*node --import tsx lib\/cli\/start\.ts/.test(cmd),
   "web server": (cmd) => /next-server|next\/dist\/bin\/next/.test(cmd),
   postgres: (cmd) => /\/bin\/postgres -D/.test(cmd),
 };
