@@ -107,7 +107,9 @@ async function burstThenSignal(send: (npmPid: number) => void) {
       }
     };
     const workers = Array.from({ length: 6 }, worker);
-    await new Promise((resolve) => setTimeout(resolve, 2000));
+    // Writes are flowing (the first ones are slow on a loaded machine) before the signal.
+    const startedAt = Date.now();
+    while (created.length < 5 && Date.now() - startedAt < 90_000) await new Promise((resolve) => setTimeout(resolve, 100));
     const beforeSignal = created.length;
     send(npm.pid!);
     signalled = true;
