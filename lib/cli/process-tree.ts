@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 
 /**
- * `npm start` is a chain of processes: npm → sh → tsx → start.ts → (next, postgres). A signal
+ * `npm start` is a chain of processes: npm → sh → start.ts → (next, postgres). A signal
  * may reach any one of them alone; npm and sh do not pass it on. start.ts therefore watches its
  * ancestors up to npm and shuts down (web server, then database) as soon as one is gone, so no
  * process is left behind whichever of them got the signal. Linux (/proc); elsewhere only the

@@ -12,12 +12,14 @@ import { seedDemo } from "@/prisma/seed-demo";
 
 /**
  * `npm start`: the app with demo data on the embedded database, or on DATABASE_URL when set.
- * Prints what it does, step by step.
+ * Prints what it does, step by step. It runs as `node --import tsx` (no tsx CLI in between: its
+ * signal relay SIGKILLs a child that takes more than 30 ms to acknowledge a signal, which a
+ * loaded machine exceeds, and the database would be orphaned).
  *
- * Stopping (Ctrl-C, or SIGTERM/SIGINT/SIGHUP to any process of the tree — npm, sh, tsx, this
- * one or the web server): the web server stops accepting connections and finishes the
+ * Stopping (Ctrl-C, or SIGTERM/SIGINT/SIGHUP to any process of the tree — npm, sh, this one,
+ * the web server or the database): the web server stops accepting connections and finishes the
  * requests in flight (at most DRAIN_MS, then it is killed), then the database stops, then
- * this process exits, and with it tsx, sh and npm. Migrations run as the database owner; the
+ * this process exits, and with it sh and npm. Migrations run as the database owner; the
  * web server connects as the least-privileged app role (lib/cli/db-roles.ts).
  */
 const projectRoot = fileURLToPath(new URL("../../", import.meta.url));
@@ -64,8 +66,9 @@ async function main() {
   let ownerUrl: string;
   if (demo) {
     step("starting the embedded PostgreSQL (data in .data/postgres)");
-    embedded = await startEmbeddedPostgres({ name: "postgres", preferredPort: Number(process.env.LTFU_PG_PORT ?? 54329), log: step, handleSignals: false });
+    embedded = await startEmbeddedPostgres({ name: "postgres", preferredPort: Number(process.env.LTFU_PG_PORT ?? 54329), log: step, handleSignals: false, ownProcessGroup: true });
     startedDatabase = embedded;
+    embedded.onUnexpectedExit((code, signal) => void shutdown(1, `the database exited (${signal ?? code})`));
     if (!(await embedded.databaseExists("ltfu"))) await embedded.createDatabase("ltfu");
     ownerUrl = embedded.url("ltfu");
     await ensureAppRole(ownerUrl);
