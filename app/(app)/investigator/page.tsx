@@ -1,3 +1,4 @@
+import { PageHeader } from "@/components/ui/page-header";
 import { requirePageActor } from "@/lib/auth/page";
 import { getDb } from "@/lib/db/client";
 import { listSites } from "@/lib/db/sites";
@@ -9,8 +10,7 @@ export default async function InvestigatorHome() {
   const sites = await listSites(getDb(), { actor });
   return (
     <section data-testid="home-investigator">
-      <h1 className="text-2xl font-semibold">{t("home.investigator.title")}</h1>
-      <p className="mt-2 text-slate-700">{t("home.investigator.intro")}</p>
+      <PageHeader title={t("home.investigator.title")} description={t("home.investigator.intro")} />
       <h2 className="mt-6 text-lg font-semibold">{t("home.investigator.sites")}</h2>
       {sites.length === 0 ? (
         <p className="mt-2 text-slate-600">{t("home.investigator.noSites")}</p>

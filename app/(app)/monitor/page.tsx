@@ -1,3 +1,4 @@
+import { PageHeader } from "@/components/ui/page-header";
 import { requirePageActor } from "@/lib/auth/page";
 import { getTranslator } from "@/lib/i18n/server";
 
@@ -6,8 +7,7 @@ export default async function MonitorHome() {
   const t = await getTranslator();
   return (
     <section data-testid="home-monitor">
-      <h1 className="text-2xl font-semibold">{t("home.monitor.title")}</h1>
-      <p className="mt-2 text-slate-700">{t("home.monitor.intro")}</p>
+      <PageHeader title={t("home.monitor.title")} description={t("home.monitor.intro")} />
       <p className="card mt-6 text-slate-600">{t("home.monitor.empty")}</p>
     </section>
   );
