@@ -187,18 +187,18 @@ export function ProductEditor({ existing, action }: { existing?: Existing; actio
             </Alert>
           ) : null}
           <div className="relative overflow-x-auto">
-            <table className="table min-w-[44rem]">
+            <table className="table min-w-[36rem]">
               <caption className="sr-only">{t("products.factors")}</caption>
               <thead>
                 <tr>
-                  <th scope="col" className="w-[28%]">
+                  <th scope="col" className="w-[24%]">
                     {t("products.factor")}
                   </th>
-                  <th scope="col" className="w-[9rem]">
+                  <th scope="col" className="w-[7.5rem]">
                     {t("products.status")}
                   </th>
                   <th scope="col">{t("products.rationale")}</th>
-                  <th scope="col" className="w-[10rem]">
+                  <th scope="col" className="w-[8.5rem]">
                     {t("products.evidence")}
                   </th>
                 </tr>
@@ -213,7 +213,7 @@ export function ProductEditor({ existing, action }: { existing?: Existing; actio
                       <label className="sr-only" htmlFor={`factor-${id}-status`}>
                         {t("products.status")}
                       </label>
-                      <select id={`factor-${id}-status`} className="input min-w-[7.5rem]" value={factors[id].status} onChange={(e) => changeFactor(id, { status: e.target.value as (typeof FACTOR_STATUSES)[number] })}>
+                      <select id={`factor-${id}-status`} className="input min-w-[6.5rem]" value={factors[id].status} onChange={(e) => changeFactor(id, { status: e.target.value as (typeof FACTOR_STATUSES)[number] })}>
                         {FACTOR_STATUSES.map((s) => (
                           <option key={s} value={s}>
                             {t(`factorStatus.${s}`)}
@@ -225,7 +225,7 @@ export function ProductEditor({ existing, action }: { existing?: Existing; actio
                       <label className="sr-only" htmlFor={`factor-${id}-rationale`}>
                         {t("products.rationale")}
                       </label>
-                      <textarea id={`factor-${id}-rationale`} className="input min-w-[12rem]" rows={2} value={factors[id].rationale} onChange={(e) => changeFactor(id, { rationale: e.target.value })} />
+                      <textarea id={`factor-${id}-rationale`} className="input min-w-[10rem]" rows={2} value={factors[id].rationale} onChange={(e) => changeFactor(id, { rationale: e.target.value })} />
                     </td>
                     <td>
                       <fieldset>

@@ -37,6 +37,7 @@ export function ApiTokens({ tokens, createAction, revokeAction }: { tokens: Toke
         </div>
       ) : null}
       <DataTable
+        minWidth="min-w-[32rem]"
         label={t("settings.tokens")}
         empty={t("settings.noTokens")}
         columns={[

@@ -25,7 +25,24 @@ export interface Row {
  * an empty state, and horizontal scrolling inside its own box on narrow screens so the page
  * never scrolls sideways. Cells are rendered by the (server) page; only the order is client state.
  */
-export function DataTable({ label, columns, rows, empty, initialSort, testId }: { label: string; columns: Column[]; rows: Row[]; empty: ReactNode; initialSort?: { key: string; direction: "asc" | "desc" }; testId?: string }) {
+export function DataTable({
+  label,
+  columns,
+  rows,
+  empty,
+  initialSort,
+  testId,
+  minWidth = "min-w-[40rem]",
+}: {
+  label: string;
+  columns: Column[];
+  rows: Row[];
+  empty: ReactNode;
+  initialSort?: { key: string; direction: "asc" | "desc" };
+  testId?: string;
+  /** The table's narrowest width (a Tailwind class): below it the table scrolls in its box instead of squeezing its columns. */
+  minWidth?: string;
+}) {
   const [sort, setSort] = useState(initialSort ?? null);
   const sorted = useMemo(() => {
     if (!sort) return rows;
@@ -46,14 +63,14 @@ export function DataTable({ label, columns, rows, empty, initialSort, testId }: 
   }
   return (
     <div className="relative max-w-full overflow-x-auto" data-testid={testId}>
-      <table className="table">
+      <table className={`table ${minWidth}`}>
         <caption className="sr-only">{label}</caption>
         <thead>
           <tr>
             {columns.map((column) => {
               const direction = sort?.key === column.key ? sort.direction : null;
               return (
-                <th key={column.key} scope="col" className={column.className} aria-sort={column.sortable ? (direction === "asc" ? "ascending" : direction === "desc" ? "descending" : "none") : undefined}>
+                <th key={column.key} scope="col" className={`whitespace-nowrap ${column.className ?? ""}`} aria-sort={column.sortable ? (direction === "asc" ? "ascending" : direction === "desc" ? "descending" : "none") : undefined}>
                   {column.sortable ? (
                     <button
                       type="button"

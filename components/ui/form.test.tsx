@@ -71,6 +71,18 @@ describe("ActionForm", () => {
     expect((code as HTMLInputElement).value).toBe("bad code!");
   });
 
+  it("announces once per submission: typing afterwards keeps the same alert, a new submission replaces it", async () => {
+    render(<SiteForm action={parseSite} />);
+    await act(async () => fireEvent.click(screen.getByRole("button", { name: "Create" })));
+    const first = await screen.findByRole("alert");
+    fireEvent.change(screen.getByLabelText("Code"), { target: { value: "S" } });
+    fireEvent.change(screen.getByLabelText("Code"), { target: { value: "SH" } });
+    expect(screen.getByRole("alert")).toBe(first);
+    await act(async () => fireEvent.click(screen.getByRole("button", { name: "Create" })));
+    await waitFor(() => expect(screen.getByRole("alert")).not.toBe(first));
+    expect(screen.getAllByRole("alert")).toHaveLength(1);
+  });
+
   it("clears the pending state when the action throws, and says nothing was saved", async () => {
     const call = deferred<ActionResult<unknown>>();
     render(<SiteForm action={() => call.promise} />);

@@ -17,6 +17,11 @@ for (const width of [1366, 390]) {
       await page.goto(path);
       await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
       await expectNoPageOverflow(page, `${path} at ${width}px`);
+      // Headers are not squeezed into a column of single characters: each stays on one line.
+      for (const header of await page.locator("main table thead th").all()) {
+        const box = await header.boundingBox();
+        if (box && box.height > 0) expect(box.height, `${path}: header "${await header.textContent()}" wraps`).toBeLessThan(48);
+      }
     }
     // The product editor: the assessment select shows its whole option, and the prefilled rationale is Chinese.
     const status = page.getByTestId("factor-genome_integration").locator("select");

@@ -17,6 +17,7 @@ export default async function AuditPage() {
     <section className="flex flex-col gap-4">
       <PageHeader title={t("audit.title")} />
       <DataTable
+        minWidth="min-w-[60rem]"
         label={t("audit.title")}
         empty={t("audit.empty")}
         columns={[

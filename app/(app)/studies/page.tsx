@@ -28,6 +28,7 @@ export default async function StudiesPage() {
       <section className="flex flex-col gap-6">
         <PageHeader title={t("studies.title")} />
         <DataTable
+        minWidth="min-w-[48rem]"
           label={t("studies.title")}
           empty={canManage ? t("studies.empty") : t("studies.emptyMember")}
           initialSort={{ key: "protocol", direction: "asc" }}

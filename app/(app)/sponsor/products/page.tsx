@@ -25,6 +25,7 @@ export default async function ProductsPage() {
         }
       />
       <DataTable
+        minWidth="min-w-[48rem]"
         label={t("products.title")}
         empty={t("products.empty")}
         initialSort={{ key: "code", direction: "asc" }}

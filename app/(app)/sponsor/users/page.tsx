@@ -24,6 +24,7 @@ export default async function UsersPage() {
       <section className="flex flex-col gap-6">
         <PageHeader title={t("users.title")} />
         <DataTable
+        minWidth="min-w-[52rem]"
           label={t("users.title")}
           empty={t("common.none")}
           initialSort={{ key: "email", direction: "asc" }}
@@ -39,7 +40,7 @@ export default async function UsersPage() {
             key: user.id,
             sort: { email: user.email, name: user.name, role: t(`role.${user.role}`), status: user.disabledAt ? 1 : 0 },
             cells: {
-              email: <span className="break-all">{user.email}</span>,
+              email: <span className="break-words">{user.email}</span>,
               name: user.name,
               role: t(`role.${user.role}`),
               sites: (
