@@ -249,7 +249,7 @@ export async function DashboardView({ actor, searchParams, basePath, testId }: {
               {t("dashboard.list.filter")}
             </button>
           </form>
-          <ListTable list={list} params={params} href={href} testId={`monitor-${shownList.replaceAll("_", "-")}`} t={t} />
+          <ListTable list={list} listName={shownList} params={params} href={href} testId={`monitor-${shownList.replaceAll("_", "-")}`} t={t} />
         </section>
       ) : null}
 
@@ -396,7 +396,12 @@ function SitesTable({ dashboard, params, href, t }: { dashboard: Dashboard; para
   );
 }
 
-function ListTable({ list, params, href, testId, t }: { list: Awaited<ReturnType<typeof listDashboardItems>>; params: TDashboardParams; href: Href; testId: string; t: T }) {
+const SUBJECT_LISTS: ReadonlySet<TDashboardList> = new Set(["active", "completed", "withdrawn", "lost_to_follow_up", "died", "reconsent_due", "extension", "nearing_end"]);
+
+function ListTable({ list, listName, params, href, testId, t }: { list: Awaited<ReturnType<typeof listDashboardItems>>; listName: TDashboardList; params: TDashboardParams; href: Href; testId: string; t: T }) {
+  // Subject statuses and escalation triggers are codes: shown in the reader's language.
+  const itemLabel = (item: string) =>
+    SUBJECT_LISTS.has(listName) ? t(`subjects.status.${item}` as MessageKey) : listName.startsWith("escalations_") ? t(`trigger.${item}` as MessageKey) : item;
   const pages = Math.max(1, Math.ceil(list.total / list.pageSize));
   const sort = params.sort ?? "date";
   const dir = params.dir ?? "asc";
@@ -432,7 +437,7 @@ function ListTable({ list, params, href, testId, t }: { list: Awaited<ReturnType
               </td>
               <td>{row.protocolNumber}</td>
               <td>{row.siteCode}</td>
-              <td>{row.item}</td>
+              <td>{itemLabel(row.item)}</td>
               <td>{row.date ? calendarDateFromDb(row.date) : "—"}</td>
               <td>
                 {row.daysOverdue ?? "—"}
