@@ -176,8 +176,8 @@ export default async function SubjectPage({ params }: { params: Promise<{ subjec
                           </Link>
                           {signatureLabel(visit.recordId)}
                         </span>
-                      ) : canChange && active && visit.status !== "not_required" && visit.planVersion !== null ? (
-                        <Link className="text-blue-700 underline" href={`/subjects/${subject.id}/visits/new?visitId=${encodeURIComponent(visit.visitId)}&planVersion=${visit.planVersion}`}>
+                      ) : canChange && active && visit.status !== "not_required" ? (
+                        <Link className="text-blue-700 underline" href={`/subjects/${subject.id}/visits/new?visitId=${encodeURIComponent(visit.visitId)}${visit.planVersion !== null ? `&planVersion=${visit.planVersion}` : ""}`}>
                           {t("worklist.record")}
                         </Link>
                       ) : null}

@@ -18,7 +18,7 @@ export default async function RecordVisitPage({ params, searchParams }: { params
   const subject = await getSubject(db, { actor, subjectId });
   if (!subject) notFound();
   const unscheduled = query.unscheduled === "1" || !query.visitId;
-  const row = unscheduled ? undefined : (await listScheduledVisits(db, { actor, subjectId })).find((r) => r.visitId === query.visitId && String(r.planVersion) === query.planVersion);
+  const row = unscheduled ? undefined : (await listScheduledVisits(db, { actor, subjectId })).find((r) => r.visitId === query.visitId && (r.planVersion === null ? !query.planVersion || query.planVersion === "null" : String(r.planVersion) === query.planVersion));
   if (!unscheduled && !row) notFound();
   return (
     <section className="flex flex-col gap-4">
@@ -27,7 +27,7 @@ export default async function RecordVisitPage({ params, searchParams }: { params
           ← {t("visits.backToTimeline")}
         </Link>
       </p>
-      <h1 className="text-2xl font-semibold">{row ? t("visits.record", { visit: `${row.visitId} (v${row.planVersion})` }) : t("visits.unscheduled")}</h1>
+      <h1 className="text-2xl font-semibold">{row ? t("visits.record", { visit: row.planVersion !== null ? `${row.visitId} (v${row.planVersion})` : row.visitId }) : t("visits.unscheduled")}</h1>
       <p className="text-sm text-slate-700">
         {subject.code} · {subject.study.protocolNumber} · {subject.site.code}
         {row ? ` · ${t("visits.target")} ${calendarDateFromDb(row.targetDate)} · ${t("visits.window")} ${calendarDateFromDb(row.windowStart)} – ${calendarDateFromDb(row.windowEnd)}` : ""}
