@@ -85,6 +85,7 @@ const ZH_CN: Record<string, string> = {
   // Fixed refusals of the site-work services (messages without values).
   "password: the password is not correct; the visit is not signed (21 CFR 11.200)": "密码不正确，访视未签名（21 CFR 11.200）",
   "The visit is already signed.": "该访视已签名。",
+  "password: 5 wrong passwords in 15 minutes; signing is locked for a while (21 CFR 11.300)": "15 分钟内密码错误 5 次，签名功能暂时锁定（21 CFR 11.300）",
   "The study has no active LTFU plan: a subject cannot be followed without one (CDE §2.3.2).": "该研究尚无已激活的长期随访计划，无法开展受试者随访（CDE §2.3.2）。",
   "siteId: no such site of this study among your sites": "您所在的研究中心中没有该研究的此中心",
   "consentVersion: the study has no active consent version (CDE §2.3.1)": "该研究尚无已激活的知情同意书版本（CDE §2.3.1）",

@@ -135,6 +135,9 @@ export async function updateVisit(db: Db, options: { actor: Actor; input: TUpdat
   });
 }
 
+export const MAX_SIGNING_FAILURES = 5;
+export const SIGNING_LOCK_MS = 15 * 60_000;
+
 /**
  * Sign a visit record (21 CFR 11.50, 11.70, 11.200): an investigator of the site re-enters
  * the password. A wrong password writes only an audit record of the failed attempt; the
@@ -148,6 +151,11 @@ export async function signVisit(db: Db, options: { actor: Actor; input: TSignVis
     if (!record) throw new AppError("not_found", "No such visit record.");
     return { subject, record };
   });
+  // 21 CFR 11.300(d): repeated failed signing attempts lock signing for a while (each attempt is audited).
+  const recentFailures = await db.auditLog.count({ where: { actorId: actor.id, action: "sign_failed", occurredAt: { gte: new Date(Date.now() - SIGNING_LOCK_MS) } } });
+  if (recentFailures >= MAX_SIGNING_FAILURES) {
+    throw new AppError("forbidden", `password: ${MAX_SIGNING_FAILURES} wrong passwords in ${SIGNING_LOCK_MS / 60_000} minutes; signing is locked for a while (21 CFR 11.300)`, "password");
+  }
   const user = await db.user.findUnique({ where: { id: actor.id }, select: { passwordHash: true, name: true, email: true } });
   const passwordOk = user?.passwordHash ? await verifyPassword(user.passwordHash, input.password) : false;
   if (!passwordOk) {

@@ -57,27 +57,27 @@ export const CLOSING_STATUSES = SUBJECT_STATUSES.filter((s) => s !== "active") a
  * not required.
  */
 export const ZChangeSubjectStatusFields = z.object({
-    subjectId: ZId,
-    status: z.enum(["completed", "withdrawn", "lost_to_follow_up", "died"]),
-    date: ZClinicalDate,
-    reason: ZLongText.transform((v) => v.trim()).optional(),
-    cause: ZLongText.transform((v) => v.trim()).optional(),
-    contactAttempts: z.array(ZContactAttempt).max(50).optional(),
-    version: z.coerce.number().int().min(1).optional(),
+  subjectId: ZId,
+  status: z.enum(["completed", "withdrawn", "lost_to_follow_up", "died"]),
+  date: ZClinicalDate,
+  reason: ZLongText.transform((v) => v.trim()).optional(),
+  cause: ZLongText.transform((v) => v.trim()).optional(),
+  contactAttempts: z.array(ZContactAttempt).max(50).optional(),
+  version: z.coerce.number().int().min(1).optional(),
 });
 
 type StatusRules = Omit<z.infer<typeof ZChangeSubjectStatusFields>, "subjectId">;
 
 export function refineSubjectStatus(input: StatusRules, ctx: z.RefinementCtx) {
-    if (input.status === "withdrawn" && !input.reason) ctx.addIssue({ code: "custom", path: ["reason"], message: "say why the subject withdrew" });
-    if (input.status === "died" && !input.cause) ctx.addIssue({ code: "custom", path: ["cause"], message: "enter the cause of death" });
-    if (input.status === "lost_to_follow_up") {
-      const dates = new Set((input.contactAttempts ?? []).map((attempt) => attempt.date));
-      if (dates.size < 3) ctx.addIssue({ code: "custom", path: ["contactAttempts"], message: "document at least three contact attempts on different dates before declaring the subject lost to follow-up" });
-      (input.contactAttempts ?? []).forEach((attempt, i) => {
-        if (attempt.date > input.date) ctx.addIssue({ code: "custom", path: ["contactAttempts", i, "date"], message: "must not be after the status date" });
-      });
-    }
+  if (input.status === "withdrawn" && !input.reason) ctx.addIssue({ code: "custom", path: ["reason"], message: "say why the subject withdrew" });
+  if (input.status === "died" && !input.cause) ctx.addIssue({ code: "custom", path: ["cause"], message: "enter the cause of death" });
+  if (input.status === "lost_to_follow_up") {
+    const dates = new Set((input.contactAttempts ?? []).map((attempt) => attempt.date));
+    if (dates.size < 3) ctx.addIssue({ code: "custom", path: ["contactAttempts"], message: "document at least three contact attempts on different dates before declaring the subject lost to follow-up" });
+    (input.contactAttempts ?? []).forEach((attempt, i) => {
+      if (attempt.date > input.date) ctx.addIssue({ code: "custom", path: ["contactAttempts", i, "date"], message: "must not be after the status date" });
+    });
+  }
 }
 
 export const ZChangeSubjectStatus = ZChangeSubjectStatusFields.superRefine(refineSubjectStatus);

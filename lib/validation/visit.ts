@@ -39,28 +39,28 @@ const ZReason = ZLongText.transform((v) => v.trim());
  * (`unscheduled: true`, an id is assigned). Shared by the form, the action and the API.
  */
 export const ZRecordVisitFields = z.object({
-    subjectId: ZId,
-    unscheduled: z.boolean().default(false),
-    visitId: storableText(40).transform((v) => v.trim()).optional(),
-    planVersion: z.coerce.number().int().min(1).optional(),
-    status: z.enum(["completed", "missed"]).default("completed"),
-    date: ZClinicalDate,
-    contactMode: ZContactMode.optional(),
-    assessments: ZAssessments.optional(),
-    reason: ZReason.optional(),
+  subjectId: ZId,
+  unscheduled: z.boolean().default(false),
+  visitId: storableText(40).transform((v) => v.trim()).optional(),
+  planVersion: z.coerce.number().int().min(1).optional(),
+  status: z.enum(["completed", "missed"]).default("completed"),
+  date: ZClinicalDate,
+  contactMode: ZContactMode.optional(),
+  assessments: ZAssessments.optional(),
+  reason: ZReason.optional(),
 });
 
 type RecordVisitRules = Pick<z.infer<typeof ZRecordVisitFields>, "unscheduled" | "visitId" | "status" | "reason" | "assessments">;
 
 export function refineRecordVisit(input: RecordVisitRules, ctx: z.RefinementCtx) {
-    if (input.unscheduled) {
-      if (!input.reason) ctx.addIssue({ code: "custom", path: ["reason"], message: "say why this unscheduled visit took place" });
-      if (input.status === "missed") ctx.addIssue({ code: "custom", path: ["status"], message: "an unscheduled visit is recorded when it took place" });
-      return;
-    }
-    if (!input.visitId) ctx.addIssue({ code: "custom", path: ["visitId"], message: "name the scheduled visit (e.g. M06)" });
-    if (input.status === "missed" && !input.reason) ctx.addIssue({ code: "custom", path: ["reason"], message: "say why the visit was missed" });
-    if (input.status === "completed" && !input.assessments) ctx.addIssue({ code: "custom", path: ["assessments"], message: "record the §2.3.2 assessments of a completed visit" });
+  if (input.unscheduled) {
+    if (!input.reason) ctx.addIssue({ code: "custom", path: ["reason"], message: "say why this unscheduled visit took place" });
+    if (input.status === "missed") ctx.addIssue({ code: "custom", path: ["status"], message: "an unscheduled visit is recorded when it took place" });
+    return;
+  }
+  if (!input.visitId) ctx.addIssue({ code: "custom", path: ["visitId"], message: "name the scheduled visit (e.g. M06)" });
+  if (input.status === "missed" && !input.reason) ctx.addIssue({ code: "custom", path: ["reason"], message: "say why the visit was missed" });
+  if (input.status === "completed" && !input.assessments) ctx.addIssue({ code: "custom", path: ["assessments"], message: "record the §2.3.2 assessments of a completed visit" });
 }
 
 export const ZRecordVisit = ZRecordVisitFields.superRefine(refineRecordVisit);

@@ -60,6 +60,7 @@ test("an investigator enrols a subject, records and signs the month-6 visit, see
   await expect(page.getByTestId("visit-M09")).toContainText("Next visit");
 
   await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/login$/);
   await login(page, "investigator2");
   const response = await page.goto(subjectUrl);
   expect(response?.status()).toBe(404);

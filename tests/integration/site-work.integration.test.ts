@@ -4,7 +4,7 @@ import { activatePlanVersionAction, createPlanVersionAction, updatePlanDraftActi
 import { activateConsentVersionAction, createConsentVersionAction, updateConsentChecklistAction } from "@/app/(app)/studies/actions";
 import { disconnectDb, getDb } from "@/lib/db/client";
 import { getSubject, listSubjects, listVisitRecords } from "@/lib/db/subjects";
-import { listReconsentDue, listStoredVisitStatuses, listWorklistVisits } from "@/lib/db/visit-status";
+import { countVisitStatuses, listReconsentDue, listStoredVisitStatuses, listWorklistVisits } from "@/lib/db/visit-status";
 import { buildSchedule } from "@/lib/schedule/build-schedule";
 import { getSubjectSchedule } from "@/lib/subjects/subject-schedule";
 import { todayCalendarDate } from "@/lib/subjects/today";
@@ -140,6 +140,21 @@ describe("visits, signatures and concurrency", () => {
     ]);
   });
 
+  it("five wrong passwords lock signing for this signer, even with the right password (21 CFR 11.300)", async () => {
+    const study = await createSiteWorkFixture();
+    const id = unwrap(await enrolSubjectAction.run(study.investigator, enrolmentInput(study, { code: "LOCK-1" }))).id;
+    const record = unwrap(await recordVisitAction.run(study.investigator, { subjectId: id, visitId: "M06", status: "completed", date: "2024-08-27", assessments: COMPLETED_ASSESSMENTS }));
+    for (let i = 0; i < 5; i++) expect(await signVisitAction.run(study.investigator, { subjectId: id, recordId: record.id, password: `wrong-${i}` })).toMatchObject({ ok: false, error: { code: "forbidden" } });
+    const locked = await signVisitAction.run(study.investigator, { subjectId: id, recordId: record.id, password: SIGNING_PASSWORD });
+    expect(locked).toMatchObject({ ok: false, error: { code: "forbidden", field: "password" } });
+    expect(locked.ok ? "" : locked.error.message).toMatch(/locked/);
+    expect(await getDb().visitSignature.count({ where: { visitRecordId: record.id } })).toBe(0);
+    // Another signer is not locked.
+    const other = unwrap(await enrolSubjectAction.run(study.investigator2, enrolmentInput(study, { code: "LOCK-2", siteId: study.site2.id }))).id;
+    const otherRecord = unwrap(await recordVisitAction.run(study.investigator2, { subjectId: other, visitId: "M06", status: "completed", date: "2024-08-27", assessments: COMPLETED_ASSESSMENTS }));
+    expect(await signVisitAction.run(study.investigator2, { subjectId: other, recordId: otherRecord.id, password: SIGNING_PASSWORD })).toMatchObject({ ok: true });
+  });
+
   it("a stale version is refused with 409 and nothing is written; a change needs a reason", async () => {
     const record = (await listVisitRecords(getDb(), { actor: fx.investigator, subjectId })).find((r) => r.visitId === "M12")!;
     unwrap(await updateVisitAction.run(fx.investigator, { subjectId, recordId: record.id, version: record.version, reason: "reason clarified", missedReason: "subject abroad" }));
@@ -243,6 +258,25 @@ describe("amendment: activating a plan version re-applies it to every subject of
       }
     }
     expect(recordedKept).toBeGreaterThan(30);
+
+    // The dashboard's counts in one SQL statement equal the counts of the TypeScript schedules.
+    const asOf = "2026-03-15";
+    const expected = { overdue: 0, windowOpen: 0, dueIn30Days: 0, dueIn90Days: 0 };
+    for (const id of ids) {
+      const { schedule } = await getSubjectSchedule(db, { actor: study.sponsor, subjectId: id, asOf });
+      for (const v of schedule.visits) {
+        if (v.status === "overdue") expected.overdue++;
+        if (v.status === "window_open") expected.windowOpen++;
+        const due = v.status === "upcoming" || v.status === "window_open";
+        if (due && v.targetDate >= asOf && v.targetDate <= "2026-04-14") expected.dueIn30Days++;
+        if (due && v.targetDate >= asOf && v.targetDate <= "2026-06-13") expected.dueIn90Days++;
+      }
+    }
+    expect(expected.overdue).toBeGreaterThan(100);
+    expect(await countVisitStatuses(db, { actor: study.sponsor, asOf, studyId: study.studyId })).toEqual(expected);
+    const site1Only = await countVisitStatuses(db, { actor: study.investigator, asOf, studyId: study.studyId });
+    expect(site1Only.overdue).toBeGreaterThan(0);
+    expect(site1Only.overdue).toBeLessThan(expected.overdue);
   });
 });
 
