@@ -119,7 +119,7 @@ export async function seedDemoSafety(db: Db): Promise<boolean> {
   // Extension: an AAV product (5 years or until no risk, CDE §2.2.3) whose subject still shows vector after the period.
   const aav = await createProduct(db, { actor: sponsor, input: { name: "AAV5-FIX (haemophilia B)", code: "AAV-F9", modality: "in_vivo_gene_therapy", profile: AAV_F9, factors: defaultFactorsFor(AAV_F9) } });
   const sites = await db.site.findMany({ where: { organizationId: sponsor.organizationId }, select: { id: true } });
-  const aavStudy = await createStudy(db, { actor: sponsor, input: { productId: aav.product.id, protocolNumber: "AAVF9-LTFU-01", title: "5-year follow-up of AAV5-FIX recipients", phase: "ltfu_only", ruleSet: "CDE-2021", siteIds: sites.map((s) => s.id) } });
+  const aavStudy = await createStudy(db, { actor: sponsor, input: { productId: aav.product.id, protocolNumber: "F9-AAV-LTFU-01", title: "5-year follow-up of AAV5-FIX recipients", phase: "ltfu_only", ruleSet: "CDE-2021", siteIds: sites.map((s) => s.id) } });
   await setStudyMembers(db, { actor: sponsor, input: { studyId: aavStudy.id, userIds: [investigator.id, investigator2.id, monitor.id], reason: "demo study team" } });
   const plan = await createPlanVersion(db, { actor: sponsor, input: { studyId: aavStudy.id, source: "suggested" } });
   await activatePlanVersion(db, { actor: sponsor, input: { id: plan.id, effectiveDate: shift(today, -8 * 365), reason: "initial LTFU plan" } });

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { recordAdverseEventAction, recordSampleResultAction, resolveEscalationAction } from "@/app/(app)/subjects/safety-actions";
+import { recordAdverseEventAction, recordSampleResultAction, resolveEscalationAction, updateAdverseEventAction } from "@/app/(app)/subjects/safety-actions";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { Field } from "@/components/ui/field";
 import { useActionForm } from "@/components/ui/use-action-form";
@@ -264,6 +264,64 @@ export function ResolveEscalationForm({ subjectId, escalationId }: { subjectId: 
           {t("safety.escalations.resolve")}
         </button>
       </div>
+    </form>
+  );
+}
+
+/**
+ * Update an adverse event (follow-up information): grade, relatedness, outcome, seriousness,
+ * with the version read (a stale one is refused, the input stays) and the reason (audit trail).
+ */
+export function UpdateAdverseEventForm(props: { subjectId: string; adverseEventId: string; version: number; grade: number; relatedness: TAdverseEventInput["relatedness"]; outcome: TAdverseEventInput["outcome"] }) {
+  const { t } = useI18n();
+  const router = useRouter();
+  const [done, setDone] = useState<string | null>(null);
+  const { submit, fieldErrors, formError, pending } = useActionForm(updateAdverseEventAction);
+  const id = (name: string) => `ae-${props.adverseEventId}-${name}`;
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const saved = await submit({
+      subjectId: props.subjectId,
+      adverseEventId: props.adverseEventId,
+      version: props.version,
+      reason: text(form, "reason"),
+      grade: Number(text(form, "grade")),
+      relatedness: text(form, "relatedness") as TAdverseEventInput["relatedness"],
+      outcome: text(form, "outcome") as TAdverseEventInput["outcome"],
+    });
+    if (saved) {
+      setDone(saved.escalations > 0 ? `${t("safety.adverseEvents.updated")} ${t("safety.opened", { count: saved.escalations })}` : t("safety.adverseEvents.updated"));
+      router.refresh();
+    } else setDone(null);
+  }
+  return (
+    <form onSubmit={onSubmit} noValidate className="grid gap-3 sm:grid-cols-2" aria-label={t("safety.adverseEvents.update")}>
+      <Field id={id("grade")} label={t("safety.ae.grade")} error={fieldErrors.grade}>
+        <input id={id("grade")} name="grade" className="input" inputMode="numeric" defaultValue={props.grade} />
+      </Field>
+      <Field id={id("relatedness")} label={t("safety.ae.relatedness")} error={fieldErrors.relatedness}>
+        <select id={id("relatedness")} name="relatedness" className="input" defaultValue={props.relatedness}>
+          {AE_RELATEDNESS.map((r) => (
+            <option key={r} value={r}>
+              {t(`aeRelatedness.${r}`)}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field id={id("outcome")} label={t("safety.ae.outcome")} error={fieldErrors.outcome}>
+        <select id={id("outcome")} name="outcome" className="input" defaultValue={props.outcome}>
+          {AE_OUTCOMES.map((o) => (
+            <option key={o} value={o}>
+              {t(`aeOutcome.${o}`)}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field id={id("reason")} label={t("safety.ae.reason")} error={fieldErrors.reason ?? fieldErrors.version}>
+        <input id={id("reason")} name="reason" className="input" />
+      </Field>
+      <FormFooter formError={formError} done={done} pending={pending} label={t("safety.adverseEvents.update")} />
     </form>
   );
 }

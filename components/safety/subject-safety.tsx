@@ -1,5 +1,5 @@
 import { PersistenceTrend, type TrendPoint } from "@/components/safety/persistence-trend";
-import { AdverseEventForm, ResolveEscalationForm, SampleResultForm, type VisitChoice } from "@/components/safety/safety-forms";
+import { AdverseEventForm, ResolveEscalationForm, SampleResultForm, UpdateAdverseEventForm, type VisitChoice } from "@/components/safety/safety-forms";
 import { StatusBadge } from "@/components/subjects/status-badge";
 import type { AdverseEventRow, EscalationRow, SampleResultRow } from "@/lib/db/safety";
 import { formatEscalationAction, formatEscalationTrigger } from "@/lib/i18n/escalation";
@@ -190,7 +190,17 @@ export function SubjectSafety(props: {
                   <td>{ae.grade}</td>
                   <td>{ae.serious ? ae.seriousnessCriteria.map((c) => t(`seriousness.${c as "death"}`)).join(", ") : "—"}</td>
                   <td>{t(`aeRelatedness.${ae.relatedness as "possible"}`)}</td>
-                  <td>{t(`aeOutcome.${ae.outcome as "unknown"}`)}</td>
+                  <td>
+                    {t(`aeOutcome.${ae.outcome as "unknown"}`)}
+                    {props.canRecord ? (
+                      <details className="mt-1">
+                        <summary className="cursor-pointer text-xs text-blue-700">{t("safety.adverseEvents.update")}</summary>
+                        <div className="mt-2 min-w-80">
+                          <UpdateAdverseEventForm subjectId={props.subjectId} adverseEventId={ae.id} version={ae.version} grade={ae.grade} relatedness={ae.relatedness as "possible"} outcome={ae.outcome as "unknown"} />
+                        </div>
+                      </details>
+                    ) : null}
+                  </td>
                 </tr>
               ))}
             </tbody>

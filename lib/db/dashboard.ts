@@ -205,6 +205,8 @@ export interface DashboardListRow {
   /** Target date, opened date, onset date, raise date, or status date. */
   date: Date | null;
   daysOverdue: number | null;
+  /** Days since opened or raised at `asOf`: escalations and queries. */
+  ageDays: number | null;
 }
 
 function listSourceSql(query: DashboardListQuery): Prisma.Sql {
@@ -293,7 +295,9 @@ export async function listDashboardItems(db: Db, query: DashboardListQuery): Pro
   const rows = await db.$queryRaw<Array<DashboardListRow & { total: number }>>(Prisma.sql`
     WITH scoped AS (${scopedSubjectsSql(query)})
     SELECT x."key", x."subjectId", s."code" AS "subjectCode", s."studyId", st."protocolNumber", s."siteId", si."code" AS "siteCode",
-      x."item", x."date", x."daysOverdue"::int AS "daysOverdue", (count(*) OVER ())::int AS "total"
+      x."item", x."date", x."daysOverdue"::int AS "daysOverdue",
+      ${query.list.startsWith("escalations_") || query.list.startsWith("queries_") ? Prisma.sql`GREATEST(0, ${query.asOf}::date - x."date")::int` : Prisma.sql`NULL::int`} AS "ageDays",
+      (count(*) OVER ())::int AS "total"
     FROM (${listSourceSql(query)}) x
     JOIN scoped s ON s."id" = x."subjectId"
     JOIN "study" st ON st."id" = s."studyId"
@@ -305,7 +309,7 @@ export async function listDashboardItems(db: Db, query: DashboardListQuery): Pro
     LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`);
   const total = rows[0]?.total ?? (page > 1 ? (await listDashboardItems(db, { ...query, page: 1, pageSize: 1 })).total : 0);
   return {
-    rows: rows.map((row) => ({ key: row.key, subjectId: row.subjectId, subjectCode: row.subjectCode, studyId: row.studyId, protocolNumber: row.protocolNumber, siteId: row.siteId, siteCode: row.siteCode, item: row.item, date: row.date, daysOverdue: row.daysOverdue })),
+    rows: rows.map((row) => ({ key: row.key, subjectId: row.subjectId, subjectCode: row.subjectCode, studyId: row.studyId, protocolNumber: row.protocolNumber, siteId: row.siteId, siteCode: row.siteCode, item: row.item, date: row.date, daysOverdue: row.daysOverdue, ageDays: row.ageDays })),
     total,
     page,
     pageSize,

@@ -70,7 +70,8 @@ test("the monitor follows overdue to a subject and raises a query on a visit; th
 test("an investigator gets the dashboard for its own site only", async ({ page }) => {
   await login(page, "investigator2");
   await page.getByRole("link", { name: "Dashboard" }).click();
-  await expect(page.getByTestId("home-monitor")).toBeVisible();
+  await expect(page).toHaveURL(/\/dashboard$/);
+  await expect(page.getByTestId("dashboard")).toBeVisible();
   await expect(page.getByTestId("dashboard-sites")).toContainText("BJ-02");
   await expect(page.getByTestId("dashboard-sites")).not.toContainText("SH-01");
   await page.getByTestId("dashboard-subjects-active").click();

@@ -4,7 +4,7 @@ import { activatePlanVersionAction, createPlanVersionAction, updatePlanDraftActi
 import { activateConsentVersionAction, createConsentVersionAction, updateConsentChecklistAction } from "@/app/(app)/studies/actions";
 import { disconnectDb, getDb } from "@/lib/db/client";
 import { getSubject, listSubjects, listVisitRecords } from "@/lib/db/subjects";
-import { listReconsentDue, listStoredVisitStatuses, listWorklistVisits } from "@/lib/db/visit-status";
+import { countVisitStatuses, listReconsentDue, listStoredVisitStatuses, listWorklistVisits } from "@/lib/db/visit-status";
 import { buildSchedule } from "@/lib/schedule/build-schedule";
 import { getSubjectSchedule } from "@/lib/subjects/subject-schedule";
 import { todayCalendarDate } from "@/lib/subjects/today";
@@ -258,6 +258,25 @@ describe("amendment: activating a plan version re-applies it to every subject of
       }
     }
     expect(recordedKept).toBeGreaterThan(30);
+
+    // The dashboard's counts in one SQL statement equal the counts of the TypeScript schedules.
+    const asOf = "2026-03-15";
+    const expected = { overdue: 0, windowOpen: 0, dueIn30Days: 0, dueIn90Days: 0 };
+    for (const id of ids) {
+      const { schedule } = await getSubjectSchedule(db, { actor: study.sponsor, subjectId: id, asOf });
+      for (const v of schedule.visits) {
+        if (v.status === "overdue") expected.overdue++;
+        if (v.status === "window_open") expected.windowOpen++;
+        const due = v.status === "upcoming" || v.status === "window_open";
+        if (due && v.targetDate >= asOf && v.targetDate <= "2026-04-14") expected.dueIn30Days++;
+        if (due && v.targetDate >= asOf && v.targetDate <= "2026-06-13") expected.dueIn90Days++;
+      }
+    }
+    expect(expected.overdue).toBeGreaterThan(100);
+    expect(await countVisitStatuses(db, { actor: study.sponsor, asOf, studyId: study.studyId })).toEqual(expected);
+    const site1Only = await countVisitStatuses(db, { actor: study.investigator, asOf, studyId: study.studyId });
+    expect(site1Only.overdue).toBeGreaterThan(0);
+    expect(site1Only.overdue).toBeLessThan(expected.overdue);
   });
 });
 

@@ -4,7 +4,7 @@ import { defineAction } from "@/lib/auth/action";
 import { raiseQuery, transitionQuery } from "@/lib/queries/queries";
 import { ZAnswerQueryInput, ZCloseQueryInput, ZRaiseQuery, ZReopenQueryInput } from "@/lib/validation/query";
 
-const pages = (subjectId: string) => [`/subjects/${subjectId}`, "/investigator", "/monitor"];
+const pages = (subjectId: string) => [`/subjects/${subjectId}`, "/investigator", "/monitor", "/dashboard"];
 
 export const raiseQueryAction = defineAction({
   permission: "query:raise",
