@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import http from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
@@ -45,7 +46,7 @@ class Session {
     }
   }
 
-  private get cookieHeader() {
+  get cookieHeader() {
     return [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
   }
 
@@ -96,7 +97,27 @@ async function timeRuns(runs: number, once: () => Promise<number>): Promise<numb
   const times: number[] = [];
   await once(); // warm-up: first compilation of the route, plan caches
   for (let i = 0; i < runs; i++) times.push(await once());
+  // Printed as soon as measured, so a long run that fails later still leaves its figures.
+  step(`  p50 ${fmt(percentile(times, 50))}, p95 ${fmt(percentile(times, 95))}`);
   return times;
+}
+
+/**
+ * A POST that may take minutes (an amendment of 10^5 subjects): node:http, because fetch gives
+ * up waiting for response headers after 300 s.
+ */
+function longPost(url: string, cookie: string, body: string): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const request = http.request(url, { method: "POST", headers: { "content-type": "application/json", cookie, "content-length": Buffer.byteLength(body) }, timeout: 30 * 60_000 }, (response) => {
+      let text = "";
+      response.setEncoding("utf8");
+      response.on("data", (chunk: string) => (text += chunk));
+      response.on("end", () => resolve({ status: response.statusCode ?? 0, text }));
+    });
+    request.on("timeout", () => request.destroy(new Error("no answer within 30 minutes")));
+    request.on("error", reject);
+    request.end(body);
+  });
 }
 
 /** The dashboard's heaviest query, hand-written: every schedule row of the study with its status at asOf, counted per site. */
@@ -221,6 +242,7 @@ async function main() {
       }),
     );
     const concurrentSeconds = (performance.now() - concurrentStarted) / 1000;
+    step(`  p50 ${fmt(percentile(concurrent, 50))}, p95 ${fmt(percentile(concurrent, 95))}, ${errors} errors, ${(concurrent.length / concurrentSeconds).toFixed(1)} req/s`);
 
     step("amendment: a new plan version (copy of the latest) activated and re-applied to every subject");
     const activeEffective = (await client.query<{ d: string }>(`SELECT max("effectiveDate")::text AS d FROM "plan_version" WHERE "studyId" = $1 AND "status" IN ('ACTIVE', 'SUPERSEDED')`, [study.id])).rows[0]!.d;
@@ -229,14 +251,10 @@ async function main() {
     const draft = (await created.json()) as { version?: number };
     if (created.status !== 201 || !draft.version) throw new Error(`creating the plan version: ${created.status} ${JSON.stringify(draft)}`);
     const amendmentStarted = performance.now();
-    const activated = await sponsor.request(`/api/v1/studies/${study.id}/plan-versions/${draft.version}/activate`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ effectiveDate, reason: "benchmark amendment: re-applied to every subject" }),
-    });
-    const activationBody = await activated.text();
+    const activated = await longPost(`${base}/api/v1/studies/${study.id}/plan-versions/${draft.version}/activate`, sponsor.cookieHeader, JSON.stringify({ effectiveDate, reason: "benchmark amendment: re-applied to every subject" }));
     const amendmentSeconds = (performance.now() - amendmentStarted) / 1000;
-    if (activated.status !== 200) throw new Error(`activating the plan version: ${activated.status} ${activationBody.slice(0, 300)}`);
+    if (activated.status !== 200) throw new Error(`activating the plan version: ${activated.status} ${activated.text.slice(0, 300)}`);
+    step(`  ${amendmentSeconds.toFixed(1)} s`);
 
     const result = {
       subjects: options.subjects,

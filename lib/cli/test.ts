@@ -22,7 +22,10 @@ const stages = ["lint", "typecheck", "unit", "integration", "e2e", "bench", "wei
 type Stage = (typeof stages)[number];
 
 const onlyArg = process.argv.find((a) => a.startsWith("--only="));
-const selected = new Set<Stage>(onlyArg ? (onlyArg.slice(7).split(",") as Stage[]) : stages);
+// `bench` (the benchmark smoke, issue #16) runs only when asked: on this shared 2-core machine it
+// took about 2 minutes after the build, not "well under 2 minutes" (decision 016).
+const defaultStages = stages.filter((stage) => stage !== "bench");
+const selected = new Set<Stage>(onlyArg ? (onlyArg.slice(7).split(",") as Stage[]) : defaultStages);
 
 function run(label: string, command: string, args: string[], extraEnv: Record<string, string> = {}): void {
   const started = Date.now();
