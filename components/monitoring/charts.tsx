@@ -4,7 +4,7 @@ import type { ReactNode } from "react";
  * Charts rendered on the server as plain SVG (no chart library: three simple charts do not
  * justify a client bundle, and server SVG prints and needs no JavaScript). The SVG is
  * decorative for assistive technology; each chart's data table is the accessible version,
- * visually hidden on screen and printed instead of nothing (docs/decisions/00x-dashboard-charts.md).
+ * visually hidden on screen and printed instead of nothing (docs/decisions/006-dashboard-sql-and-charts.md).
  */
 
 const WIDTH = 640;

@@ -23,7 +23,7 @@ type Stage = (typeof stages)[number];
 
 const onlyArg = process.argv.find((a) => a.startsWith("--only="));
 // `bench` (the benchmark smoke, issue #16) runs only when asked: on this shared 2-core machine it
-// took about 2 minutes after the build, not "well under 2 minutes" (decision 016).
+// took about 2 minutes after the build, not "well under 2 minutes" (decision 010).
 const defaultStages = stages.filter((stage) => stage !== "bench");
 const selected = new Set<Stage>(onlyArg ? (onlyArg.slice(7).split(",") as Stage[]) : defaultStages);
 

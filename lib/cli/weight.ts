@@ -22,7 +22,7 @@ import { seedDemo } from "@/prisma/seed-demo";
  * framework runtime every page shares: React DOM and the Next.js router, read from the build
  * manifest). Targets (issue 17): 120 kB per page, 160 kB for the two live editors, which carry
  * the rules engine. With Next.js 16.4 the framework runtime alone is ~132 kB, so the absolute
- * target cannot be met by any page (docs/decisions/002-forms-and-weight.md); what fails the run
+ * target cannot be met by any page (docs/decisions/008-forms-and-weight.md); what fails the run
  * is our share over its budget: 15 kB per page, 55 kB for an editor (the editors' 40 kB extra
  * allowance kept). `--strict` fails on the absolute targets instead.
  * Options: `--no-build` (measure the existing build), `WEIGHT_PORT` (default 3204).

@@ -69,7 +69,7 @@ interface StoredSubjectWithRecords {
  * and status change. Which visits exist does not depend on `asOf`, so the rows hold no
  * status; rows of other sources (escalation, extension) are left alone.
  *
- * Set-based (docs/decisions/016-program-scale.md): subjects and their plan records are read in
+ * Set-based (docs/decisions/010-program-scale.md): subjects and their plan records are read in
  * keyset chunks of 5,000 with one query, lib/schedule computes each subject's rows, and one
  * statement per chunk brings the stored rows to exactly that set — deleting the rows no longer
  * scheduled, updating those whose dates changed, inserting the new ones — so an amendment writes
