@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { recordVisitAction } from "@/app/(app)/subjects/actions";
+import type { RecordVisitAction } from "@/components/subjects/action-props";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { Field } from "@/components/ui/field";
 import { useActionForm } from "@/components/ui/use-action-form";
@@ -71,10 +71,10 @@ export function AssessmentFields({ initial, error }: { initial?: Partial<TAssess
 }
 
 /** Record a scheduled visit (completed with the checklist, or missed with a reason), or an unscheduled one. */
-export function RecordVisitForm(props: { subjectId: string; visitId?: string; planVersion?: number; contactMode?: TContactMode; today: string }) {
+export function RecordVisitForm(props: { subjectId: string; visitId?: string; planVersion?: number; contactMode?: TContactMode; today: string; action: RecordVisitAction }) {
   const { t } = useI18n();
   const router = useRouter();
-  const { submit, fieldErrors, formError, pending } = useActionForm(recordVisitAction);
+  const { submit, fieldErrors, formError, pending } = useActionForm(props.action);
   const unscheduled = props.visitId === undefined;
   const [outcome, setOutcome] = useState<"completed" | "missed">("completed");
 

@@ -5,9 +5,10 @@ import { AppError } from "@/lib/errors";
 
 export const GET = defineRoute({
   permission: "subject:read",
+  params: { id: "id" },
   handler: async ({ actor, params, db }) => {
     const subject = await getSubject(db, { actor, subjectId: params.id ?? "" });
-    if (!subject) throw new AppError("not_found", "No such subject.");
+    if (!subject) throw new AppError("not_found", "No such subject.", undefined, { key: "refusal.noSuchSubject" });
     return subjectResource(subject);
   },
 });

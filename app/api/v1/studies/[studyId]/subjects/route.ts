@@ -7,15 +7,17 @@ import { enrolSubject } from "@/lib/subjects/subjects";
 
 export const GET = defineRoute({
   permission: "subject:read",
+  params: { studyId: "id" },
   handler: async ({ actor, params, db }) => {
     const study = await getStudy(db, { actor, studyId: params.studyId ?? "" });
-    if (!study) throw new AppError("not_found", "No such study.");
+    if (!study) throw new AppError("not_found", "No such study.", undefined, { key: "refusal.noSuchStudy" });
     return { subjects: (await listSubjects(db, { actor, studyId: study.id })).map(subjectResource) };
   },
 });
 
 export const POST = defineRoute({
   permission: "subject:enrol",
+  params: { studyId: "id" },
   body: ZPostSubjectBody,
   status: 201,
   handler: async ({ actor, body, params, db }) => {
