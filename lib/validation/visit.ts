@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { ZClinicalDate } from "@/lib/validation/calendar-date";
 import { ZContactMode } from "@/lib/validation/plan";
-import { storableText, ZLongText } from "@/lib/validation/text";
+import { requiredText, storableText, ZLongText } from "@/lib/validation/text";
 
-const ZId = z.string().trim().min(1, { error: "required" }).max(100);
+const ZId = requiredText(100, "required");
 
 /** New, recurrent or worsened disease by category (DOMAIN §2.3.2). */
 export const DISEASE_CATEGORIES = ["malignancy", "neurological", "immunogenic_autoimmune", "infection", "haematological", "other"] as const;
@@ -23,7 +23,7 @@ export const PREGNANCY_ANSWERS = ["not_applicable", "none", "subject_pregnant", 
  */
 export const ZAssessments = z.object({
   history: z.boolean(),
-  drugExposure: storableText(2000).transform((v) => v.trim()).pipe(z.string().min(1, { error: 'describe exposure to carcinogenic, mutagenic or other drugs, or "none"' })),
+  drugExposure: requiredText(2000, 'describe exposure to carcinogenic, mutagenic or other drugs, or "none"'),
   newOrWorsenedDisease: z.array(ZDiseaseEntry).max(50),
   physicalExam: z.boolean(),
   labs: z.boolean(),
@@ -71,7 +71,7 @@ export const ZUpdateVisit = z.object({
   subjectId: ZId,
   recordId: ZId,
   version: z.coerce.number().int().min(1),
-  reason: ZReason.pipe(z.string().min(1, { error: "say why the record changes (audit trail)" })),
+  reason: requiredText(2000, "say why the record changes (audit trail)"),
   status: z.enum(["completed", "missed"]).optional(),
   date: ZClinicalDate.optional(),
   contactMode: ZContactMode.optional(),
@@ -87,7 +87,7 @@ export const SIGNATURE_MEANINGS = ["reviewed_and_approved", "authored", "verifie
 export const ZSignVisit = z.object({
   subjectId: ZId,
   recordId: ZId,
-  password: z.string().min(1, { error: "enter your password to sign" }).max(1000),
+  password: storableText(1000).min(1, { error: "enter your password to sign" }),
   meaning: z.enum(SIGNATURE_MEANINGS).default("reviewed_and_approved"),
 });
 export type TSignVisit = z.infer<typeof ZSignVisit>;
