@@ -1,5 +1,6 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
+import { AT_ANY_OWN_SITE } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/require-permission";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Db, Tx } from "@/lib/db/client";
@@ -32,7 +33,8 @@ function checkVersion(expected: number | undefined, actual: number, what: string
  */
 export async function enrolSubject(db: Db, options: { actor: Actor; input: TEnrolSubject }) {
   const { actor, input } = options;
-  requirePermission(actor, "subject:enrol");
+  // The role, and at least one own site (site scope fails closed); the chosen site is checked below.
+  requirePermission(actor, "subject:enrol", AT_ANY_OWN_SITE);
   return db.$transaction(async (tx) => {
     const study = await tx.study.findFirst({
       where: { id: input.studyId, ...studyScopeFilter(actor) },
@@ -42,6 +44,7 @@ export async function enrolSubject(db: Db, options: { actor: Actor; input: TEnro
     if (!study.sites.some((s) => s.siteId === input.siteId) || !actor.siteIds.includes(input.siteId)) {
       throw new AppError("not_found", "siteId: no such site of this study among your sites", "siteId", { key: "refusal.subjectSiteNotYours" });
     }
+    requirePermission(actor, "subject:enrol", { siteId: input.siteId });
     const today = todayCalendarDate();
     if (input.dosingDate > today) throw new AppError("bad_request", `dosingDate: must not be after today (${today})`, "dosingDate", { key: "refusal.dateAfterToday", params: { today } });
     if (input.consentDate > today) throw new AppError("bad_request", `consentDate: must not be after today (${today})`, "consentDate", { key: "refusal.dateAfterToday", params: { today } });
