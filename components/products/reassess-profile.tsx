@@ -13,6 +13,14 @@ import { ActionForm, SubmitButton, type FormAction } from "@/components/ui/form"
 export function ReassessProfile({ productId, needed, action }: { productId: string; needed: boolean; action: FormAction<{ version: number }> }) {
   const { t } = useI18n();
   const [savedVersion, setSavedVersion] = useState<number | null>(null);
+  // The action's answer and the revalidated page (where `needed` is false) arrive in one
+  // transition: the form unmounts before an `onSaved` effect could run, so the saved version
+  // is kept from inside the action, in that same transition.
+  const reassess: FormAction<{ version: number }> = async (formData) => {
+    const result = await action(formData);
+    if (result.ok) setSavedVersion(result.data.version);
+    return result;
+  };
   if (!needed) {
     return savedVersion !== null ? (
       <p role="status" className="card text-sm text-green-800" data-testid="reassess-profile">
@@ -22,11 +30,10 @@ export function ReassessProfile({ productId, needed, action }: { productId: stri
   }
   return (
     <ActionForm
-      action={action}
+      action={reassess}
       label={t("snapshot.reassessTitle")}
       className="card flex flex-col gap-3"
       saved={(data) => t("snapshot.reassessed", { version: data.version })}
-      onSaved={(data) => setSavedVersion(data.version)}
       testId="reassess-profile"
     >
       <h2 className="text-lg font-semibold">{t("snapshot.reassessTitle")}</h2>
