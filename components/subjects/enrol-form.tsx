@@ -6,7 +6,7 @@ import type { EnrolSubjectAction } from "@/components/subjects/action-props";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { Field } from "@/components/ui/field";
 import { useActionForm } from "@/components/ui/use-action-form";
-import { SEXES } from "@/lib/validation/subject";
+import { SEXES } from "@/lib/validation/subject-values";
 
 interface EnrollableStudy {
   id: string;

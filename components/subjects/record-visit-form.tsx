@@ -6,8 +6,10 @@ import type { RecordVisitAction } from "@/components/subjects/action-props";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { Field } from "@/components/ui/field";
 import { useActionForm } from "@/components/ui/use-action-form";
-import { CONTACT_MODES, type TContactMode } from "@/lib/validation/plan";
-import { DISEASE_CATEGORIES, PREGNANCY_ANSWERS, type TAssessments } from "@/lib/validation/visit";
+import { CONTACT_MODES } from "@/lib/validation/plan-values";
+import type { TContactMode } from "@/lib/validation/plan";
+import { DISEASE_CATEGORIES, PREGNANCY_ANSWERS } from "@/lib/validation/subject-values";
+import type { TAssessments } from "@/lib/validation/visit";
 
 /** Read the §2.3.2 checklist fields of a form (shared by recording and correcting). */
 export function readAssessments(form: FormData): TAssessments {

@@ -7,7 +7,8 @@ import { useI18n } from "@/components/i18n/i18n-provider";
 import { AssessmentFields, readAssessments } from "@/components/subjects/record-visit-form";
 import { Field } from "@/components/ui/field";
 import { useActionForm } from "@/components/ui/use-action-form";
-import { SIGNATURE_MEANINGS, type TAssessments } from "@/lib/validation/visit";
+import { SIGNATURE_MEANINGS } from "@/lib/validation/subject-values";
+import type { TAssessments } from "@/lib/validation/visit";
 
 /** 21 CFR 11.200: sign by re-entering the password; the meaning is shown with the signature. */
 export function SignVisitForm({ subjectId, recordId, action }: { subjectId: string; recordId: string; action: SignVisitAction }) {

@@ -3,7 +3,9 @@ import { ZClinicalDate } from "@/lib/validation/calendar-date";
 import { SUBJECT_STATUSES } from "@/lib/validation/schedule";
 import { requiredText, ZLongText, ZShortText } from "@/lib/validation/text";
 
-export const SEXES = ["female", "male", "other", "unknown"] as const;
+import { SEXES } from "@/lib/validation/subject-values";
+
+export { SEXES };
 export const ZSex = z.enum(SEXES);
 
 const ZId = requiredText(100, "required");

@@ -1,20 +1,20 @@
 import { z } from "zod";
 import { ZClinicalDate } from "@/lib/validation/calendar-date";
 import { ZContactMode } from "@/lib/validation/plan";
+import { DISEASE_CATEGORIES, PREGNANCY_ANSWERS, SIGNATURE_MEANINGS } from "@/lib/validation/subject-values";
 import { requiredText, storableText, ZLongText } from "@/lib/validation/text";
+
+export { DISEASE_CATEGORIES, PREGNANCY_ANSWERS, SIGNATURE_MEANINGS };
 
 const ZId = requiredText(100, "required");
 
 /** New, recurrent or worsened disease by category (DOMAIN §2.3.2). */
-export const DISEASE_CATEGORIES = ["malignancy", "neurological", "immunogenic_autoimmune", "infection", "haematological", "other"] as const;
 export const ZDiseaseCategory = z.enum(DISEASE_CATEGORIES);
 
 const ZDiseaseEntry = z.union([
   ZDiseaseCategory.transform((category) => ({ category })),
   z.object({ category: ZDiseaseCategory, description: ZLongText.optional(), onsetDate: ZClinicalDate.optional() }),
 ]);
-
-export const PREGNANCY_ANSWERS = ["not_applicable", "none", "subject_pregnant", "partner_pregnant", "fertility_concern", "unknown"] as const;
 
 /**
  * The §2.3.2 clinical follow-up checklist (DOMAIN.md): brief history; exposure to
@@ -81,7 +81,6 @@ export const ZUpdateVisit = z.object({
 export type TUpdateVisit = z.infer<typeof ZUpdateVisit>;
 
 /** 21 CFR 11.50: the meaning of a signature, shown with it. */
-export const SIGNATURE_MEANINGS = ["reviewed_and_approved", "authored", "verified"] as const;
 
 /** 21 CFR 11.200: the signer re-enters the password. Never stored nor audited. */
 export const ZSignVisit = z.object({
