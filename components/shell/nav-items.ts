@@ -1,5 +1,5 @@
 import type { Actor } from "@/lib/auth/actor";
-import { hasPermission } from "@/lib/auth/permissions";
+import { AT_ANY_OWN_SITE, hasPermission } from "@/lib/auth/permissions";
 import type { MessageKey } from "@/lib/i18n/messages/en";
 
 export interface NavItem {
@@ -21,7 +21,7 @@ export function navItemsFor(actor: Actor): NavItem[] {
   // The monitor's home is the dashboard; investigators and sponsor administrators reach it here.
   if (actor.role !== "MONITOR" && hasPermission(actor, "dashboard:read")) items.push({ href: "/dashboard", label: "nav.dashboard" });
   if (hasPermission(actor, "study:read")) items.push({ href: "/studies", label: "nav.studies" });
-  if (hasPermission(actor, "subject:read")) items.push({ href: "/subjects", label: "nav.subjects" });
+  if (hasPermission(actor, "subject:read", AT_ANY_OWN_SITE)) items.push({ href: "/subjects", label: "nav.subjects" });
   if (hasPermission(actor, "site:manage")) items.push({ href: "/sponsor/sites", label: "nav.sites" });
   if (hasPermission(actor, "user:manage")) items.push({ href: "/sponsor/users", label: "nav.users" });
   if (hasPermission(actor, "audit:read")) items.push({ href: "/audit", label: "nav.audit" });

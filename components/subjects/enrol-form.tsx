@@ -2,11 +2,11 @@
 
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { enrolSubjectAction } from "@/app/(app)/subjects/actions";
+import type { EnrolSubjectAction } from "@/components/subjects/action-props";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { Field } from "@/components/ui/field";
 import { useActionForm } from "@/components/ui/use-action-form";
-import { SEXES } from "@/lib/validation/subject";
+import { SEXES } from "@/lib/validation/subject-values";
 
 interface EnrollableStudy {
   id: string;
@@ -17,10 +17,10 @@ interface EnrollableStudy {
 }
 
 /** The fast enrolment form (CDE §2.2.2, §2.3.1, §3): one screen, the schedule follows on saving. */
-export function EnrolForm({ studies, today }: { studies: EnrollableStudy[]; today: string }) {
+export function EnrolForm({ studies, today, action }: { studies: EnrollableStudy[]; today: string; action: EnrolSubjectAction }) {
   const { t } = useI18n();
   const router = useRouter();
-  const { submit, fieldErrors, formError, pending } = useActionForm(enrolSubjectAction);
+  const { submit, fieldErrors, formError, pending } = useActionForm(action);
   const [studyId, setStudyId] = useState(studies[0]?.id ?? "");
   const study = studies.find((s) => s.id === studyId) ?? studies[0];
 

@@ -2,12 +2,14 @@
 
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { recordVisitAction } from "@/app/(app)/subjects/actions";
+import type { RecordVisitAction } from "@/components/subjects/action-props";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { Field } from "@/components/ui/field";
 import { useActionForm } from "@/components/ui/use-action-form";
-import { CONTACT_MODES, type TContactMode } from "@/lib/validation/plan";
-import { DISEASE_CATEGORIES, PREGNANCY_ANSWERS, type TAssessments } from "@/lib/validation/visit";
+import { CONTACT_MODES } from "@/lib/validation/plan-values";
+import type { TContactMode } from "@/lib/validation/plan";
+import { DISEASE_CATEGORIES, PREGNANCY_ANSWERS } from "@/lib/validation/subject-values";
+import type { TAssessments } from "@/lib/validation/visit";
 
 /** Read the §2.3.2 checklist fields of a form (shared by recording and correcting). */
 export function readAssessments(form: FormData): TAssessments {
@@ -71,10 +73,10 @@ export function AssessmentFields({ initial, error }: { initial?: Partial<TAssess
 }
 
 /** Record a scheduled visit (completed with the checklist, or missed with a reason), or an unscheduled one. */
-export function RecordVisitForm(props: { subjectId: string; visitId?: string; planVersion?: number; contactMode?: TContactMode; today: string }) {
+export function RecordVisitForm(props: { subjectId: string; visitId?: string; planVersion?: number; contactMode?: TContactMode; today: string; action: RecordVisitAction }) {
   const { t } = useI18n();
   const router = useRouter();
-  const { submit, fieldErrors, formError, pending } = useActionForm(recordVisitAction);
+  const { submit, fieldErrors, formError, pending } = useActionForm(props.action);
   const unscheduled = props.visitId === undefined;
   const [outcome, setOutcome] = useState<"completed" | "missed">("completed");
 

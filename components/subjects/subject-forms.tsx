@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { changeSubjectStatusAction, recordConsentAction } from "@/app/(app)/subjects/actions";
+import type { ChangeSubjectStatusAction, RecordConsentAction } from "@/components/subjects/action-props";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { Field } from "@/components/ui/field";
 import { useActionForm } from "@/components/ui/use-action-form";
@@ -10,10 +10,10 @@ import { useActionForm } from "@/components/ui/use-action-form";
 const CLOSING = ["withdrawn", "lost_to_follow_up", "died", "completed"] as const;
 
 /** End follow-up: withdrawn (reason), lost (three contact attempts on different dates), died (cause), completed. */
-export function SubjectStatusForm({ subjectId, version, today }: { subjectId: string; version: number; today: string }) {
+export function SubjectStatusForm({ subjectId, version, today, action }: { subjectId: string; version: number; today: string; action: ChangeSubjectStatusAction }) {
   const { t } = useI18n();
   const router = useRouter();
-  const { submit, fieldErrors, formError, pending, issues } = useActionForm(changeSubjectStatusAction);
+  const { submit, fieldErrors, formError, pending, issues } = useActionForm(action);
   const [status, setStatus] = useState<(typeof CLOSING)[number]>("withdrawn");
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -89,10 +89,10 @@ export function SubjectStatusForm({ subjectId, version, today }: { subjectId: st
 }
 
 /** Record re-consent on the study's active consent version (CDE §2.3.1). */
-export function ReconsentForm({ subjectId, consentVersion, today }: { subjectId: string; consentVersion: number; today: string }) {
+export function ReconsentForm({ subjectId, consentVersion, today, action }: { subjectId: string; consentVersion: number; today: string; action: RecordConsentAction }) {
   const { t } = useI18n();
   const router = useRouter();
-  const { submit, fieldErrors, formError, pending } = useActionForm(recordConsentAction);
+  const { submit, fieldErrors, formError, pending } = useActionForm(action);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

@@ -2,18 +2,19 @@
 
 import { useRouter } from "next/navigation";
 import type { FormEvent } from "react";
-import { signVisitAction, updateVisitAction } from "@/app/(app)/subjects/actions";
+import type { SignVisitAction, UpdateVisitAction } from "@/components/subjects/action-props";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { AssessmentFields, readAssessments } from "@/components/subjects/record-visit-form";
 import { Field } from "@/components/ui/field";
 import { useActionForm } from "@/components/ui/use-action-form";
-import { SIGNATURE_MEANINGS, type TAssessments } from "@/lib/validation/visit";
+import { SIGNATURE_MEANINGS } from "@/lib/validation/subject-values";
+import type { TAssessments } from "@/lib/validation/visit";
 
 /** 21 CFR 11.200: sign by re-entering the password; the meaning is shown with the signature. */
-export function SignVisitForm({ subjectId, recordId }: { subjectId: string; recordId: string }) {
+export function SignVisitForm({ subjectId, recordId, action }: { subjectId: string; recordId: string; action: SignVisitAction }) {
   const { t } = useI18n();
   const router = useRouter();
-  const { submit, fieldErrors, formError, pending } = useActionForm(signVisitAction);
+  const { submit, fieldErrors, formError, pending } = useActionForm(action);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -57,10 +58,10 @@ export function SignVisitForm({ subjectId, recordId }: { subjectId: string; reco
  * Correct a record: sends the version it read (a stale one is refused and the input stays on
  * the page) and the reason for the audit trail; a valid signature becomes void.
  */
-export function CorrectVisitForm(props: { subjectId: string; recordId: string; version: number; status: "completed" | "missed"; date: string; unscheduled: boolean; assessments: Partial<TAssessments> | null; reason: string | null; today: string }) {
+export function CorrectVisitForm(props: { subjectId: string; recordId: string; version: number; status: "completed" | "missed"; date: string; unscheduled: boolean; assessments: Partial<TAssessments> | null; reason: string | null; today: string; action: UpdateVisitAction }) {
   const { t } = useI18n();
   const router = useRouter();
-  const { submit, fieldErrors, formError, pending } = useActionForm(updateVisitAction);
+  const { submit, fieldErrors, formError, pending } = useActionForm(props.action);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

@@ -3,15 +3,24 @@ import type { SubjectRow, VisitRecordRow } from "@/lib/db/subjects";
 import { VISIT_STATUSES } from "@/lib/schedule/visit-status";
 import { isReconsentDue } from "@/lib/subjects/reconsent";
 import { calendarDateFromDb } from "@/lib/validation/calendar-date";
+import { MAX_PATH_INT } from "@/lib/validation/path-params";
 import { ZChangeSubjectStatusFields, refineSubjectStatus, ZEnrolSubject, ZRecordConsent } from "@/lib/validation/subject";
 import { refineRecordVisit, ZRecordVisitFields, ZSignVisit, ZUpdateVisit } from "@/lib/validation/visit";
 
-/** API bodies: the UI schemas without the ids that the URL carries. */
-export const ZPostSubjectBody = ZEnrolSubject.omit({ studyId: true });
-export const ZPostConsentBody = ZRecordConsent.omit({ subjectId: true });
-export const ZPostStatusBody = ZChangeSubjectStatusFields.omit({ subjectId: true }).superRefine(refineSubjectStatus);
-export const ZPostVisitBody = ZRecordVisitFields.omit({ subjectId: true }).superRefine(refineRecordVisit);
-export const ZPatchVisitBody = ZUpdateVisit.omit({ subjectId: true, recordId: true });
+/**
+ * API bodies: the UI schemas without the ids that the URL carries. Forms send numbers as the
+ * text they typed (the shared schemas coerce it); a JSON body carries real numbers, so here a
+ * version or a year is a JSON integer, never `"1"` or `true` (which coercion would accept).
+ */
+const ZJsonVersion = z.number().int().min(1).max(MAX_PATH_INT);
+export const ZPostSubjectBody = ZEnrolSubject.omit({ studyId: true }).extend({
+  yearOfBirth: z.number().int({ error: "must be a whole year" }).min(1900, { error: "must be 1900 or later" }).max(2200, { error: "must be 2200 or earlier" }),
+  consentVersion: ZJsonVersion,
+});
+export const ZPostConsentBody = ZRecordConsent.omit({ subjectId: true }).extend({ consentVersion: ZJsonVersion });
+export const ZPostStatusBody = ZChangeSubjectStatusFields.omit({ subjectId: true }).extend({ version: ZJsonVersion.optional() }).superRefine(refineSubjectStatus);
+export const ZPostVisitBody = ZRecordVisitFields.omit({ subjectId: true }).extend({ planVersion: ZJsonVersion.optional() }).superRefine(refineRecordVisit);
+export const ZPatchVisitBody = ZUpdateVisit.omit({ subjectId: true, recordId: true }).extend({ version: ZJsonVersion });
 export const ZPostSignatureBody = ZSignVisit.omit({ subjectId: true, recordId: true });
 
 export const ZAsOfQuery = z.object({ asOf: z.string().optional() });

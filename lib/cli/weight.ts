@@ -89,7 +89,7 @@ function pagesFor(role: Role, ids: { productId: string; studyId: string }): Page
       page("settings", "/settings"),
     ];
   }
-  if (role === "INVESTIGATOR") return [page("investigator home", "/investigator"), page("studies", "/studies"), page("settings", "/settings")];
+  if (role === "INVESTIGATOR") return [page("investigator home", "/investigator"), page("subjects", "/subjects"), page("enrolment", "/subjects/new"), page("studies", "/studies"), page("settings", "/settings")];
   return [page("monitor home", "/monitor"), ...studies, page("plan editor (read-only)", `/studies/${ids.studyId}/plans`, true), page("audit", "/audit")];
 }
 

@@ -14,6 +14,8 @@ export const CLIENT_AREAS = {
   study: ["studies", "phase", "users"],
   settings: ["settings", "exports"],
   productEditor: ["products", "product", "snapshot", "evidence", "factor", "factorStatus", "modality", "platform", "route", "derivation", "action", "kind", "trigger", "rationale"],
+  /** Enrolment, re-consent, status change, visit recording, correction and signature forms. */
+  subjects: ["subjects", "visits"],
   planEditor: ["plans", "products", "contact", "contactLower", "derivation", "kind", "violation", "violationKind", "violationMessage", "sampleType"],
 } as const satisfies Record<string, readonly string[]>;
 

@@ -5,7 +5,7 @@ import type { MessageKey } from "@/lib/i18n/messages/en";
 import type { Locale, Translate } from "@/lib/i18n/translate";
 
 /** Parameters whose values are codes with their own catalog entries. */
-const CODED_PARAMS: Record<string, string> = { status: "status.", role: "role.", items: "consent.item." };
+const CODED_PARAMS: Record<string, string> = { status: "status.", role: "role.", items: "consent.item.", subjectStatus: "status.subject." };
 
 function renderParams(t: Translate, params: RefusalParams | undefined): Record<string, string | number> {
   const out: Record<string, string | number> = {};

@@ -24,7 +24,7 @@ export interface SubjectSchedule {
  */
 export async function getSubjectSchedule(db: Db, options: { actor: Actor; subjectId: string; asOf: string }): Promise<{ subject: SubjectRow; records: VisitRecordRow[]; schedule: SubjectSchedule }> {
   const subject = await getSubject(db, options);
-  if (!subject) throw new AppError("not_found", "No such subject.");
+  if (!subject) throw new AppError("not_found", "No such subject.", undefined, { key: "refusal.noSuchSubject" });
   const [planRows, records, storedRows] = await Promise.all([
     listAppliedPlanVersions(db, { studyId: subject.studyId }),
     listVisitRecords(db, { actor: options.actor, subjectId: subject.id }),

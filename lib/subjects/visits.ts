@@ -13,9 +13,9 @@ import type { TRecordVisit, TSignVisit, TUpdateVisit } from "@/lib/validation/vi
 
 function checkVisitDate(subject: SubjectRow, date: string) {
   const dosing = calendarDateFromDb(subject.dosingDate);
-  if (date < dosing) throw new AppError("bad_request", `date: must not be before dosing (${dosing})`, "date");
+  if (date < dosing) throw new AppError("bad_request", `date: must not be before dosing (${dosing})`, "date", { key: "refusal.dateBeforeDosing", params: { dosing } });
   const today = todayCalendarDate();
-  if (date > today) throw new AppError("bad_request", `date: must not be after today (${today})`, "date");
+  if (date > today) throw new AppError("bad_request", `date: must not be after today (${today})`, "date", { key: "refusal.dateAfterToday", params: { today } });
 }
 
 /**
@@ -27,7 +27,7 @@ export async function recordVisit(db: Db, options: { actor: Actor; input: TRecor
   const { actor, input } = options;
   return db.$transaction(async (tx) => {
     const subject = await requireSubjectForChange(tx, actor, input.subjectId, "visit:record");
-    if (subject.status !== "active") throw new AppError("unprocessable", `The subject is ${subject.status.replaceAll("_", " ")}: visits are recorded only for subjects in follow-up.`);
+    if (subject.status !== "active") throw new AppError("unprocessable", `The subject is ${subject.status.replaceAll("_", " ")}: visits are recorded only for subjects in follow-up.`, undefined, { key: "refusal.visitsOnlyInFollowUp", params: { subjectStatus: subject.status } });
     checkVisitDate(subject, input.date);
     let visitId: string;
     let planVersion: number | null;
@@ -46,11 +46,12 @@ export async function recordVisit(db: Db, options: { actor: Actor; input: TRecor
           "unprocessable",
           `visitId: ${input.visitId}${input.planVersion !== undefined ? ` of plan version ${input.planVersion}` : ""} is not on this subject's schedule`,
           "visitId",
+          { key: "refusal.visitNotOnSchedule", params: { visitId: input.visitId ?? "" } },
         );
       }
       const recorded = await tx.visitRecord.findMany({ where: { subjectId: subject.id, visitId: input.visitId! }, select: { planVersion: true } });
       const open = rows.find((row) => !recorded.some((r) => r.planVersion === row.planVersion));
-      if (!open) throw new AppError("conflict", `visitId: visit ${input.visitId} is already recorded; correct the existing record instead`, "visitId");
+      if (!open) throw new AppError("conflict", `visitId: visit ${input.visitId} is already recorded; correct the existing record instead`, "visitId", { key: "refusal.visitAlreadyRecorded", params: { visitId: input.visitId ?? "" } });
       visitId = open.visitId;
       planVersion = open.planVersion;
       contactMode ??= open.contactMode;
@@ -90,17 +91,17 @@ export async function updateVisit(db: Db, options: { actor: Actor; input: TUpdat
   return db.$transaction(async (tx) => {
     const subject = await requireSubjectForChange(tx, actor, input.subjectId, "visit:record");
     const before = await getVisitRecord(tx, { actor, subjectId: subject.id, recordId: input.recordId });
-    if (!before) throw new AppError("not_found", "No such visit record.");
+    if (!before) throw new AppError("not_found", "No such visit record.", undefined, { key: "refusal.noSuchVisitRecord" });
     if (before.version !== input.version) {
-      throw new AppError("conflict", `version: this visit record was changed by someone else (you read version ${input.version}, it is now ${before.version}); reload it, your input is kept`, "version");
+      throw new AppError("conflict", `version: this visit record was changed by someone else (you read version ${input.version}, it is now ${before.version}); reload it, your input is kept`, "version", { key: "refusal.visitRecordChanged", params: { expected: input.version, actual: before.version } });
     }
     const status = input.status ?? (before.status as "completed" | "missed");
     if (input.date) checkVisitDate(subject, input.date);
-    if (before.unscheduled && status === "missed") throw new AppError("bad_request", "status: an unscheduled visit is recorded when it took place", "status");
+    if (before.unscheduled && status === "missed") throw new AppError("bad_request", "status: an unscheduled visit is recorded when it took place", "status", { key: "refusal.unscheduledNotMissed" });
     const missedReason = input.missedReason ?? (status === "missed" ? before.reason : null);
-    if (status === "missed" && !before.unscheduled && !missedReason) throw new AppError("bad_request", "missedReason: say why the visit was missed", "missedReason");
+    if (status === "missed" && !before.unscheduled && !missedReason) throw new AppError("bad_request", "missedReason: say why the visit was missed", "missedReason", { key: "refusal.missedReasonRequired" });
     const assessments = status === "completed" ? (input.assessments ?? before.assessments) : null;
-    if (status === "completed" && !before.unscheduled && !assessments) throw new AppError("bad_request", "assessments: record the §2.3.2 assessments of a completed visit", "assessments");
+    if (status === "completed" && !before.unscheduled && !assessments) throw new AppError("bad_request", "assessments: record the §2.3.2 assessments of a completed visit", "assessments", { key: "refusal.assessmentsRequired", params: { clause: "CDE §2.3.2" } });
 
     const valid = before.signatures.find((s) => s.voidedAt === null);
     if (valid) {
@@ -122,7 +123,7 @@ export async function updateVisit(db: Db, options: { actor: Actor; input: TUpdat
       reason: before.unscheduled ? before.reason : status === "missed" ? missedReason : null,
     };
     const updated = await tx.visitRecord.updateMany({ where: { id: before.id, version: before.version }, data: { ...data, version: { increment: 1 } } });
-    if (updated.count !== 1) throw new AppError("conflict", "version: this visit record was changed meanwhile; reload it, your input is kept", "version");
+    if (updated.count !== 1) throw new AppError("conflict", "version: this visit record was changed meanwhile; reload it, your input is kept", "version", { key: "refusal.visitRecordChangedMeanwhile" });
     await recordAudit(tx, actor, {
       entity: "VisitRecord",
       entityId: before.id,
@@ -148,13 +149,13 @@ export async function signVisit(db: Db, options: { actor: Actor; input: TSignVis
   const { subject, record } = await db.$transaction(async (tx) => {
     const subject = await requireSubjectForChange(tx, actor, input.subjectId, "visit:sign");
     const record = await getVisitRecord(tx, { actor, subjectId: subject.id, recordId: input.recordId });
-    if (!record) throw new AppError("not_found", "No such visit record.");
+    if (!record) throw new AppError("not_found", "No such visit record.", undefined, { key: "refusal.noSuchVisitRecord" });
     return { subject, record };
   });
   // 21 CFR 11.300(d): repeated failed signing attempts lock signing for a while (each attempt is audited).
   const recentFailures = await db.auditLog.count({ where: { actorId: actor.id, action: "sign_failed", occurredAt: { gte: new Date(Date.now() - SIGNING_LOCK_MS) } } });
   if (recentFailures >= MAX_SIGNING_FAILURES) {
-    throw new AppError("forbidden", `password: ${MAX_SIGNING_FAILURES} wrong passwords in ${SIGNING_LOCK_MS / 60_000} minutes; signing is locked for a while (21 CFR 11.300)`, "password");
+    throw new AppError("forbidden", `password: ${MAX_SIGNING_FAILURES} wrong passwords in ${SIGNING_LOCK_MS / 60_000} minutes; signing is locked for a while (21 CFR 11.300)`, "password", { key: "refusal.signingLocked", params: { count: MAX_SIGNING_FAILURES, minutes: SIGNING_LOCK_MS / 60_000, clause: "21 CFR 11.300" } });
   }
   const user = await db.user.findUnique({ where: { id: actor.id }, select: { passwordHash: true, name: true, email: true } });
   const passwordOk = user?.passwordHash ? await verifyPassword(user.passwordHash, input.password) : false;
@@ -162,7 +163,7 @@ export async function signVisit(db: Db, options: { actor: Actor; input: TSignVis
     await db.$transaction(async (tx) => {
       await recordAudit(tx, actor, { entity: "VisitRecord", entityId: record.id, action: "sign_failed", newValues: { subjectId: subject.id, meaning: input.meaning, cause: "wrong password" } });
     });
-    throw new AppError("forbidden", "password: the password is not correct; the visit is not signed (21 CFR 11.200)", "password");
+    throw new AppError("forbidden", "password: the password is not correct; the visit is not signed (21 CFR 11.200)", "password", { key: "refusal.signingPasswordWrong", params: { clause: "21 CFR 11.200" } });
   }
   return writeSignature(db, { actor, subjectId: subject.id, recordId: record.id, meaning: input.meaning, signer: { name: user!.name, email: user!.email } });
 }
@@ -176,8 +177,8 @@ export async function writeSignature(db: Db, options: { actor: Actor; subjectId:
   return db.$transaction(async (tx) => {
     await requireSubjectForChange(tx, actor, subjectId, "visit:sign");
     const current = await getVisitRecord(tx, { actor, subjectId, recordId: options.recordId });
-    if (!current) throw new AppError("not_found", "No such visit record.");
-    if (current.signatures.some((s) => s.voidedAt === null)) throw new AppError("conflict", "The visit is already signed.");
+    if (!current) throw new AppError("not_found", "No such visit record.", undefined, { key: "refusal.noSuchVisitRecord" });
+    if (current.signatures.some((s) => s.voidedAt === null)) throw new AppError("conflict", "The visit is already signed.", undefined, { key: "refusal.visitAlreadySigned" });
     const signature = await tx.visitSignature.create({
       data: { visitRecordId: current.id, recordVersion: current.version, signerId: actor.id, signerName: signer.name, signerEmail: signer.email, meaning: options.meaning },
     });

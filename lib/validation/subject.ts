@@ -1,12 +1,14 @@
 import { z } from "zod";
 import { ZClinicalDate } from "@/lib/validation/calendar-date";
 import { SUBJECT_STATUSES } from "@/lib/validation/schedule";
-import { storableText, ZLongText, ZShortText } from "@/lib/validation/text";
+import { requiredText, ZLongText, ZShortText } from "@/lib/validation/text";
 
-export const SEXES = ["female", "male", "other", "unknown"] as const;
+import { SEXES } from "@/lib/validation/subject-values";
+
+export { SEXES };
 export const ZSex = z.enum(SEXES);
 
-const ZId = z.string().trim().min(1, { error: "required" }).max(100);
+const ZId = requiredText(100, "required");
 
 /** CDE §2.2.2: what else can explain a late event (life expectancy, comorbidities, prior therapies). */
 export const ZConfounders = z.object({
@@ -17,9 +19,7 @@ export const ZConfounders = z.object({
 });
 export type TConfounders = z.infer<typeof ZConfounders>;
 
-export const ZSubjectCode = storableText(40)
-  .transform((value) => value.trim())
-  .pipe(z.string().min(1, { error: "enter the subject code" }).regex(/^[\p{L}\p{N}._-]+$/u, { error: "letters, digits, '.', '_' or '-' only" }));
+export const ZSubjectCode = requiredText(40, "enter the subject code").regex(/^[\p{L}\p{N}._-]+$/u, { error: "letters, digits, '.', '_' or '-' only" });
 
 /** Enrolment (CDE §2.2.2, §2.3.1, §3): shared by the form, the action and POST /studies/{id}/subjects. */
 export const ZEnrolSubject = z.object({
@@ -29,7 +29,7 @@ export const ZEnrolSubject = z.object({
   yearOfBirth: z.coerce.number().int({ error: "must be a whole year" }).min(1900, { error: "must be 1900 or later" }).max(2200, { error: "must be 2200 or earlier" }),
   sex: ZSex,
   dosingDate: ZClinicalDate,
-  lot: storableText(100).transform((v) => v.trim()).pipe(z.string().min(1, { error: "enter the product lot (CDE §3 traceability)" })),
+  lot: requiredText(100, "enter the product lot (CDE §3 traceability)"),
   consentVersion: z.coerce.number().int().min(1),
   consentDate: ZClinicalDate,
   confounders: ZConfounders.default({}),
@@ -45,8 +45,8 @@ export type TRecordConsent = z.infer<typeof ZRecordConsent>;
 
 export const ZContactAttempt = z.object({
   date: ZClinicalDate,
-  mode: storableText(40).transform((v) => v.trim()).pipe(z.string().min(1, { error: "say how (phone, letter…)" })),
-  outcome: ZLongText.transform((v) => v.trim()).pipe(z.string().min(1, { error: "say what happened" })),
+  mode: requiredText(40, "say how (phone, letter…)"),
+  outcome: requiredText(2000, "say what happened"),
 });
 
 export const CLOSING_STATUSES = SUBJECT_STATUSES.filter((s) => s !== "active") as Exclude<(typeof SUBJECT_STATUSES)[number], "active">[];

@@ -1,20 +1,20 @@
 import { z } from "zod";
 import { ZClinicalDate } from "@/lib/validation/calendar-date";
 import { ZContactMode } from "@/lib/validation/plan";
-import { storableText, ZLongText } from "@/lib/validation/text";
+import { DISEASE_CATEGORIES, PREGNANCY_ANSWERS, SIGNATURE_MEANINGS } from "@/lib/validation/subject-values";
+import { requiredText, storableText, ZLongText } from "@/lib/validation/text";
 
-const ZId = z.string().trim().min(1, { error: "required" }).max(100);
+export { DISEASE_CATEGORIES, PREGNANCY_ANSWERS, SIGNATURE_MEANINGS };
+
+const ZId = requiredText(100, "required");
 
 /** New, recurrent or worsened disease by category (DOMAIN §2.3.2). */
-export const DISEASE_CATEGORIES = ["malignancy", "neurological", "immunogenic_autoimmune", "infection", "haematological", "other"] as const;
 export const ZDiseaseCategory = z.enum(DISEASE_CATEGORIES);
 
 const ZDiseaseEntry = z.union([
   ZDiseaseCategory.transform((category) => ({ category })),
   z.object({ category: ZDiseaseCategory, description: ZLongText.optional(), onsetDate: ZClinicalDate.optional() }),
 ]);
-
-export const PREGNANCY_ANSWERS = ["not_applicable", "none", "subject_pregnant", "partner_pregnant", "fertility_concern", "unknown"] as const;
 
 /**
  * The §2.3.2 clinical follow-up checklist (DOMAIN.md): brief history; exposure to
@@ -23,7 +23,7 @@ export const PREGNANCY_ANSWERS = ["not_applicable", "none", "subject_pregnant", 
  */
 export const ZAssessments = z.object({
   history: z.boolean(),
-  drugExposure: storableText(2000).transform((v) => v.trim()).pipe(z.string().min(1, { error: 'describe exposure to carcinogenic, mutagenic or other drugs, or "none"' })),
+  drugExposure: requiredText(2000, 'describe exposure to carcinogenic, mutagenic or other drugs, or "none"'),
   newOrWorsenedDisease: z.array(ZDiseaseEntry).max(50),
   physicalExam: z.boolean(),
   labs: z.boolean(),
@@ -71,7 +71,7 @@ export const ZUpdateVisit = z.object({
   subjectId: ZId,
   recordId: ZId,
   version: z.coerce.number().int().min(1),
-  reason: ZReason.pipe(z.string().min(1, { error: "say why the record changes (audit trail)" })),
+  reason: requiredText(2000, "say why the record changes (audit trail)"),
   status: z.enum(["completed", "missed"]).optional(),
   date: ZClinicalDate.optional(),
   contactMode: ZContactMode.optional(),
@@ -81,13 +81,12 @@ export const ZUpdateVisit = z.object({
 export type TUpdateVisit = z.infer<typeof ZUpdateVisit>;
 
 /** 21 CFR 11.50: the meaning of a signature, shown with it. */
-export const SIGNATURE_MEANINGS = ["reviewed_and_approved", "authored", "verified"] as const;
 
 /** 21 CFR 11.200: the signer re-enters the password. Never stored nor audited. */
 export const ZSignVisit = z.object({
   subjectId: ZId,
   recordId: ZId,
-  password: z.string().min(1, { error: "enter your password to sign" }).max(1000),
+  password: storableText(1000).min(1, { error: "enter your password to sign" }),
   meaning: z.enum(SIGNATURE_MEANINGS).default("reviewed_and_approved"),
 });
 export type TSignVisit = z.infer<typeof ZSignVisit>;

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { disconnectDb } from "@/lib/db/client";
 import { callRoute, countAllRows, createWorkspaceFixture, type WriteRoute } from "./hardening-fixtures";
+import { createSiteWorkRoutes } from "./site-work-routes";
 
 /**
  * Malformed input against the real route handlers on the real PostgreSQL: every write route
@@ -18,6 +19,8 @@ const statuses = new Map<number, number>();
 
 beforeAll(async () => {
   ws = await createWorkspaceFixture();
+  // Subjects, visits and signatures: enrolled by the investigator, with the investigator's token.
+  ws.routes.push(...(await createSiteWorkRoutes()));
   rowsBefore = await countAllRows();
 }, 120_000);
 afterAll(disconnectDb);
@@ -98,13 +101,13 @@ describe("fuzz: malformed input never reaches the database as a 500, and writes 
     for (const route of ws.routes) {
       await fc.assert(
         fc.asyncProperty(mutation(route), async ({ path, value, body }) => {
-          const response = await callRoute(route, { token: ws.token, body });
+          const response = await callRoute(route, { token: route.token ?? ws.token, body });
           await expectRefused(response, () => `${route.name} ${path.join(".")} = ${JSON.stringify(value)?.slice(0, 200)}`);
         }),
         { numRuns: RUNS_PER_ROUTE, endOnFailure: true },
       );
     }
-  }, 300_000);
+  }, 600_000);
 
   it("bodies that are not JSON, or not an object", async () => {
     const rawBody = fc.oneof(
@@ -115,7 +118,7 @@ describe("fuzz: malformed input never reaches the database as a 500, and writes 
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...ws.routes), rawBody, async (route, raw) => {
         // Routes whose schema accepts {} would accept `{"__proto__": …}` too: they are given a defect alongside.
-        const response = await callRoute(route, { token: ws.token, rawBody: raw === '{"__proto__": {"x": 1}}' ? '{"__proto__": {"x": 1}, "plan": 1, "source": 1}' : raw });
+        const response = await callRoute(route, { token: route.token ?? ws.token, rawBody: raw === '{"__proto__": {"x": 1}}' ? '{"__proto__": {"x": 1}, "plan": 1, "source": 1}' : raw });
         await expectRefused(response, () => `${route.name} raw ${JSON.stringify(raw).slice(0, 200)}`);
       }),
       { numRuns: 1000, endOnFailure: true },
@@ -133,7 +136,7 @@ describe("fuzz: malformed input never reaches the database as a 500, and writes 
       fc.asyncProperty(fc.constantFrom(...paramRoutes), param, async (route, value) => {
         const name = Object.keys(route.params).at(-1)!;
         // The body carries a defect too, so that a parameter which happens to name a real record still writes nothing.
-        const response = await callRoute({ ...route, params: { ...route.params, [name]: value } }, { token: ws.token, body: withValue(route.body, [], null) });
+        const response = await callRoute({ ...route, params: { ...route.params, [name]: value } }, { token: route.token ?? ws.token, body: withValue(route.body, [], null) });
         await expectRefused(response, () => `${route.name} ${name}=${JSON.stringify(value)}`);
       }),
       { numRuns: 500, endOnFailure: true },

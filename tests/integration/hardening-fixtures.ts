@@ -39,6 +39,8 @@ export interface WriteRoute {
   params: Record<string, string>;
   handler: Handler;
   body: unknown;
+  /** The bearer token to call it with, when not the workspace sponsor's (site work is the investigator's). */
+  token?: string;
 }
 
 /** An organisation with a product, a study, a draft consent version (checklist complete) and a draft plan version. */

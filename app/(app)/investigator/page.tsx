@@ -2,7 +2,7 @@ import Link from "next/link";
 import { OpenQueriesWorklist } from "@/components/monitoring/open-queries";
 import { WorklistTable } from "@/components/subjects/worklist-table";
 import { requirePageActor } from "@/lib/auth/page";
-import { hasPermission } from "@/lib/auth/permissions";
+import { AT_ANY_OWN_SITE, hasPermission } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db/client";
 import { listSites } from "@/lib/db/sites";
 import { listReconsentDue, listWorklistVisits, type WorklistRow } from "@/lib/db/visit-status";
@@ -20,7 +20,7 @@ export default async function InvestigatorHome() {
   const overdue = visits.filter((v) => v.status === "overdue");
   const windowOpen = visits.filter((v) => v.status === "window_open");
   const dueSoon = visits.filter((v) => v.status === "upcoming" && calendarDateFromDb(v.targetDate) <= in30);
-  const canRecord = hasPermission(actor, "visit:record");
+  const canRecord = hasPermission(actor, "visit:record", AT_ANY_OWN_SITE);
 
   const table = (rows: WorklistRow[], testId: string) => <WorklistTable rows={rows} testId={testId} canRecord={canRecord} />;
 
@@ -33,7 +33,7 @@ export default async function InvestigatorHome() {
           {t("home.investigator.sites")}: {sites.length === 0 ? t("home.investigator.noSites") : sites.map((s) => `${s.code} — ${s.name}`).join(" · ")}
         </p>
         <div className="mt-3 flex gap-3">
-          {hasPermission(actor, "subject:enrol") ? (
+          {hasPermission(actor, "subject:enrol", AT_ANY_OWN_SITE) ? (
             <Link className="btn-primary" href="/subjects/new">
               {t("worklist.enrol")}
             </Link>

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { StatusBadge } from "@/components/subjects/status-badge";
 import { requirePageActor } from "@/lib/auth/page";
-import { hasPermission } from "@/lib/auth/permissions";
+import { AT_ANY_OWN_SITE, hasPermission } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db/client";
 import { listSubjects } from "@/lib/db/subjects";
 import { getTranslator } from "@/lib/i18n/server";
@@ -19,7 +19,7 @@ export default async function SubjectsPage() {
     <section className="flex flex-col gap-4">
       <div className="flex items-center justify-between">
         <h1 className="text-2xl font-semibold">{t("subjects.title")}</h1>
-        {hasPermission(actor, "subject:enrol") ? (
+        {hasPermission(actor, "subject:enrol", AT_ANY_OWN_SITE) ? (
           <Link className="btn-primary" href="/subjects/new">
             {t("subjects.enrol")}
           </Link>

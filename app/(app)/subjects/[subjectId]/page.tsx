@@ -3,12 +3,15 @@ import { notFound } from "next/navigation";
 import { Fragment } from "react";
 import { SubjectQueries } from "@/components/monitoring/subject-queries";
 import { listSafetyTimelineItems, SubjectSafety, type SafetyTimelineItem } from "@/components/safety/subject-safety";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { StatusBadge } from "@/components/subjects/status-badge";
 import { ReconsentForm, SubjectStatusForm } from "@/components/subjects/subject-forms";
-import { requirePageActor } from "@/lib/auth/page";
+import { changeSubjectStatusAction, recordConsentAction } from "@/app/(app)/subjects/actions";
+import { pageParams, requirePageActor } from "@/lib/auth/page";
 import { hasPermission } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db/client";
 import { listAdverseEvents, listEscalations, listSampleResults } from "@/lib/db/safety";
+import { CLIENT_AREAS } from "@/lib/i18n/client-areas";
 import { getTranslator } from "@/lib/i18n/server";
 import { listSubjectExtensions } from "@/lib/safety-records/extensions";
 import { isReconsentDue } from "@/lib/subjects/reconsent";
@@ -28,7 +31,7 @@ async function load(actor: Parameters<typeof getSubjectSchedule>[1]["actor"], su
 
 export default async function SubjectPage({ params }: { params: Promise<{ subjectId: string }> }) {
   const actor = await requirePageActor("subject:read");
-  const { subjectId } = await params;
+  const { subjectId } = await pageParams(params, { subjectId: "id" });
   const t = await getTranslator();
   const today = todayCalendarDate();
   const { subject, records, schedule } = await load(actor, subjectId, today);
@@ -115,7 +118,9 @@ export default async function SubjectPage({ params }: { params: Promise<{ subjec
         </dl>
         {canChange && active && isReconsentDue(subject) && activeConsent ? (
           <div className="card mt-3">
-            <ReconsentForm subjectId={subject.id} consentVersion={activeConsent} today={today} />
+            <ClientMessages areas={CLIENT_AREAS.subjects}>
+              <ReconsentForm subjectId={subject.id} consentVersion={activeConsent} today={today} action={recordConsentAction} />
+            </ClientMessages>
           </div>
         ) : null}
       </div>
@@ -230,7 +235,9 @@ export default async function SubjectPage({ params }: { params: Promise<{ subjec
         <details className="card">
           <summary className="cursor-pointer font-semibold">{t("subjects.changeStatus")}</summary>
           <div className="mt-3">
-            <SubjectStatusForm subjectId={subject.id} version={subject.version} today={today} />
+            <ClientMessages areas={CLIENT_AREAS.subjects}>
+              <SubjectStatusForm subjectId={subject.id} version={subject.version} today={today} action={changeSubjectStatusAction} />
+            </ClientMessages>
           </div>
         </details>
       ) : null}

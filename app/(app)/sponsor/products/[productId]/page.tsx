@@ -76,7 +76,8 @@ export default async function ProductPage({ params }: { params: Promise<{ produc
             <summary className="cursor-pointer font-semibold" data-testid="stored-derivation-summary">
               {stored.caption} · {t("snapshot.engine", { ruleSet: stored.ruleSet, engineVersion: stored.engineVersion })}
             </summary>
-            <DerivationPanel id="stored-derivation" {...stored} t={t} />
+            {/* A reader has no live editor panel: the stored derivation is the page's derivation. */}
+            <DerivationPanel id={canManage ? "stored-derivation" : "derivation"} {...stored} t={t} />
           </details>
         ) : (
           // Readers (monitors) see the stored derivation open: there is no editor to show it live.

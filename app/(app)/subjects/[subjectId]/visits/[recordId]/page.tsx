@@ -1,11 +1,14 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { signVisitAction, updateVisitAction } from "@/app/(app)/subjects/actions";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { StatusBadge } from "@/components/subjects/status-badge";
 import { CorrectVisitForm, SignVisitForm } from "@/components/subjects/visit-record-forms";
-import { requirePageActor } from "@/lib/auth/page";
+import { pageParams, requirePageActor } from "@/lib/auth/page";
 import { hasPermission } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db/client";
 import { getSubject, getVisitRecord } from "@/lib/db/subjects";
+import { CLIENT_AREAS } from "@/lib/i18n/client-areas";
 import { getLocale, getTranslator } from "@/lib/i18n/server";
 import { todayCalendarDate } from "@/lib/subjects/today";
 import { calendarDateFromDb } from "@/lib/validation/calendar-date";
@@ -13,7 +16,7 @@ import { ZAssessments, type TAssessments } from "@/lib/validation/visit";
 
 export default async function VisitRecordPage({ params }: { params: Promise<{ subjectId: string; recordId: string }> }) {
   const actor = await requirePageActor("visit:read");
-  const { subjectId, recordId } = await params;
+  const { subjectId, recordId } = await pageParams(params, { subjectId: "id", recordId: "id" });
   const t = await getTranslator();
   const locale = await getLocale();
   const db = getDb();
@@ -86,24 +89,31 @@ export default async function VisitRecordPage({ params }: { params: Promise<{ su
         ) : (
           <p className="text-sm text-slate-700">{t("visits.notSigned")}</p>
         )}
-        {!valid && canSign ? <SignVisitForm subjectId={subject.id} recordId={record.id} /> : null}
+        {!valid && canSign ? (
+          <ClientMessages areas={CLIENT_AREAS.subjects}>
+            <SignVisitForm subjectId={subject.id} recordId={record.id} action={signVisitAction} />
+          </ClientMessages>
+        ) : null}
       </section>
 
       {canCorrect ? (
         <details className="card">
           <summary className="cursor-pointer font-semibold">{t("visits.correct")}</summary>
           <div className="mt-3">
-            <CorrectVisitForm
-              subjectId={subject.id}
-              recordId={record.id}
-              version={record.version}
-              status={record.status as "completed" | "missed"}
-              date={calendarDateFromDb(record.date)}
-              unscheduled={record.unscheduled}
-              assessments={assessments as Partial<TAssessments> | null}
-              reason={record.reason}
-              today={todayCalendarDate()}
-            />
+            <ClientMessages areas={CLIENT_AREAS.subjects}>
+              <CorrectVisitForm
+                subjectId={subject.id}
+                recordId={record.id}
+                version={record.version}
+                status={record.status as "completed" | "missed"}
+                date={calendarDateFromDb(record.date)}
+                unscheduled={record.unscheduled}
+                assessments={assessments as Partial<TAssessments> | null}
+                reason={record.reason}
+                today={todayCalendarDate()}
+                action={updateVisitAction}
+              />
+            </ClientMessages>
           </div>
         </details>
       ) : null}

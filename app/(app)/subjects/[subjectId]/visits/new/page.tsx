@@ -1,9 +1,12 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { recordVisitAction } from "@/app/(app)/subjects/actions";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { RecordVisitForm } from "@/components/subjects/record-visit-form";
-import { requirePageActor } from "@/lib/auth/page";
+import { pageParams, requirePageActor } from "@/lib/auth/page";
 import { getDb } from "@/lib/db/client";
 import { getSubject, listScheduledVisits } from "@/lib/db/subjects";
+import { CLIENT_AREAS } from "@/lib/i18n/client-areas";
 import { getTranslator } from "@/lib/i18n/server";
 import { todayCalendarDate } from "@/lib/subjects/today";
 import { calendarDateFromDb } from "@/lib/validation/calendar-date";
@@ -11,7 +14,7 @@ import type { TContactMode } from "@/lib/validation/plan";
 
 export default async function RecordVisitPage({ params, searchParams }: { params: Promise<{ subjectId: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
   const actor = await requirePageActor("visit:record");
-  const { subjectId } = await params;
+  const { subjectId } = await pageParams(params, { subjectId: "id" });
   const query = await searchParams;
   const t = await getTranslator();
   const db = getDb();
@@ -32,7 +35,9 @@ export default async function RecordVisitPage({ params, searchParams }: { params
         {subject.code} · {subject.study.protocolNumber} · {subject.site.code}
         {row ? ` · ${t("visits.target")} ${calendarDateFromDb(row.targetDate)} · ${t("visits.window")} ${calendarDateFromDb(row.windowStart)} – ${calendarDateFromDb(row.windowEnd)}` : ""}
       </p>
-      <RecordVisitForm subjectId={subject.id} visitId={row?.visitId} planVersion={row?.planVersion ?? undefined} contactMode={row?.contactMode as TContactMode | undefined} today={todayCalendarDate()} />
+      <ClientMessages areas={CLIENT_AREAS.subjects}>
+        <RecordVisitForm subjectId={subject.id} visitId={row?.visitId} planVersion={row?.planVersion ?? undefined} contactMode={row?.contactMode as TContactMode | undefined} today={todayCalendarDate()} action={recordVisitAction} />
+      </ClientMessages>
     </section>
   );
 }

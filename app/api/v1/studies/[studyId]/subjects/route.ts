@@ -9,9 +9,10 @@ import { todayCalendarDate } from "@/lib/subjects/today";
 
 export const GET = defineRoute({
   permission: "subject:read",
+  params: { studyId: "id" },
   handler: async ({ actor, params, db }) => {
     const study = await getStudy(db, { actor, studyId: params.studyId ?? "" });
-    if (!study) throw new AppError("not_found", "No such study.");
+    if (!study) throw new AppError("not_found", "No such study.", undefined, { key: "refusal.noSuchStudy" });
     const subjects = await listSubjects(db, { actor, studyId: study.id });
     const extensions = await listSubjectExtensions(db, subjects, todayCalendarDate());
     return { subjects: subjects.map((subject) => subjectResource(subject, extensions.get(subject.id))) };
@@ -20,6 +21,7 @@ export const GET = defineRoute({
 
 export const POST = defineRoute({
   permission: "subject:enrol",
+  params: { studyId: "id" },
   body: ZPostSubjectBody,
   status: 201,
   handler: async ({ actor, body, params, db }) => {

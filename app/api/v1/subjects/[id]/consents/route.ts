@@ -5,6 +5,7 @@ import { recordConsent } from "@/lib/subjects/subjects";
 
 export const POST = defineRoute({
   permission: "subject:manage",
+  params: { id: "id" },
   body: ZPostConsentBody,
   status: 201,
   handler: async ({ actor, body, params, db }) => {

@@ -5,6 +5,7 @@ import { changeSubjectStatus } from "@/lib/subjects/subjects";
 
 export const POST = defineRoute({
   permission: "subject:manage",
+  params: { id: "id" },
   body: ZPostStatusBody,
   handler: async ({ actor, body, params, db }) => {
     await changeSubjectStatus(db, { actor, input: { ...body, subjectId: params.id ?? "" } });

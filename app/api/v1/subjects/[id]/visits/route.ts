@@ -6,15 +6,17 @@ import { recordVisit } from "@/lib/subjects/visits";
 
 export const GET = defineRoute({
   permission: "visit:read",
+  params: { id: "id" },
   handler: async ({ actor, params, db }) => {
     const subject = await getSubject(db, { actor, subjectId: params.id ?? "" });
-    if (!subject) throw new AppError("not_found", "No such subject.");
+    if (!subject) throw new AppError("not_found", "No such subject.", undefined, { key: "refusal.noSuchSubject" });
     return { visits: (await listVisitRecords(db, { actor, subjectId: subject.id })).map(visitResource) };
   },
 });
 
 export const POST = defineRoute({
   permission: "visit:record",
+  params: { id: "id" },
   body: ZPostVisitBody,
   status: 201,
   handler: async ({ actor, body, params, db }) => {

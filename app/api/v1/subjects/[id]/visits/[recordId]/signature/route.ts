@@ -5,6 +5,7 @@ import { signVisit } from "@/lib/subjects/visits";
 
 export const POST = defineRoute({
   permission: "visit:sign",
+  params: { id: "id", recordId: "id" },
   body: ZPostSignatureBody,
   status: 201,
   handler: async ({ actor, body, params, db }) => {
