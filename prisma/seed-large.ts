@@ -138,7 +138,7 @@ async function ensureProgram(db: Db, subjects: number, team: LargeProgramTeam, l
     await activateConsentVersion(db, { actor: sponsor, input: { id: icf.id, effectiveDate: shift(today, -11 * 365), reason: "initial consent" } });
     study = await db.study.findFirstOrThrow({ where: { id: created.id } });
   }
-  const siteIds = (await db.studySite.findMany({ where: { studyId: study.id }, select: { site: { select: { id: true, code: true } } } }))
+  const siteIds = (await db.studySite.findMany({ where: { studyId: study.id, endedAt: null }, select: { site: { select: { id: true, code: true } } } }))
     .map((s) => s.site)
     .sort((a, b) => (a.code < b.code ? -1 : 1))
     .map((s) => s.id);

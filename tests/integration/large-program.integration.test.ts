@@ -41,7 +41,7 @@ beforeAll(async () => {
     ],
   });
   const investigator = await db.user.findUniqueOrThrow({ where: { email: TEAM.investigators[0]! } });
-  await db.userSite.create({ data: { userId: investigator.id, siteId: site.id } });
+  await db.userSite.create({ data: { organizationId: organization.id, userId: investigator.id, siteId: site.id } });
   client = new pg.Client({ connectionString: process.env.DATABASE_URL });
   await client.connect();
   const result = await seedLarge(db, client, { subjects: SUBJECTS, log: () => {}, progress: false, team: TEAM });

@@ -7,7 +7,7 @@ export const GET = defineRoute({
   permission: "query:read",
   handler: async ({ actor, params, db }) => {
     const query = await getQuery(db, { actor, queryId: params.id ?? "" });
-    if (!query) throw new AppError("not_found", "No such query.");
+    if (!query) throw new AppError("not_found", "No such query.", undefined, { key: "refusal.noSuchQuery" });
     return queryResource(query);
   },
 });

@@ -13,7 +13,7 @@ export const GET = defineRoute({
   handler: async ({ actor, params, request, db }) => {
     const asOf = readAsOf(request);
     const study = await getStudy(db, { actor, studyId: params.studyId ?? "" });
-    if (!study) throw new AppError("not_found", "No such study.");
+    if (!study) throw new AppError("not_found", "No such study.", undefined, { key: "refusal.noSuchStudy" });
     return dashboardResource(await getDashboard(db, { actor, asOf, studyId: study.id }));
   },
 });

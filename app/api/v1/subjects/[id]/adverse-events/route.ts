@@ -10,7 +10,7 @@ export const GET = defineRoute({
   permission: "safety:read",
   handler: async ({ actor, params, db }) => {
     const subject = await getSubject(db, { actor, subjectId: params.id ?? "" });
-    if (!subject) throw new AppError("not_found", "No such subject.");
+    if (!subject) throw new AppError("not_found", "No such subject.", undefined, { key: "refusal.noSuchSubject" });
     return { adverseEvents: (await listAdverseEvents(db, { actor, subjectId: subject.id })).map(adverseEventResource) };
   },
 });

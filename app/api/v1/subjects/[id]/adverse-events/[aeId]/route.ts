@@ -9,7 +9,7 @@ export const GET = defineRoute({
   permission: "safety:read",
   handler: async ({ actor, params, db }) => {
     const row = await getAdverseEvent(db, { actor, subjectId: params.id ?? "", adverseEventId: params.aeId ?? "" });
-    if (!row) throw new AppError("not_found", "No such adverse event.");
+    if (!row) throw new AppError("not_found", "No such adverse event.", undefined, { key: "refusal.noSuchAdverseEvent" });
     return adverseEventResource(row);
   },
 });
