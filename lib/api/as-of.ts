@@ -7,6 +7,6 @@ export function readAsOf(request: Request): string {
   const value = new URL(request.url).searchParams.get("asOf");
   if (value === null || value === "") return todayCalendarDate();
   const parsed = ZClinicalDate.safeParse(value);
-  if (!parsed.success) throw new AppError("bad_request", `asOf: ${parsed.error.issues[0]?.message ?? "invalid date"}`, "asOf", { key: "refusal.asOfInvalid", params: { field: "asOf" } });
+  if (!parsed.success) throw new AppError("bad_request", `asOf: ${parsed.error.issues[0]?.message ?? "invalid date"}`, "asOf", { key: "refusal.asOfInvalid" });
   return parsed.data;
 }

@@ -32,7 +32,7 @@ function checkDate(subject: SubjectRow, field: string, value: string | undefined
   const before = value < calendarDateFromDb(subject.dosingDate);
   throw new AppError("bad_request", `${issue.field}: ${issue.message}`, issue.field, {
     key: before ? "refusal.dateBeforeDosing" : "refusal.dateAfterToday",
-    params: { field: issue.field, date: before ? calendarDateFromDb(subject.dosingDate) : today },
+    params: before ? { dosing: calendarDateFromDb(subject.dosingDate) } : { today },
   });
 }
 

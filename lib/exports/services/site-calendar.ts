@@ -31,7 +31,7 @@ interface ScheduledVisitRow {
 async function listSiteVisitsDue(db: Db, options: { siteId: string; studyIds: string[]; asOf: string }): Promise<ExportScheduledVisit[]> {
   if (options.studyIds.length === 0) return [];
   const asOf = parseCalendarDate(options.asOf);
-  if (asOf === null) throw new AppError("bad_request", "asOf: must be a calendar date", "asOf", { key: "refusal.asOfInvalid", params: { field: "asOf" } });
+  if (asOf === null) throw new AppError("bad_request", "asOf: must be a calendar date", "asOf", { key: "refusal.asOfInvalid" });
   // Dates go to SQL as YYYY-MM-DD text cast to date: a Date parameter is a timestamptz whose
   // ::date would depend on the session's time zone.
   const horizon = formatCalendarDate(addMonths(asOf, 12));

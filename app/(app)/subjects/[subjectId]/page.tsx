@@ -1,6 +1,9 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Fragment } from "react";
+import { answerQueryAction, closeQueryAction, raiseQueryAction, reopenQueryAction } from "@/app/(app)/queries/actions";
+import { recordAdverseEventAction, recordSampleResultAction, resolveEscalationAction, updateAdverseEventAction } from "@/app/(app)/subjects/safety-actions";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { SubjectQueries } from "@/components/monitoring/subject-queries";
 import { listSafetyTimelineItems, SubjectSafety, type SafetyTimelineItem } from "@/components/safety/subject-safety";
 import { StatusBadge } from "@/components/subjects/status-badge";
@@ -9,6 +12,7 @@ import { requirePageActor } from "@/lib/auth/page";
 import { hasPermission } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db/client";
 import { listAdverseEvents, listEscalations, listSampleResults } from "@/lib/db/safety";
+import { CLIENT_AREAS } from "@/lib/i18n/client-areas";
 import { getTranslator } from "@/lib/i18n/server";
 import { listSubjectExtensions } from "@/lib/safety-records/extensions";
 import { isReconsentDue } from "@/lib/subjects/reconsent";
@@ -211,20 +215,25 @@ export default async function SubjectPage({ params }: { params: Promise<{ subjec
         </table>
       </section>
 
-      <SubjectSafety
-        subjectId={subject.id}
-        dosingDate={calendarDateFromDb(subject.dosingDate)}
-        followUpEnd={schedule.followUpEnd}
-        today={today}
-        adverseEvents={adverseEvents}
-        results={results}
-        escalations={escalations}
-        canRecord={canRecordSafety}
-        visits={records.map((r) => ({ id: r.id, label: `${r.visitId} · ${calendarDateFromDb(r.date)}` }))}
-        t={t}
-      />
+      <ClientMessages areas={CLIENT_AREAS.safety}>
+        <SubjectSafety
+          subjectId={subject.id}
+          dosingDate={calendarDateFromDb(subject.dosingDate)}
+          followUpEnd={schedule.followUpEnd}
+          today={today}
+          adverseEvents={adverseEvents}
+          results={results}
+          escalations={escalations}
+          canRecord={canRecordSafety}
+          visits={records.map((r) => ({ id: r.id, label: `${r.visitId} · ${calendarDateFromDb(r.date)}` }))}
+          actions={{ recordAdverseEvent: recordAdverseEventAction, updateAdverseEvent: updateAdverseEventAction, recordSampleResult: recordSampleResultAction, resolveEscalation: resolveEscalationAction }}
+          t={t}
+        />
+      </ClientMessages>
 
-      <SubjectQueries actor={actor} subject={subject} />
+      <ClientMessages areas={CLIENT_AREAS.queries}>
+        <SubjectQueries actor={actor} subject={subject} actions={{ raise: raiseQueryAction, answer: answerQueryAction, close: closeQueryAction, reopen: reopenQueryAction }} />
+      </ClientMessages>
 
       {canChange && active ? (
         <details className="card">

@@ -4,6 +4,7 @@ import { getQuery } from "@/lib/db/queries";
 import { AppError } from "@/lib/errors";
 
 export const GET = defineRoute({
+  params: { id: "id" },
   permission: "query:read",
   handler: async ({ actor, params, db }) => {
     const query = await getQuery(db, { actor, queryId: params.id ?? "" });

@@ -9,6 +9,7 @@ import { AppError } from "@/lib/errors";
 export const dynamic = "force-dynamic";
 
 export const GET = defineRoute({
+  params: { studyId: "id" },
   permission: "dashboard:read",
   handler: async ({ actor, params, request, db }) => {
     const asOf = readAsOf(request);

@@ -6,6 +6,7 @@ import { AppError } from "@/lib/errors";
 import { ZQueryStatus } from "@/lib/validation/query";
 
 export const GET = defineRoute({
+  params: { studyId: "id" },
   permission: "query:read",
   handler: async ({ actor, params, request, db }) => {
     const raw = new URL(request.url).searchParams.get("status");

@@ -5,6 +5,7 @@ import { getSubject } from "@/lib/db/subjects";
 import { AppError } from "@/lib/errors";
 
 export const GET = defineRoute({
+  params: { id: "id" },
   permission: "safety:read",
   handler: async ({ actor, params, db }) => {
     const subject = await getSubject(db, { actor, subjectId: params.id ?? "" });

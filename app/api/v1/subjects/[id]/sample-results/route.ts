@@ -7,6 +7,7 @@ import { recordSampleResult } from "@/lib/safety-records/safety-records";
 import { ZSampleResultInput } from "@/lib/validation/safety";
 
 export const GET = defineRoute({
+  params: { id: "id" },
   permission: "safety:read",
   handler: async ({ actor, params, db }) => {
     const subject = await getSubject(db, { actor, subjectId: params.id ?? "" });
@@ -16,6 +17,7 @@ export const GET = defineRoute({
 });
 
 export const POST = defineRoute({
+  params: { id: "id" },
   permission: "safety:record",
   body: ZSampleResultInput,
   status: 201,

@@ -6,6 +6,7 @@ import { updateAdverseEvent } from "@/lib/safety-records/safety-records";
 import { ZAdverseEventUpdate } from "@/lib/validation/safety";
 
 export const GET = defineRoute({
+  params: { id: "id", aeId: "id" },
   permission: "safety:read",
   handler: async ({ actor, params, db }) => {
     const row = await getAdverseEvent(db, { actor, subjectId: params.id ?? "", adverseEventId: params.aeId ?? "" });
@@ -15,6 +16,7 @@ export const GET = defineRoute({
 });
 
 export const PATCH = defineRoute({
+  params: { id: "id", aeId: "id" },
   permission: "safety:record",
   body: ZAdverseEventUpdate,
   handler: async ({ actor, body, params, db }) => {
