@@ -380,7 +380,11 @@ export interface SeedLargeResult {
   seconds: number;
 }
 
-/** Fill the program up to `subjects` subjects; returns how many it added. `client` is a pg connection to the same database. */
+/**
+ * Fill the program up to `subjects` subjects; returns how many it added. `client` is a pg
+ * connection to the same database as its owner (the bulk inserts end with ANALYZE, which the app
+ * role may not run); `db` is the app's client, through which the configuration is created.
+ */
 export async function seedLarge(db: Db, client: pg.Client, options: { subjects: number; log: (line: string) => void; progress?: boolean; team?: LargeProgramTeam }): Promise<SeedLargeResult> {
   const started = Date.now();
   const team = options.team ?? DEMO_TEAM;
