@@ -1,5 +1,6 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
+import { AT_ANY_OWN_SITE } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/require-permission";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Db, Tx } from "@/lib/db/client";
@@ -80,7 +81,7 @@ const STEP_TIMESTAMP = { answer: "answeredAt", close: "closedAt", reopen: null }
 export async function transitionQuery(db: Db, options: { actor: Actor; queryId: string; step: TQueryStep; text: string | undefined }): Promise<QueryRow> {
   const { actor, queryId, step } = options;
   const permission = STEP_PERMISSION[step];
-  requirePermission(actor, permission);
+  requirePermission(actor, permission, AT_ANY_OWN_SITE);
   const { from, to } = QUERY_TRANSITIONS[step];
   await db.$transaction(async (tx) => {
     const query = await getQuery(tx, { actor, queryId });
