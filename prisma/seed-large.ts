@@ -138,7 +138,7 @@ async function ensureProgram(db: Db, subjects: number, team: LargeProgramTeam, l
     await activateConsentVersion(db, { actor: sponsor, input: { id: icf.id, effectiveDate: shift(today, -11 * 365), reason: "initial consent" } });
     study = await db.study.findFirstOrThrow({ where: { id: created.id } });
   }
-  const siteIds = (await db.studySite.findMany({ where: { studyId: study.id }, select: { site: { select: { id: true, code: true } } } }))
+  const siteIds = (await db.studySite.findMany({ where: { studyId: study.id, endedAt: null }, select: { site: { select: { id: true, code: true } } } }))
     .map((s) => s.site)
     .sort((a, b) => (a.code < b.code ? -1 : 1))
     .map((s) => s.id);
@@ -380,7 +380,11 @@ export interface SeedLargeResult {
   seconds: number;
 }
 
-/** Fill the program up to `subjects` subjects; returns how many it added. `client` is a pg connection to the same database. */
+/**
+ * Fill the program up to `subjects` subjects; returns how many it added. `client` is a pg
+ * connection to the same database as its owner (the bulk inserts end with ANALYZE, which the app
+ * role may not run); `db` is the app's client, through which the configuration is created.
+ */
 export async function seedLarge(db: Db, client: pg.Client, options: { subjects: number; log: (line: string) => void; progress?: boolean; team?: LargeProgramTeam }): Promise<SeedLargeResult> {
   const started = Date.now();
   const team = options.team ?? DEMO_TEAM;

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import type { AnswerQueryAction } from "@/components/monitoring/action-props";
 import { QueryStepForm } from "@/components/monitoring/query-forms";
 import type { Actor } from "@/lib/auth/actor";
 import { hasPermission } from "@/lib/auth/permissions";
@@ -7,7 +8,7 @@ import { listPendingQueries } from "@/lib/db/queries";
 import { getTranslator } from "@/lib/i18n/server";
 
 /** Open queries in the actor's scope with their age, oldest first; an investigator answers them here. One query. */
-export async function OpenQueriesWorklist({ actor, asOf }: { actor: Actor; asOf: string }) {
+export async function OpenQueriesWorklist({ actor, asOf, answer }: { actor: Actor; asOf: string; answer: AnswerQueryAction }) {
   const t = await getTranslator();
   const queries = await listPendingQueries(getDb(), { actor, asOf, statuses: ["open"] });
   return (
@@ -36,7 +37,7 @@ export async function OpenQueriesWorklist({ actor, asOf }: { actor: Actor; asOf:
               <p className="mt-1 whitespace-pre-wrap text-sm">{query.lastText}</p>
               {hasPermission(actor, "query:answer", { siteId: query.siteId }) ? (
                 <div className="mt-2">
-                  <QueryStepForm queryId={query.id} step="answer" />
+                  <QueryStepForm queryId={query.id} step="answer" action={answer} />
                 </div>
               ) : null}
             </li>

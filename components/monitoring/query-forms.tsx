@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { answerQueryAction, closeQueryAction, raiseQueryAction, reopenQueryAction } from "@/app/(app)/queries/actions";
+import type { QueryActions, RaiseQueryAction } from "@/components/monitoring/action-props";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { Field } from "@/components/ui/field";
 import { useActionForm } from "@/components/ui/use-action-form";
@@ -10,10 +10,10 @@ import type { QueryTargetOption } from "@/lib/db/queries";
 import type { TQueryTargetType } from "@/lib/validation/query";
 
 /** A monitor raises a query on the subject or one of its visits, AEs or sample results. */
-export function RaiseQueryForm({ subjectId, targets, initialTarget }: { subjectId: string; targets: QueryTargetOption[]; initialTarget?: string }) {
+export function RaiseQueryForm({ subjectId, targets, initialTarget, action }: { subjectId: string; targets: QueryTargetOption[]; initialTarget?: string; action: RaiseQueryAction }) {
   const { t } = useI18n();
   const router = useRouter();
-  const { submit, fieldErrors, formError, pending } = useActionForm(raiseQueryAction);
+  const { submit, fieldErrors, formError, pending } = useActionForm(action);
   const [target, setTarget] = useState(initialTarget && targets.some((o) => `${o.type}:${o.id}` === initialTarget) ? initialTarget : `subject:${subjectId}`);
   const [text, setText] = useState("");
 
@@ -56,14 +56,13 @@ export function RaiseQueryForm({ subjectId, targets, initialTarget }: { subjectI
 }
 
 type Step = "answer" | "close" | "reopen";
-const ACTIONS = { answer: answerQueryAction, close: closeQueryAction, reopen: reopenQueryAction } as const;
 const LABELS = { answer: ["queries.answer", "queries.answerText"], close: ["queries.close", "queries.closeNote"], reopen: ["queries.reopen", "queries.reopenText"] } as const;
 
 /** One step of a query's state machine: answer (investigator), close or reopen (monitor). */
-export function QueryStepForm({ queryId, step }: { queryId: string; step: Step }) {
+export function QueryStepForm<S extends Step>({ queryId, step, action }: { queryId: string; step: S; action: QueryActions[S] }) {
   const { t } = useI18n();
   const router = useRouter();
-  const { submit, fieldErrors, formError, pending } = useActionForm<{ queryId: string; text?: string; note?: string }, unknown>(ACTIONS[step] as never);
+  const { submit, fieldErrors, formError, pending } = useActionForm<{ queryId: string; text?: string; note?: string }, unknown>(action as never);
   const [text, setText] = useState("");
   const [button, label] = LABELS[step];
   const id = `query-${step}-${queryId}`;

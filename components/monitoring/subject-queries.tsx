@@ -1,3 +1,4 @@
+import type { QueryActions } from "@/components/monitoring/action-props";
 import { QueryStepForm, RaiseQueryForm } from "@/components/monitoring/query-forms";
 import type { Actor } from "@/lib/auth/actor";
 import { hasPermission } from "@/lib/auth/permissions";
@@ -23,7 +24,7 @@ export function ageInDays(createdAt: Date, today: string): number {
  * reader may take: a monitor raises, closes and reopens; the site's investigator answers.
  * The subject has already been read in the actor's scope by the page.
  */
-export async function SubjectQueries({ actor, subject }: { actor: Actor; subject: { id: string; code: string; siteId: string } }) {
+export async function SubjectQueries({ actor, subject, actions }: { actor: Actor; subject: { id: string; code: string; siteId: string }; actions: QueryActions }) {
   const t = await getTranslator();
   const today = todayCalendarDate();
   const canRaise = hasPermission(actor, "query:raise");
@@ -60,9 +61,9 @@ export async function SubjectQueries({ actor, subject }: { actor: Actor; subject
               ))}
             </ol>
             <div className="mt-2">
-              {query.status === "open" && canAnswer ? <QueryStepForm queryId={query.id} step="answer" /> : null}
-              {query.status === "answered" && canClose ? <QueryStepForm queryId={query.id} step="close" /> : null}
-              {query.status === "closed" && canClose ? <QueryStepForm queryId={query.id} step="reopen" /> : null}
+              {query.status === "open" && canAnswer ? <QueryStepForm queryId={query.id} step="answer" action={actions.answer} /> : null}
+              {query.status === "answered" && canClose ? <QueryStepForm queryId={query.id} step="close" action={actions.close} /> : null}
+              {query.status === "closed" && canClose ? <QueryStepForm queryId={query.id} step="reopen" action={actions.reopen} /> : null}
             </div>
           </li>
         ))}
@@ -71,7 +72,7 @@ export async function SubjectQueries({ actor, subject }: { actor: Actor; subject
         <details className="rounded border border-slate-200 p-3" open={queries.length === 0}>
           <summary className="cursor-pointer font-medium">{t("queries.raise")}</summary>
           <div className="mt-3">
-            <RaiseQueryForm subjectId={subject.id} targets={targets} />
+            <RaiseQueryForm subjectId={subject.id} targets={targets} action={actions.raise} />
           </div>
         </details>
       ) : null}

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { recordAdverseEventAction, recordSampleResultAction, resolveEscalationAction, updateAdverseEventAction } from "@/app/(app)/subjects/safety-actions";
+import type { SafetyActions } from "@/components/safety/action-props";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { Field } from "@/components/ui/field";
 import { useActionForm } from "@/components/ui/use-action-form";
@@ -58,11 +58,11 @@ function FormFooter({ formError, done, pending, label }: { formError: string | n
 }
 
 /** Record an adverse event (CDE §2.3.2); the escalations it opens appear in the list above. */
-export function AdverseEventForm({ subjectId, today, visits }: { subjectId: string; today: string; visits: VisitChoice[] }) {
+export function AdverseEventForm({ subjectId, today, visits, action }: { subjectId: string; today: string; visits: VisitChoice[]; action: SafetyActions["recordAdverseEvent"] }) {
   const { t } = useI18n();
   const router = useRouter();
   const [done, setDone] = useState<string | null>(null);
-  const { submit, fieldErrors, formError, pending } = useActionForm(recordAdverseEventAction);
+  const { submit, fieldErrors, formError, pending } = useActionForm(action);
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const element = event.currentTarget;
@@ -149,12 +149,12 @@ export function AdverseEventForm({ subjectId, today, visits }: { subjectId: stri
 }
 
 /** Record a sample result (CDE §2.3.2, §2.4); clone fields for clonality and integration-site analysis. */
-export function SampleResultForm({ subjectId, today, visits }: { subjectId: string; today: string; visits: VisitChoice[] }) {
+export function SampleResultForm({ subjectId, today, visits, action }: { subjectId: string; today: string; visits: VisitChoice[]; action: SafetyActions["recordSampleResult"] }) {
   const { t } = useI18n();
   const router = useRouter();
   const [done, setDone] = useState<string | null>(null);
   const [kind, setKind] = useState<TSampleResultInput["kind"]>("persistence");
-  const { submit, fieldErrors, formError, pending } = useActionForm(recordSampleResultAction);
+  const { submit, fieldErrors, formError, pending } = useActionForm(action);
   const clones = kind === "clonality" || kind === "integration_site_analysis";
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -240,10 +240,10 @@ export function SampleResultForm({ subjectId, today, visits }: { subjectId: stri
 }
 
 /** Resolve an escalation with a note: an investigator of the site (the server checks). */
-export function ResolveEscalationForm({ subjectId, escalationId }: { subjectId: string; escalationId: string }) {
+export function ResolveEscalationForm({ subjectId, escalationId, action }: { subjectId: string; escalationId: string; action: SafetyActions["resolveEscalation"] }) {
   const { t } = useI18n();
   const router = useRouter();
-  const { submit, fieldErrors, formError, pending } = useActionForm(resolveEscalationAction);
+  const { submit, fieldErrors, formError, pending } = useActionForm(action);
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
@@ -272,11 +272,11 @@ export function ResolveEscalationForm({ subjectId, escalationId }: { subjectId: 
  * Update an adverse event (follow-up information): grade, relatedness, outcome, seriousness,
  * with the version read (a stale one is refused, the input stays) and the reason (audit trail).
  */
-export function UpdateAdverseEventForm(props: { subjectId: string; adverseEventId: string; version: number; grade: number; relatedness: TAdverseEventInput["relatedness"]; outcome: TAdverseEventInput["outcome"] }) {
+export function UpdateAdverseEventForm(props: { subjectId: string; adverseEventId: string; version: number; grade: number; relatedness: TAdverseEventInput["relatedness"]; outcome: TAdverseEventInput["outcome"]; action: SafetyActions["updateAdverseEvent"] }) {
   const { t } = useI18n();
   const router = useRouter();
   const [done, setDone] = useState<string | null>(null);
-  const { submit, fieldErrors, formError, pending } = useActionForm(updateAdverseEventAction);
+  const { submit, fieldErrors, formError, pending } = useActionForm(props.action);
   const id = (name: string) => `ae-${props.adverseEventId}-${name}`;
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

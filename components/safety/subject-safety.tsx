@@ -1,5 +1,6 @@
 import { PersistenceTrend, type TrendPoint } from "@/components/safety/persistence-trend";
 import { AdverseEventForm, ResolveEscalationForm, SampleResultForm, UpdateAdverseEventForm, type VisitChoice } from "@/components/safety/safety-forms";
+import type { SafetyActions } from "@/components/safety/action-props";
 import { StatusBadge } from "@/components/subjects/status-badge";
 import type { AdverseEventRow, EscalationRow, SampleResultRow } from "@/lib/db/safety";
 import { formatEscalationAction, formatEscalationTrigger } from "@/lib/i18n/escalation";
@@ -42,7 +43,7 @@ export function listSafetyTimelineItems(adverseEvents: AdverseEventRow[], result
   return items.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.key < b.key ? -1 : 1));
 }
 
-function EscalationList({ escalations, subjectId, canResolve, today, t }: { escalations: EscalationRow[]; subjectId: string; canResolve: boolean; today: string; t: Translate }) {
+function EscalationList({ escalations, subjectId, canResolve, today, actions, t }: { escalations: EscalationRow[]; subjectId: string; canResolve: boolean; today: string; actions: SafetyActions; t: Translate }) {
   if (escalations.length === 0) return <p className="text-sm text-slate-600">{t("safety.escalations.none")}</p>;
   return (
     <ul className="flex flex-col gap-3" data-testid="escalations">
@@ -70,7 +71,7 @@ function EscalationList({ escalations, subjectId, canResolve, today, t }: { esca
               </p>
             ) : canResolve ? (
               <div className="mt-2">
-                <ResolveEscalationForm subjectId={subjectId} escalationId={e.id} />
+                <ResolveEscalationForm subjectId={subjectId} escalationId={e.id} action={actions.resolveEscalation} />
               </div>
             ) : null}
           </li>
@@ -95,6 +96,8 @@ export function SubjectSafety(props: {
   escalations: EscalationRow[];
   canRecord: boolean;
   visits: VisitChoice[];
+  /** The safety server actions, passed in by the page. */
+  actions: SafetyActions;
   t: Translate;
 }) {
   const { t } = props;
@@ -107,7 +110,7 @@ export function SubjectSafety(props: {
         <h2 id="escalations-heading" className="text-lg font-semibold">
           {t("safety.escalations.title")}
         </h2>
-        <EscalationList escalations={props.escalations} subjectId={props.subjectId} canResolve={props.canRecord} today={props.today} t={t} />
+        <EscalationList escalations={props.escalations} subjectId={props.subjectId} canResolve={props.canRecord} today={props.today} actions={props.actions} t={t} />
       </section>
       <section className="card flex flex-col gap-3" aria-labelledby="trend-heading">
         <h2 id="trend-heading" className="text-lg font-semibold">
@@ -154,7 +157,7 @@ export function SubjectSafety(props: {
           <details className="mt-2">
             <summary className="cursor-pointer font-semibold">{t("safety.results.record")}</summary>
             <div className="mt-3">
-              <SampleResultForm subjectId={props.subjectId} today={props.today} visits={props.visits} />
+              <SampleResultForm subjectId={props.subjectId} today={props.today} visits={props.visits} action={props.actions.recordSampleResult} />
             </div>
           </details>
         ) : null}
@@ -196,7 +199,7 @@ export function SubjectSafety(props: {
                       <details className="mt-1">
                         <summary className="cursor-pointer text-xs text-blue-700">{t("safety.adverseEvents.update")}</summary>
                         <div className="mt-2 min-w-80">
-                          <UpdateAdverseEventForm subjectId={props.subjectId} adverseEventId={ae.id} version={ae.version} grade={ae.grade} relatedness={ae.relatedness as "possible"} outcome={ae.outcome as "unknown"} />
+                          <UpdateAdverseEventForm subjectId={props.subjectId} adverseEventId={ae.id} version={ae.version} grade={ae.grade} relatedness={ae.relatedness as "possible"} outcome={ae.outcome as "unknown"} action={props.actions.updateAdverseEvent} />
                         </div>
                       </details>
                     ) : null}
@@ -210,7 +213,7 @@ export function SubjectSafety(props: {
           <details className="mt-2">
             <summary className="cursor-pointer font-semibold">{t("safety.adverseEvents.record")}</summary>
             <div className="mt-3">
-              <AdverseEventForm subjectId={props.subjectId} today={props.today} visits={props.visits} />
+              <AdverseEventForm subjectId={props.subjectId} today={props.today} visits={props.visits} action={props.actions.recordAdverseEvent} />
             </div>
           </details>
         ) : null}

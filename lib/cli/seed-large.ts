@@ -9,8 +9,10 @@ const step = (message: string) => process.stdout.write(`▸ ${message}\n`);
 
 async function main() {
   const options = parseLargeOptions(process.argv.slice(2), 100_000);
-  const { url, embedded } = await openAppDatabase(step);
-  const client = new pg.Client({ connectionString: url });
+  const { ownerUrl, embedded } = await openAppDatabase(step);
+  // The bulk rows go in as the owner, like a migration: the seed ends with ANALYZE, which only
+  // the tables' owner may run (the services it calls for the configuration use the app role).
+  const client = new pg.Client({ connectionString: ownerUrl });
   await client.connect();
   try {
     const result = await seedLarge(getDb(), client, { subjects: options.subjects, log: step });

@@ -8,6 +8,10 @@
 export const CLIENT_AREAS = {
   /** Forms, refusals (with their coded parameters), the header's switch and sign-out, sign-in. */
   root: ["common", "error", "form", "refusal", "status", "role", "consent", "locale", "shell", "login"],
+  /** The subject page's adverse-event, sample-result and escalation forms. */
+  safety: ["safety", "aeCategory", "aeOutcome", "aeRelatedness", "sampleKind", "seriousness"],
+  /** Raising, answering, closing and reopening queries (subject page, investigator worklist). */
+  queries: ["queries"],
   sites: ["sites", "users"],
   users: ["users"],
   studies: ["studies", "phase"],

@@ -16,7 +16,7 @@ export async function updateProductMonitoring(db: Db, options: { actor: Actor; p
   requirePermission(actor, "product:manage");
   return db.$transaction(async (tx) => {
     const product = await getProduct(tx, { actor, productId: options.productId });
-    if (!product) throw new AppError("not_found", "No such product.");
+    if (!product) throw new AppError("not_found", "No such product.", undefined, { key: "refusal.noSuchProduct" });
     const updated = await tx.product.update({ where: { id: product.id }, data: { expectedVectorPositivePercentMax: input.expectedVectorPositivePercentMax } });
     await recordAudit(tx, actor, {
       entity: "Product",

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
+import { AT_ANY_OWN_SITE } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/require-permission";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Db, Tx } from "@/lib/db/client";
@@ -34,7 +35,7 @@ async function resolveTarget(tx: Tx, subject: { id: string; code: string }, targ
       break;
     }
   }
-  throw new AppError("not_found", `target.id: no such ${target.type} of this subject`, "target.id");
+  throw new AppError("not_found", `target.id: no such ${target.type} of this subject`, "target.id", { key: "refusal.noSuchQueryTarget", params: { id: target.id } });
 }
 
 function author(actor: Actor) {
@@ -50,7 +51,7 @@ export async function raiseQuery(db: Db, options: { actor: Actor; input: TRaiseQ
   requirePermission(actor, "query:raise");
   const id = await db.$transaction(async (tx) => {
     const subject = await getSubject(tx, { actor, subjectId: input.subjectId });
-    if (!subject) throw new AppError("not_found", "subjectId: no such subject", "subjectId");
+    if (!subject) throw new AppError("not_found", "subjectId: no such subject", "subjectId", { key: "refusal.noSuchSubject" });
     const targetLabel = await resolveTarget(tx, subject, input.target);
     const tenancy = { organizationId: subject.organizationId, studyId: subject.studyId, siteId: subject.siteId };
     const query = await tx.query.create({
@@ -80,20 +81,22 @@ const STEP_TIMESTAMP = { answer: "answeredAt", close: "closedAt", reopen: null }
 export async function transitionQuery(db: Db, options: { actor: Actor; queryId: string; step: TQueryStep; text: string | undefined }): Promise<QueryRow> {
   const { actor, queryId, step } = options;
   const permission = STEP_PERMISSION[step];
-  requirePermission(actor, permission);
+  requirePermission(actor, permission, AT_ANY_OWN_SITE);
   const { from, to } = QUERY_TRANSITIONS[step];
   await db.$transaction(async (tx) => {
     const query = await getQuery(tx, { actor, queryId });
-    if (!query) throw new AppError("not_found", "No such query.");
+    if (!query) throw new AppError("not_found", "No such query.", undefined, { key: "refusal.noSuchQuery" });
     requirePermission(actor, permission, { siteId: query.siteId });
-    if (query.status !== from) throw new AppError("conflict", `status: the query is ${query.status}; ${step} needs it ${from}`, "status");
+    if (query.status !== from) throw new AppError("conflict", `status: the query is ${query.status}; ${step} needs it ${from}`, "status", {
+        key: from === "open" ? "refusal.queryNotOpen" : from === "answered" ? "refusal.queryNotAnswered" : "refusal.queryNotClosed",
+      });
     const now = new Date();
     const stamp = STEP_TIMESTAMP[step];
     const updated = await tx.query.updateMany({
       where: { id: query.id, status: from, version: query.version },
       data: { status: to, version: { increment: 1 }, ...(stamp ? { [stamp]: now } : {}), ...(step === "reopen" ? { answeredAt: null, closedAt: null } : {}) },
     });
-    if (updated.count !== 1) throw new AppError("conflict", "status: the query was changed meanwhile; reload it", "status");
+    if (updated.count !== 1) throw new AppError("conflict", "status: the query was changed meanwhile; reload it", "status", { key: "refusal.queryChangedMeanwhile" });
     const text = options.text ?? "";
     await tx.queryMessage.create({
       data: { queryId: query.id, organizationId: query.organizationId, studyId: query.studyId, siteId: query.siteId, kind: step, text, createdAt: now, ...author(actor) },

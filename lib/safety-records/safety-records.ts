@@ -9,7 +9,6 @@ import { AppError } from "@/lib/errors";
 import { applySafetyRules } from "@/lib/safety-records/apply-safety-rules";
 import { todayCalendarDate } from "@/lib/subjects/today";
 import { calendarDateFromDb, calendarDateToDb } from "@/lib/validation/calendar-date";
-import { formatZodError, listFieldErrors } from "@/lib/validation/errors";
 import { listSafetyDateIssues, ZAdverseEventInput, type TAdverseEventInput, type TAdverseEventUpdate, type TResolveEscalation, type TSampleResultInput } from "@/lib/validation/safety";
 
 /**
@@ -22,20 +21,25 @@ import { listSafetyDateIssues, ZAdverseEventInput, type TAdverseEventInput, type
 /** A subject in the actor's scope (else 404) whose site the actor may record safety data for (else 403). */
 async function requireSubjectForSafety(tx: Tx, actor: Actor, subjectId: string, permission: "safety:record" | "escalation:resolve"): Promise<SubjectRow> {
   const subject = await getSubject(tx, { actor, subjectId });
-  if (!subject) throw new AppError("not_found", "No such subject.");
+  if (!subject) throw new AppError("not_found", "No such subject.", undefined, { key: "refusal.noSuchSubject" });
   requirePermission(actor, permission, { siteId: subject.siteId });
   return subject;
 }
 
 function checkDate(subject: SubjectRow, field: string, value: string | undefined, today: string) {
   const [issue] = listSafetyDateIssues(field, value, { dosingDate: calendarDateFromDb(subject.dosingDate), today });
-  if (issue) throw new AppError("bad_request", `${issue.field}: ${issue.message}`, issue.field);
+  if (!issue || value === undefined) return;
+  const before = value < calendarDateFromDb(subject.dosingDate);
+  throw new AppError("bad_request", `${issue.field}: ${issue.message}`, issue.field, {
+    key: before ? "refusal.dateBeforeDosing" : "refusal.dateAfterToday",
+    params: before ? { dosing: calendarDateFromDb(subject.dosingDate) } : { today },
+  });
 }
 
 async function checkVisitRecord(tx: Tx, subjectId: string, visitRecordId: string | null | undefined) {
   if (!visitRecordId) return;
   const record = await tx.visitRecord.findFirst({ where: { id: visitRecordId, subjectId }, select: { id: true } });
-  if (!record) throw new AppError("bad_request", "visitRecordId: no such visit record of this subject", "visitRecordId");
+  if (!record) throw new AppError("bad_request", "visitRecordId: no such visit record of this subject", "visitRecordId", { key: "refusal.noSuchVisitRecordOfSubject", params: { field: "visitRecordId" } });
 }
 
 function aeValues(row: { term: string; onsetDate: Date; serious: boolean; seriousnessCriteria: string[]; grade: number; category: string; relatedness: string; outcome: string; possibleRcl: boolean; visitRecordId: string | null; description: string | null }) {
@@ -94,17 +98,20 @@ export async function updateAdverseEvent(db: Db, options: { actor: Actor; subjec
   return db.$transaction(async (tx) => {
     const subject = await requireSubjectForSafety(tx, actor, options.subjectId, "safety:record");
     const before = await tx.adverseEvent.findFirst({ where: { id: options.adverseEventId, subjectId: subject.id } });
-    if (!before) throw new AppError("not_found", "No such adverse event.");
+    if (!before) throw new AppError("not_found", "No such adverse event.", undefined, { key: "refusal.noSuchAdverseEvent" });
     if (before.version !== input.version) {
-      throw new AppError("conflict", `version: this adverse event was changed by someone else (you read version ${input.version}, it is now ${before.version}); reload it, your input is kept`, "version");
+      throw new AppError("conflict", `version: this adverse event was changed by someone else (you read version ${input.version}, it is now ${before.version}); reload it, your input is kept`, "version", {
+        key: "refusal.adverseEventVersionConflict",
+        params: { read: input.version, current: before.version },
+      });
     }
     const { version: _version, reason, ...changes } = input;
     void _version;
     const old = aeValues(before);
     const merged = ZAdverseEventInput.safeParse({ ...old, description: old.description ?? undefined, ...Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined)) });
     if (!merged.success) {
-      const [first] = listFieldErrors(merged.error);
-      throw new AppError("bad_request", formatZodError(merged.error), first?.field);
+      // The merged record breaks a cross-field rule: a 400 naming the fields, as a direct input would.
+      throw merged.error;
     }
     const today = todayCalendarDate();
     checkDate(subject, "onsetDate", merged.data.onsetDate, today);
@@ -126,7 +133,7 @@ export async function updateAdverseEvent(db: Db, options: { actor: Actor; subjec
         version: { increment: 1 },
       },
     });
-    if (updated.count !== 1) throw new AppError("conflict", "version: the adverse event was changed meanwhile; reload it", "version");
+    if (updated.count !== 1) throw new AppError("conflict", "version: the adverse event was changed meanwhile; reload it", "version", { key: "refusal.adverseEventChangedMeanwhile" });
     const after = await tx.adverseEvent.findUniqueOrThrow({ where: { id: before.id } });
     const oldValues: Record<string, unknown> = {};
     const newValues: Record<string, unknown> = {};
@@ -185,15 +192,15 @@ export async function resolveEscalation(db: Db, options: { actor: Actor; escalat
   const { actor, input } = options;
   return db.$transaction(async (tx) => {
     const found = await getEscalation(tx, { actor, escalationId: options.escalationId });
-    if (!found) throw new AppError("not_found", "No such escalation.");
+    if (!found) throw new AppError("not_found", "No such escalation.", undefined, { key: "refusal.noSuchEscalation" });
     const subject = await requireSubjectForSafety(tx, actor, found.subject.id, "escalation:resolve");
-    if (found.escalation.status !== "open") throw new AppError("conflict", "This escalation is already resolved.");
+    if (found.escalation.status !== "open") throw new AppError("conflict", "This escalation is already resolved.", undefined, { key: "refusal.escalationAlreadyResolved" });
     const today = todayCalendarDate();
     const updated = await tx.escalation.updateMany({
       where: { id: found.escalation.id, status: "open", version: found.escalation.version },
       data: { status: "resolved", resolvedDate: calendarDateToDb(today), note: input.note, resolvedById: actor.id, version: { increment: 1 } },
     });
-    if (updated.count !== 1) throw new AppError("conflict", "This escalation was changed meanwhile; reload it.");
+    if (updated.count !== 1) throw new AppError("conflict", "This escalation was changed meanwhile; reload it.", undefined, { key: "refusal.escalationChangedMeanwhile" });
     await recordAudit(tx, actor, {
       entity: "Escalation",
       entityId: found.escalation.id,

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { storableText } from "@/lib/validation/text";
+import { requiredText, trimmedText } from "@/lib/validation/text";
 
 /** Data clarification (CLINICAL-API-CONTRACT.md, "Queries"): one schema per step, shared by the API, the forms and the service. */
 export const QUERY_TARGET_TYPES = ["subject", "visit", "adverse_event", "sample_result"] as const;
@@ -10,11 +10,9 @@ export const QUERY_STATUSES = ["open", "answered", "closed"] as const;
 export const ZQueryStatus = z.enum(QUERY_STATUSES);
 export type TQueryStatus = z.infer<typeof ZQueryStatus>;
 
-const ZId = z.string().trim().min(1, { error: "required" }).max(100);
+const ZId = requiredText(100, "required");
 /** A message of the conversation: required, trimmed, at most 4,000 characters. */
-const ZQueryText = storableText(4000)
-  .transform((value) => value.trim())
-  .pipe(z.string().min(1, { error: "required" }));
+const ZQueryText = requiredText(4000, "required");
 
 export const ZRaiseQuery = z.object({
   subjectId: ZId,
@@ -24,7 +22,7 @@ export const ZRaiseQuery = z.object({
 export type TRaiseQuery = z.infer<typeof ZRaiseQuery>;
 
 export const ZAnswerQuery = z.object({ text: ZQueryText });
-export const ZCloseQuery = z.object({ note: storableText(4000).transform((value) => value.trim()).optional() });
+export const ZCloseQuery = z.object({ note: trimmedText(4000).optional() });
 export const ZReopenQuery = z.object({ text: ZQueryText });
 
 /** Form/action inputs: the body plus the query's id. */

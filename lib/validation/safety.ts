@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ZClinicalDate } from "@/lib/validation/calendar-date";
-import { storableText, ZLongText } from "@/lib/validation/text";
+import { requiredText, storableText, ZLongText } from "@/lib/validation/text";
 
 /**
  * Adverse events, sample results and escalations (CLINICAL-API-CONTRACT.md, "Safety"; CDE §2.3.2,
@@ -52,7 +52,7 @@ export const NEGATIVE_ENDS_INTEGRATION_MONITORING: ReadonlySet<TSampleResultKind
 export const ESCALATION_STATUSES = ["open", "resolved"] as const;
 export type TEscalationStatus = (typeof ESCALATION_STATUSES)[number];
 
-const ZRecordId = z.string().trim().min(1, { error: "must not be empty" }).max(100);
+const ZRecordId = requiredText(100);
 
 /** A finite JSON number: "abc", "1.5" (a string), NaN and Infinity are refused, naming the field. */
 const ZMeasuredValue = z.number({ error: "must be a number" }).refine(Number.isFinite, { error: "must be a finite number" });

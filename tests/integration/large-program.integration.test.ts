@@ -41,8 +41,9 @@ beforeAll(async () => {
     ],
   });
   const investigator = await db.user.findUniqueOrThrow({ where: { email: TEAM.investigators[0]! } });
-  await db.userSite.create({ data: { userId: investigator.id, siteId: site.id } });
-  client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await db.userSite.create({ data: { organizationId: organization.id, userId: investigator.id, siteId: site.id } });
+  // As seed:large does: bulk rows and ANALYZE as the owner (the app role may not ANALYZE).
+  client = new pg.Client({ connectionString: process.env.DATABASE_OWNER_URL ?? process.env.DATABASE_URL });
   await client.connect();
   const result = await seedLarge(db, client, { subjects: SUBJECTS, log: () => {}, progress: false, team: TEAM });
   studyId = result.studyId;

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { activatePlanVersionAction, createPlanVersionAction } from "@/app/(app)/studies/[studyId]/plans/actions";
+import { activateConsentVersionAction, createConsentVersionAction, createStudyAction, setStudyMembersAction, updateConsentChecklistAction } from "@/app/(app)/studies/actions";
 import { enrolSubjectAction } from "@/app/(app)/subjects/actions";
 import { POST as resolveRoute } from "@/app/api/v1/escalations/[id]/resolve/route";
 import { PATCH as patchMonitoring } from "@/app/api/v1/products/[id]/monitoring/route";
@@ -17,6 +19,7 @@ import { profileOf } from "@/lib/rules/test-profiles";
 import { runSafetySweep } from "@/lib/safety-records/sweep";
 import { todayCalendarDate } from "@/lib/subjects/today";
 import { calendarDateFromDb } from "@/lib/validation/calendar-date";
+import { CONSENT_ITEMS } from "@/lib/validation/consent";
 import { createSiteWorkFixture, enrolmentInput, unwrap, type SiteWorkFixture } from "./site-work-fixtures";
 
 /**
@@ -198,16 +201,20 @@ describe("each trigger of the contract's table, end to end (lentiviral product, 
     const product = await getProductRoute(request("sponsor", "GET", `/api/v1/products/${created.json.id}`), params({ id: created.json.id as string }));
     expect(await product.json()).toMatchObject({ monitoring: { expectedVectorPositivePercentMax: 5 } });
     expect(await getDb().auditLog.findFirstOrThrow({ where: { entity: "Product", entityId: created.json.id as string, action: "create" } })).toMatchObject({ newValues: { monitoring: { expectedVectorPositivePercentMax: 5 } } });
-    // Point the study at the AAV product for this check, then back.
-    await getDb().study.update({ where: { id: fx.studyId }, data: { productId: created.json.id as string } });
-    try {
-      const subjectId = await enrol();
-      expect((await result(subjectId, { kind: "integration_site_analysis", collectedDate: "2024-09-01", dominantClone: true, clonalExpansion: true })).json.escalations).toEqual([]);
-      expect((await ae(subjectId, { possibleRcl: true })).json.escalations).toEqual([]);
-      expect((await ae(subjectId, { relatedness: "definite" })).json.escalations).toMatchObject([{ trigger: "suspected_related_ae" }]);
-    } finally {
-      await getDb().study.update({ where: { id: fx.studyId }, data: { productId: fx.productId } });
-    }
+    // A study of the AAV product, set up as the sponsor would (a study's product is fixed once
+    // its plan versions exist: the plan rows name it, integrity migration).
+    const productId = created.json.id as string;
+    const studyId = unwrap(await createStudyAction.run(fx.sponsor, { protocolNumber: `AAV-${fx.site1.code}`, title: "AAV safety", phase: "phase_1", productId, siteIds: [fx.site1.id] })).id;
+    unwrap(await setStudyMembersAction.run(fx.sponsor, { studyId, userIds: [fx.investigator.id, fx.monitor.id] }));
+    const planId = unwrap(await createPlanVersionAction.run(fx.sponsor, { studyId, source: "suggested" })).id;
+    unwrap(await activatePlanVersionAction.run(fx.sponsor, { id: planId, effectiveDate: "2015-01-01", reason: "initial plan" }));
+    const consentId = unwrap(await createConsentVersionAction.run(fx.sponsor, { studyId, title: "ICF v1" })).id;
+    unwrap(await updateConsentChecklistAction.run(fx.sponsor, { id: consentId, checklist: Object.fromEntries(CONSENT_ITEMS.map((item) => [item, true])) }));
+    unwrap(await activateConsentVersionAction.run(fx.sponsor, { id: consentId, effectiveDate: "2015-01-01", reason: "initial consent" }));
+    const subjectId = await enrol({ studyId });
+    expect((await result(subjectId, { kind: "integration_site_analysis", collectedDate: "2024-09-01", dominantClone: true, clonalExpansion: true })).json.escalations).toEqual([]);
+    expect((await ae(subjectId, { possibleRcl: true })).json.escalations).toEqual([]);
+    expect((await ae(subjectId, { relatedness: "definite" })).json.escalations).toMatchObject([{ trigger: "suspected_related_ae" }]);
   });
 });
 

@@ -1,4 +1,6 @@
 import Link from "next/link";
+import { answerQueryAction } from "@/app/(app)/queries/actions";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { OpenQueriesWorklist } from "@/components/monitoring/open-queries";
 import { WorklistTable } from "@/components/subjects/worklist-table";
 import { requirePageActor } from "@/lib/auth/page";
@@ -6,6 +8,7 @@ import { AT_ANY_OWN_SITE, hasPermission } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db/client";
 import { listSites } from "@/lib/db/sites";
 import { listReconsentDue, listWorklistVisits, type WorklistRow } from "@/lib/db/visit-status";
+import { CLIENT_AREAS } from "@/lib/i18n/client-areas";
 import { getTranslator } from "@/lib/i18n/server";
 import { todayCalendarDate } from "@/lib/subjects/today";
 import { calendarDateFromDb } from "@/lib/validation/calendar-date";
@@ -46,7 +49,9 @@ export default async function InvestigatorHome() {
       <h2 className="text-lg font-semibold">
         {t("worklist.title")} <span className="text-sm font-normal text-slate-600">{t("worklist.asOf", { date: today })}</span>
       </h2>
-      <OpenQueriesWorklist actor={actor} asOf={today} />
+      <ClientMessages areas={CLIENT_AREAS.queries}>
+        <OpenQueriesWorklist actor={actor} asOf={today} answer={answerQueryAction} />
+      </ClientMessages>
       <section className="card flex flex-col gap-2" aria-labelledby="wl-overdue">
         <h3 id="wl-overdue" className="font-semibold text-red-900">
           {t("worklist.overdue")} ({overdue.length})

@@ -24,7 +24,7 @@ export async function resolveExportScope(db: Db, options: { actor: Actor; studyI
     where: { id: options.studyId, ...studyScopeFilter(actor) },
     select: { id: true, organizationId: true, protocolNumber: true, title: true, sites: { select: { site: { select: { id: true, code: true, name: true } } }, orderBy: { site: { code: "asc" } } } },
   });
-  if (!study) throw new AppError("not_found", "No such study.");
+  if (!study) throw new AppError("not_found", "No such study.", undefined, { key: "refusal.noSuchStudy" });
   const sites = study.sites.map((s) => s.site).filter((site) => actor.role !== "INVESTIGATOR" || actor.siteIds.includes(site.id));
   return {
     organizationId: study.organizationId,

@@ -31,7 +31,7 @@ interface ScheduledVisitRow {
 async function listSiteVisitsDue(db: Db, options: { siteId: string; studyIds: string[]; asOf: string }): Promise<ExportScheduledVisit[]> {
   if (options.studyIds.length === 0) return [];
   const asOf = parseCalendarDate(options.asOf);
-  if (asOf === null) throw new AppError("bad_request", "asOf: must be a calendar date", "asOf");
+  if (asOf === null) throw new AppError("bad_request", "asOf: must be a calendar date", "asOf", { key: "refusal.asOfInvalid" });
   // Dates go to SQL as YYYY-MM-DD text cast to date: a Date parameter is a timestamptz whose
   // ::date would depend on the session's time zone.
   const horizon = formatCalendarDate(addMonths(asOf, 12));
@@ -65,9 +65,9 @@ async function listSiteVisitsDue(db: Db, options: { siteId: string; studyIds: st
 /** The site as the caller may see it: of its organisation, and for an investigator one of its sites. */
 async function getVisibleSite(db: Db, options: { actor: Actor; siteId: string }): Promise<ExportSite> {
   const { actor, siteId } = options;
-  if (actor.role === "INVESTIGATOR" && !actor.siteIds.includes(siteId)) throw new AppError("not_found", "No such site.");
+  if (actor.role === "INVESTIGATOR" && !actor.siteIds.includes(siteId)) throw new AppError("not_found", "No such site.", undefined, { key: "refusal.noSuchSite" });
   const site = await db.site.findFirst({ where: { id: siteId, organizationId: actor.organizationId }, select: { id: true, code: true, name: true } });
-  if (!site) throw new AppError("not_found", "No such site.");
+  if (!site) throw new AppError("not_found", "No such site.", undefined, { key: "refusal.noSuchSite" });
   return site;
 }
 

@@ -1,3 +1,5 @@
+import { errorsOversightEn } from "@/lib/i18n/messages/errors-oversight.en";
+
 /**
  * Server refusals in the reader's language. `error.<code>` is the fallback for every
  * `ErrorCode` (tests/unit/refusals.test.ts holds both catalogs complete); `refusal.<name>`
@@ -17,6 +19,7 @@ export const errorsEn = {
   "form.checkFields": "Check the highlighted fields ({count}).",
   "form.listSeparator": ", ",
   "form.saving": "Saving…",
+  ...errorsOversightEn,
 
   "refusal.siteHasSubjects": "Site {codes} has subjects enrolled in this study and stays one of its sites.",
   "refusal.crossSite": "Cross-site request refused: this request did not come from the app's own pages.",

@@ -1,4 +1,5 @@
 import type { errorsEn } from "@/lib/i18n/messages/errors.en";
+import { errorsOversightZhCN } from "@/lib/i18n/messages/errors-oversight.zh-CN";
 
 export const errorsZhCN: Record<keyof typeof errorsEn, string> = {
   "error.bad_request": "表单中有服务器无法接受的值。",
@@ -14,6 +15,7 @@ export const errorsZhCN: Record<keyof typeof errorsEn, string> = {
   "form.checkFields": "请检查标出的字段（{count} 处）。",
   "form.listSeparator": "、",
   "form.saving": "正在保存…",
+  ...errorsOversightZhCN,
 
   "refusal.siteHasSubjects": "研究中心 {codes} 已有受试者入组本研究，不能从研究中移除。",
   "refusal.crossSite": "已拒绝跨站请求：此请求并非来自本应用的页面。",

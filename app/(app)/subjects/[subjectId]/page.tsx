@@ -1,6 +1,9 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Fragment } from "react";
+import { answerQueryAction, closeQueryAction, raiseQueryAction, reopenQueryAction } from "@/app/(app)/queries/actions";
+import { recordAdverseEventAction, recordSampleResultAction, resolveEscalationAction, updateAdverseEventAction } from "@/app/(app)/subjects/safety-actions";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { SubjectQueries } from "@/components/monitoring/subject-queries";
 import { listSafetyTimelineItems, SubjectSafety, type SafetyTimelineItem } from "@/components/safety/subject-safety";
 import { ClientMessages } from "@/components/i18n/client-messages";
@@ -216,20 +219,25 @@ export default async function SubjectPage({ params }: { params: Promise<{ subjec
         </table>
       </section>
 
-      <SubjectSafety
-        subjectId={subject.id}
-        dosingDate={calendarDateFromDb(subject.dosingDate)}
-        followUpEnd={schedule.followUpEnd}
-        today={today}
-        adverseEvents={adverseEvents}
-        results={results}
-        escalations={escalations}
-        canRecord={canRecordSafety}
-        visits={records.map((r) => ({ id: r.id, label: `${r.visitId} · ${calendarDateFromDb(r.date)}` }))}
-        t={t}
-      />
+      <ClientMessages areas={CLIENT_AREAS.safety}>
+        <SubjectSafety
+          subjectId={subject.id}
+          dosingDate={calendarDateFromDb(subject.dosingDate)}
+          followUpEnd={schedule.followUpEnd}
+          today={today}
+          adverseEvents={adverseEvents}
+          results={results}
+          escalations={escalations}
+          canRecord={canRecordSafety}
+          visits={records.map((r) => ({ id: r.id, label: `${r.visitId} · ${calendarDateFromDb(r.date)}` }))}
+          actions={{ recordAdverseEvent: recordAdverseEventAction, updateAdverseEvent: updateAdverseEventAction, recordSampleResult: recordSampleResultAction, resolveEscalation: resolveEscalationAction }}
+          t={t}
+        />
+      </ClientMessages>
 
-      <SubjectQueries actor={actor} subject={subject} />
+      <ClientMessages areas={CLIENT_AREAS.queries}>
+        <SubjectQueries actor={actor} subject={subject} actions={{ raise: raiseQueryAction, answer: answerQueryAction, close: closeQueryAction, reopen: reopenQueryAction }} />
+      </ClientMessages>
 
       {canChange && active ? (
         <details className="card">

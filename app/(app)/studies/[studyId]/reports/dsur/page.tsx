@@ -2,7 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DsurReportView } from "@/components/exports/dsur-report";
 import { PrintButton } from "@/components/exports/print-button";
-import { requirePageActor } from "@/lib/auth/page";
+import { pageParams, requirePageActor } from "@/lib/auth/page";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { buildStudyDsur } from "@/lib/exports/services/study-exports";
@@ -19,7 +19,7 @@ function defaultPeriod(): { from: string; to: string } {
 
 export default async function DsurPage({ params, searchParams }: { params: Promise<{ studyId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePageActor("report:read");
-  const { studyId } = await params;
+  const { studyId } = await pageParams(params, { studyId: "id" });
   const query = await searchParams;
   const t = await getTranslator();
   const fallback = defaultPeriod();

@@ -3,6 +3,7 @@ import { updateProductMonitoring } from "@/lib/products/monitoring";
 import { ZUpdateProductMonitoring } from "@/lib/validation/safety";
 
 export const PATCH = defineRoute({
+  params: { id: "id" },
   permission: "product:manage",
   body: ZUpdateProductMonitoring,
   handler: async ({ actor, body, params, db }) => {

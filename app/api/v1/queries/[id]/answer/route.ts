@@ -3,6 +3,7 @@ import { defineRoute } from "@/lib/auth/route";
 import { transitionQuery } from "@/lib/queries/queries";
 
 export const POST = defineRoute({
+  params: { id: "id" },
   permission: "query:answer",
   body: ZPostAnswerBody,
   handler: async ({ actor, body, params, db }) => queryResource(await transitionQuery(db, { actor, queryId: params.id ?? "", step: "answer", text: body.text })),

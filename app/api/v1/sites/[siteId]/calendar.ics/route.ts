@@ -5,6 +5,7 @@ import { CALENDAR_CONTENT_TYPE, fileResponse } from "@/lib/exports/services/resp
 
 /** A site's visits due in the next 12 months; bearer header, session, or `?token=` (calendar feed token). */
 export const GET = defineRoute({
+  params: { siteId: "id" },
   permission: "calendar:read",
   acceptsFeedToken: true,
   handler: async ({ actor, params, request, db }) => {

@@ -9,11 +9,12 @@ import { AppError } from "@/lib/errors";
 export const dynamic = "force-dynamic";
 
 export const GET = defineRoute({
+  params: { studyId: "id" },
   permission: "dashboard:read",
   handler: async ({ actor, params, request, db }) => {
     const asOf = readAsOf(request);
     const study = await getStudy(db, { actor, studyId: params.studyId ?? "" });
-    if (!study) throw new AppError("not_found", "No such study.");
+    if (!study) throw new AppError("not_found", "No such study.", undefined, { key: "refusal.noSuchStudy" });
     return dashboardResource(await getDashboard(db, { actor, asOf, studyId: study.id }));
   },
 });

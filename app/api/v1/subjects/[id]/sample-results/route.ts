@@ -7,15 +7,17 @@ import { recordSampleResult } from "@/lib/safety-records/safety-records";
 import { ZSampleResultInput } from "@/lib/validation/safety";
 
 export const GET = defineRoute({
+  params: { id: "id" },
   permission: "safety:read",
   handler: async ({ actor, params, db }) => {
     const subject = await getSubject(db, { actor, subjectId: params.id ?? "" });
-    if (!subject) throw new AppError("not_found", "No such subject.");
+    if (!subject) throw new AppError("not_found", "No such subject.", undefined, { key: "refusal.noSuchSubject" });
     return { sampleResults: (await listSampleResults(db, { actor, subjectId: subject.id })).map(sampleResultResource) };
   },
 });
 
 export const POST = defineRoute({
+  params: { id: "id" },
   permission: "safety:record",
   body: ZSampleResultInput,
   status: 201,

@@ -3,6 +3,7 @@ import { downloadName, fileResponse, XML_CONTENT_TYPE } from "@/lib/exports/serv
 import { exportStudyOdm } from "@/lib/exports/services/study-exports";
 
 export const GET = defineRoute({
+  params: { studyId: "id" },
   permission: "export:read",
   handler: async ({ actor, params, db }) => {
     const { scope, stream } = await exportStudyOdm(db, { actor, studyId: params.studyId ?? "", generatedAt: new Date().toISOString() });

@@ -5,6 +5,7 @@ import { CSV_CONTENT_TYPE, downloadName, fileResponse } from "@/lib/exports/serv
 import { streamSampleResults } from "@/lib/exports/services/safety-rows";
 
 export const GET = defineRoute({
+  params: { studyId: "id" },
   permission: "export:read",
   handler: async ({ actor, params, db }) => {
     const scope = await resolveExportScope(db, { actor, studyId: params.studyId ?? "" });

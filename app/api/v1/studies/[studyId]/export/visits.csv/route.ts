@@ -5,6 +5,7 @@ import { resolveExportScope } from "@/lib/exports/services/export-scope";
 import { CSV_CONTENT_TYPE, downloadName, fileResponse } from "@/lib/exports/services/responses";
 
 export const GET = defineRoute({
+  params: { studyId: "id" },
   permission: "export:read",
   handler: async ({ actor, params, db }) => {
     const scope = await resolveExportScope(db, { actor, studyId: params.studyId ?? "" });

@@ -6,6 +6,7 @@ import { ZDsurQuery } from "@/lib/validation/report";
 
 /** The DSUR's LTFU section for `?from=&to=`, as JSON, or CSV with `&format=csv`. */
 export const GET = defineRoute({
+  params: { studyId: "id" },
   permission: "report:read",
   handler: async ({ actor, params, request, db }) => {
     const query = ZDsurQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
