@@ -6,7 +6,6 @@ import { recordAdverseEventAction, recordSampleResultAction, resolveEscalationAc
 import { ClientMessages } from "@/components/i18n/client-messages";
 import { SubjectQueries } from "@/components/monitoring/subject-queries";
 import { listSafetyTimelineItems, SubjectSafety, type SafetyTimelineItem } from "@/components/safety/subject-safety";
-import { ClientMessages } from "@/components/i18n/client-messages";
 import { StatusBadge } from "@/components/subjects/status-badge";
 import { ReconsentForm, SubjectStatusForm } from "@/components/subjects/subject-forms";
 import { changeSubjectStatusAction, recordConsentAction } from "@/app/(app)/subjects/actions";
