@@ -19,7 +19,7 @@ export function navItemsFor(actor: Actor): NavItem[] {
   const items: NavItem[] = [{ href: homePathFor(actor), label: "nav.home" }];
   if (hasPermission(actor, "product:manage")) items.push({ href: "/sponsor/products", label: "nav.products" });
   // The monitor's home is the dashboard; investigators and sponsor administrators reach it here.
-  if (actor.role !== "MONITOR" && hasPermission(actor, "dashboard:read")) items.push({ href: "/dashboard", label: "nav.dashboard" });
+  if (actor.role !== "MONITOR" && hasPermission(actor, "dashboard:read", AT_ANY_OWN_SITE)) items.push({ href: "/dashboard", label: "nav.dashboard" });
   if (hasPermission(actor, "study:read")) items.push({ href: "/studies", label: "nav.studies" });
   if (hasPermission(actor, "subject:read", AT_ANY_OWN_SITE)) items.push({ href: "/subjects", label: "nav.subjects" });
   if (hasPermission(actor, "site:manage")) items.push({ href: "/sponsor/sites", label: "nav.sites" });

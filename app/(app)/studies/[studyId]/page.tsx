@@ -16,7 +16,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { SectionCard } from "@/components/ui/section-card";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { pageParams, requirePageActor } from "@/lib/auth/page";
-import { hasPermission } from "@/lib/auth/permissions";
+import { AT_ANY_OWN_SITE, hasPermission } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db/client";
 import { listStudyMemberCandidates } from "@/lib/db/users";
 import { listSites } from "@/lib/db/sites";
@@ -105,7 +105,7 @@ export default async function StudyPage({ params }: { params: Promise<{ studyId:
           )}
         </SectionCard>
 
-        {hasPermission(actor, "report:read") ? (
+        {hasPermission(actor, "report:read", AT_ANY_OWN_SITE) ? (
           <StudyExportsLinks
             studyId={study.id}
             sites={study.sites.map((s) => s.site).filter((site) => actor.role !== "INVESTIGATOR" || actor.siteIds.includes(site.id))}
