@@ -167,7 +167,7 @@ function commandLine(pid: number): string {
 /** Which process of the tree a signal goes to, found by its command line. */
 const TARGETS: Record<string, (cmd: string) => boolean> = {
   sh: (cmd) => /^sh -c .*lib\/cli\/start\.ts/.test(cmd),
-  "start.ts": (cmd) => /^\S*node --import tsx lib\/cli\/start\.ts/.test(cmd),
+  "start.ts": (cmd) => /^\S*node (--\S+ )*--import tsx lib\/cli\/start\.ts/.test(cmd),
   "web server": (cmd) => /next-server|next\/dist\/bin\/next/.test(cmd),
   postgres: (cmd) => /\/bin\/postgres -D/.test(cmd),
 };
