@@ -100,36 +100,3 @@ export async function listReconsentDue(db: Db, options: { actor: Actor; limit?: 
     ORDER BY s."code"
     LIMIT ${options.limit ?? 500}`);
 }
-
-export interface VisitStatusCounts {
-  overdue: number;
-  windowOpen: number;
-  dueIn30Days: number;
-  dueIn90Days: number;
-}
-
-/**
- * Visit counts over every subject in the actor's scope (of one study when given), in one SQL
- * statement, as the dashboard contract defines them: `overdue` / `windowOpen` count visits with
- * that status at `asOf`; `dueInNDays` count visits upcoming or in window with the target date in
- * [asOf, asOf + N days].
- */
-export async function countVisitStatuses(db: Db, options: { actor: Actor; asOf: string; studyId?: string }): Promise<VisitStatusCounts> {
-  const study = options.studyId ? Prisma.sql`AND s."studyId" = ${options.studyId}` : Prisma.empty;
-  const [row] = await db.$queryRaw<Array<Record<keyof VisitStatusCounts, bigint>>>(Prisma.sql`
-    WITH v AS (
-      SELECT sv."targetDate",
-        ltfu_visit_status(sv."targetDate", sv."windowStart", sv."windowEnd", r."status", s."status", s."statusDate", ${options.asOf}::date) AS status
-      FROM "scheduled_visit" sv
-      JOIN "subject" s ON s."id" = sv."subjectId"
-      LEFT JOIN "visit_record" r ON r."subjectId" = sv."subjectId" AND r."visitId" = sv."visitId" AND r."planVersion" IS NOT DISTINCT FROM sv."planVersion"
-      WHERE ${subjectScopeSql(options.actor)} ${study}
-    )
-    SELECT
-      count(*) FILTER (WHERE status = 'overdue') AS "overdue",
-      count(*) FILTER (WHERE status = 'window_open') AS "windowOpen",
-      count(*) FILTER (WHERE status IN ('upcoming', 'window_open') AND "targetDate" BETWEEN ${options.asOf}::date AND ${options.asOf}::date + 30) AS "dueIn30Days",
-      count(*) FILTER (WHERE status IN ('upcoming', 'window_open') AND "targetDate" BETWEEN ${options.asOf}::date AND ${options.asOf}::date + 90) AS "dueIn90Days"
-    FROM v`);
-  return { overdue: Number(row!.overdue), windowOpen: Number(row!.windowOpen), dueIn30Days: Number(row!.dueIn30Days), dueIn90Days: Number(row!.dueIn90Days) };
-}

@@ -4,7 +4,8 @@ import { activatePlanVersionAction, createPlanVersionAction, updatePlanDraftActi
 import { activateConsentVersionAction, createConsentVersionAction, updateConsentChecklistAction } from "@/app/(app)/studies/actions";
 import { disconnectDb, getDb } from "@/lib/db/client";
 import { getSubject, listSubjects, listVisitRecords } from "@/lib/db/subjects";
-import { countVisitStatuses, listReconsentDue, listStoredVisitStatuses, listWorklistVisits } from "@/lib/db/visit-status";
+import { getDashboard } from "@/lib/db/dashboard";
+import { listReconsentDue, listStoredVisitStatuses, listWorklistVisits } from "@/lib/db/visit-status";
 import { buildSchedule } from "@/lib/schedule/build-schedule";
 import { getSubjectSchedule } from "@/lib/subjects/subject-schedule";
 import { todayCalendarDate } from "@/lib/subjects/today";
@@ -273,8 +274,8 @@ describe("amendment: activating a plan version re-applies it to every subject of
       }
     }
     expect(expected.overdue).toBeGreaterThan(100);
-    expect(await countVisitStatuses(db, { actor: study.sponsor, asOf, studyId: study.studyId })).toEqual(expected);
-    const site1Only = await countVisitStatuses(db, { actor: study.investigator, asOf, studyId: study.studyId });
+    expect((await getDashboard(db, { actor: study.sponsor, asOf, studyId: study.studyId })).visits).toEqual(expected);
+    const site1Only = (await getDashboard(db, { actor: study.investigator, asOf, studyId: study.studyId })).visits;
     expect(site1Only.overdue).toBeGreaterThan(0);
     expect(site1Only.overdue).toBeLessThan(expected.overdue);
   });
