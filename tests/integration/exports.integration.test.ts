@@ -146,6 +146,47 @@ describe("DSUR LTFU section", () => {
     expect(report.malignancies).toEqual([{ subjectCode: "EXP-001", siteCode: fx.site1.code, term: "T-cell lymphoma", onsetDate: "2025-03-02", serious: true, grade: 3, relatedness: "possible", outcome: "not_recovered" }]);
     expect(report.escalations).toEqual({ opened: 1, byTrigger: { vector_positive_above_expected: 0, dominant_clone: 0, clonal_expansion_or_oncogene_site: 0, rcl_rcr_suspected_ae: 0, suspected_related_ae: 1, persistence_at_period_end: 0 } });
     expect(report.amendments).toEqual({ plan: [], consent: [] });
+    // The period covers all the data: cumulative and period figures agree, and both subjects are followed at its end.
+    expect(report.cumulative).toEqual({
+      subjects: { inLtfuAtEnd: 2, enrolled: 2, completed: 0, withdrawn: 0, lost_to_follow_up: 0, died: 0 },
+      visits: report.visits,
+      adverseEvents: report.adverseEvents,
+      malignancies: 1,
+      escalations: report.escalations,
+    });
+  });
+
+  it("states cumulative figures beside the period's: a period after the first year counts only its own events", async () => {
+    const report = await (await studyCall(getDsur, fx.monitor, "/reports/dsur?from=2025-04-01&to=2025-12-31")).json();
+    const zeroTriggers = { vector_positive_above_expected: 0, dominant_clone: 0, clonal_expansion_or_oncogene_site: 0, rcl_rcr_suspected_ae: 0, suspected_related_ae: 0, persistence_at_period_end: 0 };
+    const zeroCategories = { malignancy: { total: 0, serious: 0 }, neurological: { total: 0, serious: 0 }, immunogenic_autoimmune: { total: 0, serious: 0 }, infection: { total: 0, serious: 0 }, haematological: { total: 0, serious: 0 }, other: { total: 0, serious: 0 } };
+    expect(firstVisit.targetDate < "2025-04-01").toBe(true);
+    expect(report.subjects).toEqual({ inLtfu: 2, enrolled: 0, completed: 0, withdrawn: 0, lost_to_follow_up: 0, died: 0 });
+    expect(report.visits).toMatchObject({ completed: 0, missed: 0, unscheduled: 0 });
+    expect(report.adverseEvents).toEqual({ total: 1, serious: 0, byCategory: { ...zeroCategories, infection: { total: 1, serious: 0 } } });
+    expect(report.malignancies).toEqual([]);
+    expect(report.escalations).toEqual({ opened: 0, byTrigger: zeroTriggers });
+    expect(report.cumulative).toEqual({
+      subjects: { inLtfuAtEnd: 2, enrolled: 2, completed: 0, withdrawn: 0, lost_to_follow_up: 0, died: 0 },
+      visits: { completed: 1, missed: 0, unscheduled: 0, overdue: report.visits.overdue },
+      adverseEvents: { total: 2, serious: 1, byCategory: { ...zeroCategories, malignancy: { total: 1, serious: 1 }, infection: { total: 1, serious: 0 } } },
+      malignancies: 1,
+      escalations: { opened: 1, byTrigger: { ...zeroTriggers, suspected_related_ae: 1 } },
+    });
+    // The investigator of site 2 sees its own subject only, period and cumulative.
+    const mine = await (await studyCall(getDsur, fx.investigator2, "/reports/dsur?from=2025-04-01&to=2025-12-31")).json();
+    expect(mine.cumulative.subjects).toEqual({ inLtfuAtEnd: 1, enrolled: 1, completed: 0, withdrawn: 0, lost_to_follow_up: 0, died: 0 });
+    expect(mine.cumulative.adverseEvents.total).toBe(1);
+    expect(mine.cumulative.malignancies).toBe(0);
+    expect(mine.cumulative.escalations.opened).toBe(0);
+    const csv = (await text(await studyCall(getDsur, fx.monitor, "/reports/dsur?from=2025-04-01&to=2025-12-31&format=csv"))).split("\r\n");
+    expect(csv[0]).toBe(`${BOM}section,item,count,date,subjectCode,detail,cumulative`);
+    expect(csv).toContain("subjects,enrolled,0,,,,2");
+    expect(csv).toContain("subjects,inLtfuAtEnd,,,,,2");
+    expect(csv).toContain("visits,completed,0,,,,1");
+    expect(csv).toContain("adverse_events_by_category,malignancy,0,,,,1");
+    expect(csv).toContain("malignancies_count,total,0,,,,1");
+    expect(csv).toContain("escalations_opened_by_trigger,suspected_related_ae,0,,,,1");
   });
 
   it("an investigator's report covers its site only; a period before the data counts nothing", async () => {
@@ -163,10 +204,10 @@ describe("DSUR LTFU section", () => {
     const response = await studyCall(getDsur, fx.monitor, "/reports/dsur?from=2024-01-01&to=2025-12-31&format=csv");
     expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
     const lines = (await text(response)).split("\r\n");
-    expect(lines[0]).toBe(`${BOM}section,item,count,date,subjectCode,detail`);
-    expect(lines).toContain("subjects,inLtfu,2,,,");
-    expect(lines).toContain("adverse_events_by_category,malignancy,1,,,");
-    expect(lines).toContain(`malignancies,T-cell lymphoma,,2025-03-02,EXP-001,site=${fx.site1.code}; serious=true; grade=3; relatedness=possible; outcome=not_recovered`);
+    expect(lines[0]).toBe(`${BOM}section,item,count,date,subjectCode,detail,cumulative`);
+    expect(lines).toContain("subjects,inLtfu,2,,,,");
+    expect(lines).toContain("adverse_events_by_category,malignancy,1,,,,1");
+    expect(lines).toContain(`malignancies,T-cell lymphoma,,2025-03-02,EXP-001,site=${fx.site1.code}; serious=true; grade=3; relatedness=possible; outcome=not_recovered,`);
     const bad = await studyCall(getDsur, fx.monitor, "/reports/dsur?from=2025-12-31&to=2025-01-01");
     expect(bad.status).toBe(400);
     expect(await bad.json()).toMatchObject({ error: { code: "bad_request", field: "to" } });

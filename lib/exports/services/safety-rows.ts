@@ -2,7 +2,7 @@ import "server-only";
 import type { Db } from "@/lib/db/client";
 import { PAGE_SIZE } from "@/lib/exports/services/clinical-rows";
 import type { ExportScope } from "@/lib/exports/services/export-scope";
-import type { ExportAdverseEvent, ExportEscalation, ExportSampleResult } from "@/lib/exports/types";
+import type { ExportAdverseEvent, ExportSampleResult } from "@/lib/exports/types";
 import { calendarDateFromDb } from "@/lib/validation/calendar-date";
 
 const adverseEventSelect = {
@@ -119,17 +119,10 @@ export async function listSampleResultsOfSubjects(db: Db, subjectIds: string[]):
   return rows.map((row) => toExportSampleResult(row, codes));
 }
 
-/** Escalations in scope opened in [from, to] (the DSUR counts them by trigger). */
-export async function listEscalationsOpened(db: Db, scope: ExportScope, period: { from: Date; to: Date }): Promise<Pick<ExportEscalation, "trigger" | "openedDate">[]> {
+/** Adverse events in scope with onset in [from, to], of one category if given. */
+export async function listAdverseEventsWithOnset(db: Db, scope: ExportScope, period: { from: Date; to: Date }, filter: { category?: ExportAdverseEvent["category"] } = {}): Promise<ExportAdverseEvent[]> {
   if (scope.siteIds.length === 0) return [];
-  const rows = await db.escalation.findMany({ where: { ...inScope(scope), openedDate: { gte: period.from, lte: period.to } }, select: { trigger: true, openedDate: true } });
-  return rows.map((row) => ({ trigger: row.trigger as ExportEscalation["trigger"], openedDate: calendarDateFromDb(row.openedDate) }));
-}
-
-/** Adverse events in scope with onset in [from, to]. */
-export async function listAdverseEventsWithOnset(db: Db, scope: ExportScope, period: { from: Date; to: Date }): Promise<ExportAdverseEvent[]> {
-  if (scope.siteIds.length === 0) return [];
-  const rows: AdverseEventRow[] = await db.adverseEvent.findMany({ where: { ...inScope(scope), onsetDate: { gte: period.from, lte: period.to } }, select: adverseEventSelect, orderBy: [{ onsetDate: "asc" }, { id: "asc" }] });
+  const rows: AdverseEventRow[] = await db.adverseEvent.findMany({ where: { ...inScope(scope), onsetDate: { gte: period.from, lte: period.to }, ...(filter.category ? { category: filter.category } : {}) }, select: adverseEventSelect, orderBy: [{ onsetDate: "asc" }, { id: "asc" }] });
   const codes = await loadSubjectCodes(db, rows);
   return rows.map((row) => toExportAdverseEvent(row, codes));
 }

@@ -5,8 +5,8 @@ import { buildDsurReport, type DsurReport } from "@/lib/exports/dsur";
 import { odmStream, type OdmSubjectBundle } from "@/lib/exports/odm";
 import { listVisitRecordsOfSubjects, pageSubjects } from "@/lib/exports/services/clinical-rows";
 import { resolveExportScope, type ExportScope } from "@/lib/exports/services/export-scope";
-import { listAdverseEventsOfSubjects, listAdverseEventsWithOnset, listEscalationsOpened, listSampleResultsOfSubjects } from "@/lib/exports/services/safety-rows";
-import type { ExportAuditEntry, ExportPlanVersion, ExportSubject } from "@/lib/exports/types";
+import { listAdverseEventsOfSubjects, listAdverseEventsWithOnset, listSampleResultsOfSubjects } from "@/lib/exports/services/safety-rows";
+import type { AdverseEventCategory, ExportAuditEntry, ExportPlanVersion, ExportSubject, TriggerIdText } from "@/lib/exports/types";
 import { ZPlan } from "@/lib/validation/plan";
 import { calendarDateFromDb, calendarDateToDb } from "@/lib/validation/calendar-date";
 
@@ -106,14 +106,18 @@ export async function exportStudyOdm(db: Db, options: { actor: Actor; studyId: s
   return { scope, stream };
 }
 
-/** The DSUR's LTFU section for the period, over the subjects in the caller's scope. */
+/**
+ * The DSUR's LTFU section for the period, over the subjects in the caller's scope. The counts,
+ * period and cumulative, come from rows grouped in SQL by the fields they count (one row per
+ * date and status, not per record), so the report costs the same few queries at 100,000 subjects.
+ */
 export async function buildStudyDsur(db: Db, options: { actor: Actor; studyId: string; from: string; to: string }): Promise<DsurReport> {
   const scope = await resolveExportScope(db, options);
   const period = { from: calendarDateToDb(options.from), to: calendarDateToDb(options.to) };
   const inScope = { studyId: scope.study.id, siteId: { in: scope.siteIds } };
-  const [subjects, visitRecords, overdue, adverseEvents, escalations, planVersions, consentVersions] = await Promise.all([
-    db.subject.findMany({ where: { ...inScope, dosingDate: { lte: period.to } }, select: { dosingDate: true, status: true, statusDate: true } }),
-    db.visitRecord.findMany({ where: { subject: inScope, date: { gte: period.from, lte: period.to } }, select: { status: true, date: true, unscheduled: true } }),
+  const [subjects, visitRecords, overdue, adverseEvents, malignancies, escalations, planVersions, consentVersions] = await Promise.all([
+    db.subject.groupBy({ by: ["dosingDate", "status", "statusDate"], where: { ...inScope, dosingDate: { lte: period.to } }, _count: { _all: true } }),
+    db.visitRecord.groupBy({ by: ["status", "date", "unscheduled"], where: { subject: inScope, date: { lte: period.to } }, _count: { _all: true } }),
     scope.siteIds.length === 0
       ? Promise.resolve([{ count: 0n }])
       : db.$queryRaw<{ count: bigint }[]>`
@@ -123,19 +127,21 @@ export async function buildStudyDsur(db: Db, options: { actor: Actor; studyId: s
           LEFT JOIN "visit_record" vr ON vr."subjectId" = sv."subjectId" AND vr."visitId" = sv."visitId" AND vr."planVersion" IS NOT DISTINCT FROM sv."planVersion"
           WHERE s."studyId" = ${scope.study.id} AND s."siteId" = ANY(${scope.siteIds}) AND sv."windowEnd" < ${options.to}::date
             AND ltfu_visit_status(sv."targetDate", sv."windowStart", sv."windowEnd", vr."status", s."status", s."statusDate", ${options.to}::date) = 'overdue'`,
-    listAdverseEventsWithOnset(db, scope, period),
-    listEscalationsOpened(db, scope, period),
+    db.adverseEvent.groupBy({ by: ["category", "serious", "onsetDate"], where: { ...inScope, onsetDate: { lte: period.to } }, _count: { _all: true } }),
+    listAdverseEventsWithOnset(db, scope, period, { category: "malignancy" }),
+    db.escalation.groupBy({ by: ["trigger", "openedDate"], where: { ...inScope, openedDate: { lte: period.to } }, _count: { _all: true } }),
     db.planVersion.findMany({ where: { studyId: scope.study.id, status: { in: ["ACTIVE", "SUPERSEDED"] }, effectiveDate: { not: null } }, select: { version: true, effectiveDate: true, amendmentReason: true } }),
     db.consentVersion.findMany({ where: { studyId: scope.study.id, status: { in: ["ACTIVE", "SUPERSEDED"] }, effectiveDate: { not: null } }, select: { version: true, effectiveDate: true, title: true } }),
   ]);
   return buildDsurReport({
     study: scope.study,
     period: { from: options.from, to: options.to },
-    subjects: subjects.map((s) => ({ dosingDate: calendarDateFromDb(s.dosingDate), status: s.status as "active", statusDate: s.statusDate ? calendarDateFromDb(s.statusDate) : null })),
-    visitRecords: visitRecords.map((r) => ({ status: r.status as "completed" | "missed", date: calendarDateFromDb(r.date), unscheduled: r.unscheduled })),
+    subjects: subjects.map((s) => ({ dosingDate: calendarDateFromDb(s.dosingDate), status: s.status as "active", statusDate: s.statusDate ? calendarDateFromDb(s.statusDate) : null, count: s._count._all })),
+    visitRecords: visitRecords.map((r) => ({ status: r.status as "completed" | "missed", date: calendarDateFromDb(r.date), unscheduled: r.unscheduled, count: r._count._all })),
     overdueVisitsAtEnd: Number(overdue[0]?.count ?? 0),
-    adverseEvents,
-    escalations,
+    adverseEvents: adverseEvents.map((a) => ({ category: a.category as AdverseEventCategory, serious: a.serious, onsetDate: calendarDateFromDb(a.onsetDate), count: a._count._all })),
+    malignancies,
+    escalations: escalations.map((e) => ({ trigger: e.trigger as TriggerIdText, openedDate: calendarDateFromDb(e.openedDate), count: e._count._all })),
     planVersions: planVersions.map((p) => ({ version: p.version, effectiveDate: calendarDateFromDb(p.effectiveDate!), amendmentReason: p.amendmentReason })),
     consentVersions: consentVersions.map((c) => ({ version: c.version, effectiveDate: calendarDateFromDb(c.effectiveDate!), title: c.title })),
   });
