@@ -1,11 +1,14 @@
 import { z } from "zod";
 import type { ApiOperation } from "@/lib/api/operation";
 import { AE_CATEGORIES, TRIGGER_IDS } from "@/lib/exports/types";
-import { ZDsurQuery } from "@/lib/validation/report";
+import { ZCalendarLanguage, ZDsurQuery } from "@/lib/validation/report";
 
 const study = "/api/v1/studies/{studyId}";
 const ZAsOfQuery = z.object({ asOf: z.string().optional().describe("Calendar date YYYY-MM-DD; the server's today when absent") });
-const ZCalendarQuery = ZAsOfQuery.extend({ token: z.string().optional().describe("A calendar feed token (POST /api/v1/calendar-feed-tokens), for calendar applications that cannot send a bearer header") });
+const ZCalendarQuery = ZAsOfQuery.extend({
+  token: z.string().optional().describe("A calendar feed token (POST /api/v1/calendar-feed-tokens), for calendar applications that cannot send a bearer header"),
+  lang: ZCalendarLanguage,
+});
 
 const csvExport = (file: string, what: string): ApiOperation => ({
   method: "get",
@@ -68,7 +71,7 @@ export const exportOperations: ApiOperation[] = [
   {
     method: "get",
     path: "/api/v1/sites/{siteId}/calendar.ics",
-    summary: "iCalendar (RFC 5545) of the site's visits due in the next 12 months: one all-day event per visit on its target date, window in the description, stable UIDs",
+    summary: "iCalendar (RFC 5545) of the site's visits due in the next 12 months: one all-day event per visit on its target date, window in the description, stable UIDs; summaries and descriptions in English or Chinese (`lang`)",
     permission: "calendar:read",
     query: ZCalendarQuery,
     success: { status: 200, description: "iCalendar file", contentType: "text/calendar" },

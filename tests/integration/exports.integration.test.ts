@@ -258,6 +258,36 @@ describe("site calendar (iCalendar)", () => {
     expect(events[0]!.description).toContain(`Window: ${calendarDateFromDb(due[0]!.windowStart)} – ${calendarDateFromDb(due[0]!.windowEnd)}`);
   });
 
+  it("speaks the reader's language: ?lang=zh-CN (a feed token's link), the remembered cookie, Accept-Language; a bad lang is 400", async () => {
+    const created = await call(postFeedToken, fx.investigator, "/api/v1/calendar-feed-tokens", {}, { method: "POST" });
+    const { token } = (await created.json()) as { token: string };
+    const base = `/api/v1/sites/${fx.site1.id}/calendar.ics?asOf=2024-03-01`;
+    const response = await call(getCalendar, null, `${base}&token=${encodeURIComponent(token)}&lang=zh-CN`, { siteId: fx.site1.id });
+    expect(response.status).toBe(200);
+    const zh = await response.text();
+    const component = new ICAL.Component(ICAL.parse(zh));
+    expect(component.getFirstPropertyValue("x-wr-calname")).toBe(`长期随访访视 ${fx.site1.code} ${fx.site1.name}`);
+    const events = component.getAllSubcomponents("vevent").map((v) => new ICAL.Event(v));
+    const rows = await getDb().scheduledVisit.findMany({ where: { subjectId: s1, targetDate: { lte: calendarDateToDb("2025-03-01") }, windowEnd: { gte: calendarDateToDb("2024-03-01") } }, orderBy: [{ targetDate: "asc" }, { visitId: "asc" }] });
+    const due = rows.filter((r) => r.visitId !== firstVisit.visitId);
+    expect(events.map((e) => e.summary)).toEqual(due.map((r) => `长期随访访视 ${r.visitId} · 受试者 EXP-001`));
+    expect(events[0]!.description.split("\n")[0]).toBe(`访视窗: ${calendarDateFromDb(due[0]!.windowStart)} – ${calendarDateFromDb(due[0]!.windowEnd)}`);
+    expect(events[0]!.description).toMatch(/\n随访方式: (门诊访视|家访|电话随访|书面问卷)\n评估项目: .*[\u4e00-\u9fff].*\n导出时状态: (待访视|访视窗内)$/);
+    // Same UIDs as the English feed: switching language updates events instead of duplicating them.
+    const en = await call(getCalendar, fx.investigator, base, { siteId: fx.site1.id });
+    expect(new ICAL.Component(ICAL.parse(await en.text())).getAllSubcomponents("vevent").map((v) => new ICAL.Event(v).uid)).toEqual(events.map((e) => e.uid));
+    // Without ?lang: the remembered language of the app, else the browser's.
+    const byCookie = await call(getCalendar, fx.investigator, base, { siteId: fx.site1.id }, { headers: { cookie: "ltfu-locale=zh-CN", "accept-language": "en" } });
+    expect(await byCookie.text()).toContain("SUMMARY:长期随访访视");
+    const byHeader = await call(getCalendar, fx.investigator, base, { siteId: fx.site1.id }, { headers: { "accept-language": "zh-CN,zh;q=0.9" } });
+    expect(await byHeader.text()).toContain("SUMMARY:长期随访访视");
+    const english = await call(getCalendar, fx.investigator, `${base}&lang=en`, { siteId: fx.site1.id }, { headers: { "accept-language": "zh-CN" } });
+    expect(await english.text()).toContain("SUMMARY:LTFU visit");
+    const bad = await call(getCalendar, fx.investigator, `${base}&lang=fr`, { siteId: fx.site1.id });
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toMatchObject({ error: { code: "bad_request", field: "lang" } });
+  });
+
   it("another site of an investigator is 404; a feed token works in ?token= only, and stops when revoked", async () => {
     expect((await call(getCalendar, fx.investigator, `/api/v1/sites/${fx.site2.id}/calendar.ics`, { siteId: fx.site2.id })).status).toBe(404);
     const created = await call(postFeedToken, fx.investigator, "/api/v1/calendar-feed-tokens", {}, { method: "POST" });
