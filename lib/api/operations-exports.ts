@@ -63,7 +63,7 @@ export const exportOperations: ApiOperation[] = [
   {
     method: "get",
     path: `${study}/export/odm`,
-    summary: "CDISC ODM 1.3.2 XML of the study in the caller's scope: schedule as StudyEventDefs (offsets and windows as LTFU: aliases), SubjectData per subject, audit records, signatures",
+    summary: "CDISC ODM 1.3.2 XML of the study in the caller's scope, streamed: schedule as StudyEventDefs (offsets and windows as LTFU: aliases), SubjectData per subject (visits, AEs, sample results, escalations), audit records with reasons for change, signatures (voided ones in ClinicalData/Signatures, see docs/decisions/009)",
     permission: "export:read",
     success: { status: 200, description: "ODM 1.3.2 file", contentType: "application/xml" },
     errors: [404],

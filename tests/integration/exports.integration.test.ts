@@ -1,6 +1,6 @@
 import ICAL from "ical.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { enrolSubjectAction, recordVisitAction, signVisitAction } from "@/app/(app)/subjects/actions";
+import { enrolSubjectAction, recordVisitAction, signVisitAction, updateVisitAction } from "@/app/(app)/subjects/actions";
 import { POST as postFeedToken } from "@/app/api/v1/calendar-feed-tokens/route";
 import { GET as getCalendar } from "@/app/api/v1/sites/[siteId]/calendar.ics/route";
 import { GET as getAdverseEventsCsv } from "@/app/api/v1/studies/[studyId]/export/adverse-events.csv/route";
@@ -240,6 +240,62 @@ describe("CDISC ODM 1.3.2 export of real data", () => {
     expect(xpathString(investigatorXml, `count(//${el("SubjectData")})`)).toBe("1");
     expect(xpathString(investigatorXml, `//${el("SubjectData")}/@SubjectKey`)).toBe("EXP-002");
     expect(investigatorXml).not.toContain(s1);
+  });
+
+  it("with escalations and a voided signature: still valid; escalations as forms, the void as Signature + AuditRecord + annotation", async () => {
+    const el = (name: string) => `*[local-name()='${name}']`;
+    // A correction voids the signature (the real path: reason to the audit trail), then the investigator signs again.
+    const before = await getDb().visitSignature.findFirstOrThrow({ where: { visitRecordId: recordId } });
+    unwrap(await updateVisitAction.run(fx.investigator, { subjectId: s1, recordId, version: 1, reason: "Corrected after query Q-12: exam & labs <re-checked>", contactMode: "home" }));
+    unwrap(await signVisitAction.run(fx.investigator, { subjectId: s1, recordId, password: SIGNING_PASSWORD, meaning: "reviewed_and_approved" }));
+    const resigned = await getDb().visitSignature.findFirstOrThrow({ where: { visitRecordId: recordId, voidedAt: null } });
+    const voidAudit = await getDb().auditLog.findFirstOrThrow({ where: { entity: "VisitSignature", entityId: before.id, action: "void" } });
+    // A resolved escalation of site 2's subject (the safety services record these; the exports only read them).
+    const resolved = await getDb().escalation.create({
+      data: { organizationId: fx.organization.id, studyId: fx.studyId, siteId: fx.site2.id, subjectId: s2, trigger: "dominant_clone", action: "confirm_retest_and_integration_site_analysis", citation: "CDE §2.4.2", openedDate: calendarDateToDb("2025-06-01"), dueDate: calendarDateToDb("2025-09-01"), status: "resolved", resolvedDate: calendarDateToDb("2025-08-15"), note: "retest: no dominant clone; 复查阴性", resolvedById: fx.investigator2.id, adverseEventId: ae2 },
+    });
+
+    const xml = await text(await studyCall(getOdm, fx.monitor, "/export/odm"));
+    const verdict = validateOdm(xml);
+    expect(verdict.messages).toContain("validates");
+    expect(verdict.valid).toBe(true);
+
+    // Escalations: defined in the metadata, one form each in the subject's safety event.
+    expect(xpathString(xml, `count(//${el("FormDef")}[@OID='F.ESCALATION'])`)).toBe("1");
+    expect(xpathString(xml, `count(//${el("FormData")}[@FormOID='F.ESCALATION'])`)).toBe("2");
+    const esc = `//${el("SubjectData")}[@SubjectKey='EXP-002']//${el("FormData")}[@FormOID='F.ESCALATION'][@FormRepeatKey='${resolved.id}']`;
+    const item = (oid: string) => xpathString(xml, `${esc}//${el("ItemData")}[@ItemOID='I.ESCALATION.${oid}']/@Value`);
+    expect([item("TRIGGER"), item("CITATION"), item("OPENED_DATE"), item("DUE_DATE"), item("STATUS"), item("RESOLVED_DATE"), item("NOTE"), item("ADVERSE_EVENT_ID")]).toEqual([
+      "dominant_clone", "CDE §2.4.2", "2025-06-01", "2025-09-01", "resolved", "2025-08-15", "retest: no dominant clone; 复查阴性", ae2,
+    ]);
+    const open = `//${el("SubjectData")}[@SubjectKey='EXP-001']//${el("FormData")}[@FormOID='F.ESCALATION']`;
+    expect(xpathString(xml, `${open}//${el("ItemData")}[@ItemOID='I.ESCALATION.TRIGGER']/@Value`)).toBe("suspected_related_ae");
+    expect(xpathString(xml, `${open}//${el("ItemData")}[@ItemOID='I.ESCALATION.STATUS']/@Value`)).toBe("open");
+
+    // The visit form carries the new, valid signature only; the voided one is whole in ClinicalData/Signatures.
+    const visitForm = `//${el("SubjectData")}[@SubjectKey='EXP-001']/${el("StudyEventData")}[@StudyEventOID='SE.P1.${firstVisit.visitId}']/${el("FormData")}`;
+    expect(xpathString(xml, `${visitForm}/${el("Signature")}/${el("DateTimeStamp")}`)).toBe(resigned.signedAt.toISOString());
+    const voided = `//${el("ClinicalData")}/${el("Signatures")}/${el("Signature")}[@ID='SG.${before.id}']`;
+    expect(xpathString(xml, `count(//${el("ClinicalData")}/${el("Signatures")}/${el("Signature")})`)).toBe("1");
+    expect(xpathString(xml, `${voided}/${el("UserRef")}/@UserOID`)).toBe(`U.${fx.investigator.id}`);
+    expect(xpathString(xml, `${voided}/${el("LocationRef")}/@LocationOID`)).toBe(`L.${fx.site1.id}`);
+    expect(xpathString(xml, `${voided}/${el("SignatureRef")}/@SignatureOID`)).toBe("SD.reviewed_and_approved");
+    expect(xpathString(xml, `${voided}/${el("DateTimeStamp")}`)).toBe(signedAt);
+    // Its void: an AuditRecord with the reason for change, named by the form's annotation.
+    const voidRecord = `//${el("AuditRecords")}/${el("AuditRecord")}[@ID='AR.${voidAudit.id}']`;
+    expect(xpathString(xml, `${voidRecord}/${el("ReasonForChange")}`)).toBe("Corrected after query Q-12: exam & labs <re-checked>");
+    expect(xpathString(xml, `${voidRecord}/${el("SourceID")}`)).toBe(`audit_log ${voidAudit.id}: VisitSignature ${before.id} void`);
+    expect(xpathString(xml, `${visitForm}/${el("Annotation")}/${el("Flag")}/${el("FlagValue")}`)).toBe("voided");
+    const comment = xpathString(xml, `${visitForm}/${el("Annotation")}/${el("Comment")}`);
+    expect(comment).toContain(`Signature SG.${before.id} (reviewed_and_approved, ${fx.investigator.name} <${fx.investigator.email}>, signed ${signedAt} for record version 1)`);
+    expect(comment).toContain(`: Corrected after query Q-12: exam & labs <re-checked>; audit record AR.${voidAudit.id}`);
+
+    // Scope: site 2's investigator sees its escalation, and neither the other site's signatures nor its escalation.
+    const mine = await text(await studyCall(getOdm, fx.investigator2, "/export/odm"));
+    expect(validateOdm(mine).valid).toBe(true);
+    expect(xpathString(mine, `count(//${el("FormData")}[@FormOID='F.ESCALATION'])`)).toBe("1");
+    expect(xpathString(mine, `count(//${el("Signature")}[@ID])`)).toBe("0");
+    expect(mine).not.toContain(before.id);
   });
 });
 

@@ -2,7 +2,7 @@ import "server-only";
 import type { Db } from "@/lib/db/client";
 import { PAGE_SIZE } from "@/lib/exports/services/clinical-rows";
 import type { ExportScope } from "@/lib/exports/services/export-scope";
-import type { ExportAdverseEvent, ExportSampleResult } from "@/lib/exports/types";
+import type { ExportAdverseEvent, ExportEscalation, ExportSampleResult } from "@/lib/exports/types";
 import { calendarDateFromDb } from "@/lib/validation/calendar-date";
 
 const adverseEventSelect = {
@@ -117,6 +117,31 @@ export async function listSampleResultsOfSubjects(db: Db, subjectIds: string[]):
   const rows: SampleResultRow[] = await db.sampleResult.findMany({ where: { subjectId: { in: subjectIds } }, select: sampleResultSelect, orderBy: [{ collectedDate: "asc" }, { id: "asc" }] });
   const codes = await loadSubjectCodes(db, rows);
   return rows.map((row) => toExportSampleResult(row, codes));
+}
+
+/** The escalations (safety signals) of some subjects, oldest first. */
+export async function listEscalationsOfSubjects(db: Db, subjectIds: string[]): Promise<ExportEscalation[]> {
+  if (subjectIds.length === 0) return [];
+  const rows = await db.escalation.findMany({
+    where: { subjectId: { in: subjectIds } },
+    select: { id: true, subjectId: true, trigger: true, action: true, citation: true, openedDate: true, dueDate: true, status: true, resolvedDate: true, note: true, adverseEventId: true, sampleResultId: true, version: true },
+    orderBy: [{ openedDate: "asc" }, { id: "asc" }],
+  });
+  return rows.map((row) => ({
+    id: row.id,
+    subjectId: row.subjectId,
+    trigger: row.trigger as ExportEscalation["trigger"],
+    action: row.action,
+    citation: row.citation,
+    openedDate: calendarDateFromDb(row.openedDate),
+    dueDate: row.dueDate ? calendarDateFromDb(row.dueDate) : null,
+    status: row.status as ExportEscalation["status"],
+    resolvedDate: row.resolvedDate ? calendarDateFromDb(row.resolvedDate) : null,
+    note: row.note,
+    adverseEventId: row.adverseEventId,
+    sampleResultId: row.sampleResultId,
+    version: row.version,
+  }));
 }
 
 /** Adverse events in scope with onset in [from, to], of one category if given. */
