@@ -12,6 +12,7 @@ export const exportsEn = {
   "exports.calendarOf": "Calendar of {site}",
   "exports.feed.heading": "Calendar feeds",
   "exports.feed.intro": "Calendar applications cannot sign in: a feed link carries a token that reads the visit calendars of your sites and nothing else. It is listed with your API tokens as “Calendar feed”; revoke it there to stop the links.",
+  "exports.feed.manage": "Calendar feed links for calendar applications (settings)",
   "exports.feed.create": "Create calendar feed links",
   "exports.feed.created": "Copy these links into your calendar application now: the token is not shown again.",
   "exports.ical.calendarName": "LTFU visits {site}",

@@ -14,6 +14,7 @@ export const exportsZhCN: Record<keyof typeof exportsEn, string> = {
   "exports.calendarOf": "{site} 的日历",
   "exports.feed.heading": "日历订阅",
   "exports.feed.intro": "日历应用无法登录：订阅链接中的令牌只能读取您所负责研究中心的访视日历。它以“Calendar feed”列在您的 API 令牌中，在那里撤销即可使链接失效。",
+  "exports.feed.manage": "供日历应用订阅的链接（设置）",
   "exports.feed.create": "创建日历订阅链接",
   "exports.feed.created": "请立即将这些链接添加到日历应用中：令牌不会再次显示。",
   "exports.ical.calendarName": "长期随访访视 {site}",
