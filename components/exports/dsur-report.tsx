@@ -18,7 +18,7 @@ function CountTable({ rows, to, t }: { rows: [string, number | null, number | nu
           <th scope="col" className="text-right">
             {t("dsur.col.period")}
           </th>
-          <th scope="col" className="text-right">
+          <th scope="col" className="text-right whitespace-nowrap">
             {t("dsur.col.cumulative", { to })}
           </th>
         </tr>
@@ -96,7 +96,7 @@ export function DsurReportView({ report, t }: { report: DsurReport; t: Translate
                 <th key={`${group}-period`} scope="col" className="text-right">
                   {t("dsur.col.period")}
                 </th>,
-                <th key={`${group}-cumulative`} scope="col" className="text-right">
+                <th key={`${group}-cumulative`} scope="col" className="text-right whitespace-nowrap">
                   {t("dsur.col.cumulative", { to })}
                 </th>,
               ])}
