@@ -5,9 +5,12 @@ import type { ActionResult } from "@/lib/auth/action";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { useActionForm } from "@/components/ui/use-action-form";
 
-/** Creates a calendar feed token and shows, once, one subscription link per site the user may see. */
+/**
+ * Creates a calendar feed token and shows, once, one subscription link per site the user may see.
+ * The links carry the page's language (`lang`): a calendar application sends no cookie.
+ */
 export function CalendarFeed({ sites, createAction }: { sites: { id: string; code: string; name: string }[]; createAction: (input: Record<string, never>) => Promise<ActionResult<{ id: string; token: string }>> }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const [token, setToken] = useState<string | null>(null);
   const create = useActionForm(createAction);
   const origin = typeof window === "undefined" ? "" : window.location.origin;
@@ -38,7 +41,7 @@ export function CalendarFeed({ sites, createAction }: { sites: { id: string; cod
                   {site.code} {site.name}:
                 </span>{" "}
                 <code className="break-all" data-testid={`feed-url-${site.code}`}>
-                  {`${origin}/api/v1/sites/${encodeURIComponent(site.id)}/calendar.ics?token=${encodeURIComponent(token)}`}
+                  {`${origin}/api/v1/sites/${encodeURIComponent(site.id)}/calendar.ics?token=${encodeURIComponent(token)}&lang=${locale}`}
                 </code>
               </li>
             ))}

@@ -2,17 +2,33 @@ import type { DsurReport } from "@/lib/exports/dsur";
 import { AE_CATEGORIES, TRIGGER_IDS } from "@/lib/exports/types";
 import type { Translate } from "@/lib/i18n/translate";
 
-const SUBJECT_KEYS = ["inLtfu", "enrolled", "completed", "withdrawn", "lost_to_follow_up", "died"] as const;
+const CUMULATIVE_SUBJECT_KEYS = ["enrolled", "completed", "withdrawn", "lost_to_follow_up", "died"] as const;
 const VISIT_KEYS = ["completed", "missed", "unscheduled", "overdue"] as const;
 
-function CountTable({ rows, t }: { rows: [string, number][]; t: Translate }) {
+/** A figure, or a dash where the row has no figure of that kind (period or cumulative). */
+const figure = (value: number | null) => (value === null ? "—" : value);
+
+/** Rows of figures: the period's and the cumulative one (start of follow-up to the period's end) side by side. */
+function CountTable({ rows, to, t }: { rows: [string, number | null, number | null][]; to: string; t: Translate }) {
   return (
     <table className="dsur-table">
+      <thead>
+        <tr>
+          <td />
+          <th scope="col" className="text-right">
+            {t("dsur.col.period")}
+          </th>
+          <th scope="col" className="text-right whitespace-nowrap">
+            {t("dsur.col.cumulative", { to })}
+          </th>
+        </tr>
+      </thead>
       <tbody>
-        {rows.map(([label, count]) => (
+        {rows.map(([label, period, cumulative]) => (
           <tr key={label}>
             <th scope="row">{label}</th>
-            <td className="text-right tabular-nums">{count}</td>
+            <td className="text-right tabular-nums">{figure(period)}</td>
+            <td className="text-right tabular-nums">{figure(cumulative)}</td>
           </tr>
         ))}
       </tbody>
@@ -27,6 +43,8 @@ function CountTable({ rows, t }: { rows: [string, number][]; t: Translate }) {
  */
 export function DsurReportView({ report, t }: { report: DsurReport; t: Translate }) {
   const period = t("dsur.period", { from: report.period.from, to: report.period.to });
+  const { cumulative } = report;
+  const to = report.period.to;
   return (
     <article className="dsur flex flex-col gap-6" data-testid="dsur-report">
       <p className="dsur-running-header" aria-hidden="true">
@@ -37,14 +55,23 @@ export function DsurReportView({ report, t }: { report: DsurReport; t: Translate
         <h2 id="dsur-subjects" className="text-lg font-semibold">
           {t("dsur.section.subjects")}
         </h2>
-        <CountTable t={t} rows={SUBJECT_KEYS.map((key) => [t(`dsur.subjects.${key}`), report.subjects[key]])} />
+        <CountTable
+          t={t}
+          to={to}
+          rows={[
+            [t("dsur.subjects.inLtfu"), report.subjects.inLtfu, null],
+            [t("dsur.subjects.inLtfuAtEnd"), null, cumulative.subjects.inLtfuAtEnd],
+            ...CUMULATIVE_SUBJECT_KEYS.map((key): [string, number, number] => [t(`dsur.subjects.${key}`), report.subjects[key], cumulative.subjects[key]]),
+          ]}
+        />
+        <p className="text-sm text-slate-600">{t("dsur.cumulativeNote")}</p>
       </section>
 
       <section className="dsur-section card" aria-labelledby="dsur-visits">
         <h2 id="dsur-visits" className="text-lg font-semibold">
           {t("dsur.section.visits")}
         </h2>
-        <CountTable t={t} rows={VISIT_KEYS.map((key) => [t(`dsur.visits.${key}`), report.visits[key]])} />
+        <CountTable t={t} to={to} rows={VISIT_KEYS.map((key) => [t(`dsur.visits.${key}`), report.visits[key], cumulative.visits[key]])} />
       </section>
 
       <section className="dsur-section card" aria-labelledby="dsur-aes">
@@ -54,13 +81,25 @@ export function DsurReportView({ report, t }: { report: DsurReport; t: Translate
         <table className="dsur-table">
           <thead>
             <tr>
-              <th scope="col">{t("dsur.ae.category")}</th>
-              <th scope="col" className="text-right">
+              <th scope="col" rowSpan={2}>
+                {t("dsur.ae.category")}
+              </th>
+              <th scope="colgroup" colSpan={2} className="text-center">
                 {t("dsur.ae.all")}
               </th>
-              <th scope="col" className="text-right">
+              <th scope="colgroup" colSpan={2} className="text-center">
                 {t("dsur.ae.serious")}
               </th>
+            </tr>
+            <tr>
+              {[0, 1].map((group) => [
+                <th key={`${group}-period`} scope="col" className="text-right">
+                  {t("dsur.col.period")}
+                </th>,
+                <th key={`${group}-cumulative`} scope="col" className="text-right whitespace-nowrap">
+                  {t("dsur.col.cumulative", { to })}
+                </th>,
+              ])}
             </tr>
           </thead>
           <tbody>
@@ -68,13 +107,17 @@ export function DsurReportView({ report, t }: { report: DsurReport; t: Translate
               <tr key={category}>
                 <th scope="row">{t(`aeCategory.${category}`)}</th>
                 <td className="text-right tabular-nums">{report.adverseEvents.byCategory[category].total}</td>
+                <td className="text-right tabular-nums">{cumulative.adverseEvents.byCategory[category].total}</td>
                 <td className="text-right tabular-nums">{report.adverseEvents.byCategory[category].serious}</td>
+                <td className="text-right tabular-nums">{cumulative.adverseEvents.byCategory[category].serious}</td>
               </tr>
             ))}
             <tr>
               <th scope="row">{t("dsur.ae.total")}</th>
               <td className="text-right font-semibold tabular-nums">{report.adverseEvents.total}</td>
+              <td className="text-right font-semibold tabular-nums">{cumulative.adverseEvents.total}</td>
               <td className="text-right font-semibold tabular-nums">{report.adverseEvents.serious}</td>
+              <td className="text-right font-semibold tabular-nums">{cumulative.adverseEvents.serious}</td>
             </tr>
           </tbody>
         </table>
@@ -84,6 +127,7 @@ export function DsurReportView({ report, t }: { report: DsurReport; t: Translate
         <h2 id="dsur-malignancies" className="text-lg font-semibold">
           {t("dsur.section.malignancies")}
         </h2>
+        <CountTable t={t} to={to} rows={[[t("dsur.malignancies.count"), report.malignancies.length, cumulative.malignancies]]} />
         {report.malignancies.length === 0 ? (
           <p className="text-sm">{t("dsur.malignancies.none")}</p>
         ) : (
@@ -119,7 +163,14 @@ export function DsurReportView({ report, t }: { report: DsurReport; t: Translate
         <h2 id="dsur-escalations" className="text-lg font-semibold">
           {t("dsur.section.escalations")}
         </h2>
-        <CountTable t={t} rows={[...TRIGGER_IDS.map((trigger): [string, number] => [t(`trigger.${trigger}`), report.escalations.byTrigger[trigger]]), [t("dsur.escalations.total"), report.escalations.opened]]} />
+        <CountTable
+          t={t}
+          to={to}
+          rows={[
+            ...TRIGGER_IDS.map((trigger): [string, number, number] => [t(`trigger.${trigger}`), report.escalations.byTrigger[trigger], cumulative.escalations.byTrigger[trigger]]),
+            [t("dsur.escalations.total"), report.escalations.opened, cumulative.escalations.opened],
+          ]}
+        />
       </section>
 
       <section className="dsur-section card" aria-labelledby="dsur-amendments">

@@ -1,7 +1,12 @@
 import Link from "next/link";
 import type { Translate } from "@/lib/i18n/translate";
 
-/** The study page's links to the DSUR section, the CSV and ODM files and the sites' calendars (all scoped on the server). */
+/**
+ * The study page's links to every export (all scoped on the server): the DSUR section (its page
+ * offers the CSV and print), the CSV and ODM files, the sites' calendars, and the settings card
+ * that makes calendar feed links for calendar applications. components/exports/study-exports-links.test.tsx
+ * checks that every export of the OpenAPI document (lib/api/operations-exports.ts) has a link here.
+ */
 export function StudyExportsLinks({ studyId, sites, t }: { studyId: string; sites: { id: string; code: string; name: string }[]; t: Translate }) {
   const base = `/api/v1/studies/${encodeURIComponent(studyId)}`;
   const files = [
@@ -41,6 +46,11 @@ export function StudyExportsLinks({ studyId, sites, t }: { studyId: string; site
               </li>
             ))}
           </ul>
+          <p className="mt-1">
+            <Link className="text-blue-700 underline" href="/settings#calendar-feeds">
+              {t("exports.feed.manage")}
+            </Link>
+          </p>
         </div>
       ) : null}
     </section>

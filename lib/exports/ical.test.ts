@@ -1,5 +1,6 @@
 import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
+import { calendarLabels, calendarLocale } from "@/lib/exports/calendar-labels";
 import { renderSiteCalendar, selectDueVisits, visitUid } from "@/lib/exports/ical";
 import { SCHEDULED_VISITS, SITES } from "@/lib/exports/test-fixtures";
 
@@ -82,5 +83,39 @@ describe("site calendar (RFC 5545)", () => {
       else process.env.TZ = previous;
     }
     expect(visitUid(base)).toBe("visit-sub9-plan-1-Y01@ltfu.invalid");
+  });
+});
+
+describe("site calendar in the reader's language", () => {
+  const renderIn = (locale: "en" | "zh-CN") => renderSiteCalendar({ site, visits, asOf, generatedAt: "2025-09-01T06:00:00.000Z", uidDomain: "ltfu.example", labels: calendarLabels(locale) });
+
+  it("Chinese: summary, window, contact mode, activities and status from the catalogs, parsed back by ical.js", () => {
+    const component = new ICAL.Component(ICAL.parse(renderIn("zh-CN")));
+    expect(component.getFirstPropertyValue("prodid")).toBe("-//ltfu//ltfu-visits//ZH-CN");
+    expect(component.getFirstPropertyValue("x-wr-calname")).toBe("长期随访访视 SH-01 上海瑞金医院");
+    const [first, second] = component.getAllSubcomponents("vevent").map((vevent) => new ICAL.Event(vevent));
+    if (!first || !second) throw new Error("expected two events at least");
+    expect(first.summary).toBe("长期随访访视 M18 · 受试者 SH01-001");
+    expect(first.description).toBe("访视窗: 2025-07-30 – 2025-09-28\n随访方式: 电话随访\n评估项目: 电话或书面调查问卷随访\n导出时状态: 访视窗内");
+    expect(second.summary).toBe("长期随访访视 M24 · 受试者 SH01-010, \"VIP\"; 复诊（升级处理）");
+    // The same events and UIDs whatever the language: calendar applications update, not duplicate.
+    expect(first.uid).toBe("visit-sub1-plan-2-M18@ltfu.example");
+    expect(first.startDate.toString()).toBe("2025-08-29");
+  });
+
+  it("English from the catalogs names values in words; a code the catalogs lack stays as coded", () => {
+    const events = new ICAL.Component(ICAL.parse(renderIn("en"))).getAllSubcomponents("vevent").map((vevent) => new ICAL.Event(vevent));
+    expect(events[0]!.summary).toBe("LTFU visit M18 · SH01-001");
+    expect(events[0]!.description).toBe("Window: 2025-07-30 – 2025-09-28\nContact: Telephone\nActivities: Contact by phone or written questionnaire\nStatus at export: In window");
+    const labels = calendarLabels("zh-CN");
+    expect(labels.activityValue!("not_a_kind")).toBe("not_a_kind");
+    expect(labels.contactModeValue!("carrier_pigeon")).toBe("carrier_pigeon");
+  });
+
+  it("language: ?lang first, then the remembered cookie, then Accept-Language, else English", () => {
+    expect(calendarLocale({ lang: "en", cookie: "ltfu-locale=zh-CN", acceptLanguage: "zh-CN" })).toBe("en");
+    expect(calendarLocale({ lang: undefined, cookie: "a=b; ltfu-locale=zh-CN", acceptLanguage: "en" })).toBe("zh-CN");
+    expect(calendarLocale({ lang: undefined, cookie: "ltfu-locale=fr", acceptLanguage: "zh-TW,zh;q=0.9" })).toBe("zh-CN");
+    expect(calendarLocale({ lang: undefined, cookie: null, acceptLanguage: null })).toBe("en");
   });
 });

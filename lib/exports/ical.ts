@@ -2,14 +2,23 @@ import ical, { ICalCalendarMethod } from "ical-generator";
 import { addDays, addMonths, formatCalendarDate, parseCalendarDate } from "@/lib/schedule/calendar-date";
 import type { ExportScheduledVisit, ExportSite } from "@/lib/exports/types";
 
-/** The words of the feed, in the reader's language (the route fills them from the catalogs). */
+/**
+ * The words of the feed, in the reader's language (lib/exports/calendar-labels.ts fills them
+ * from the catalogs): field names, and words for the coded values (contact mode, activity kind,
+ * status), which stay as coded when a label set has none.
+ */
 export interface CalendarLabels {
+  /** RFC 5545 PRODID language part and the calendar's language, e.g. `EN`, `ZH-CN`. */
+  language?: string;
   calendarName: (site: ExportSite) => string;
   summary: (visit: ExportScheduledVisit) => string;
   window: string;
   contactMode: string;
   activities: string;
   status: string;
+  contactModeValue?: (mode: string) => string;
+  activityValue?: (kind: string) => string;
+  statusValue?: (status: ExportScheduledVisit["status"]) => string;
 }
 
 export const ENGLISH_CALENDAR_LABELS: CalendarLabels = {
@@ -20,6 +29,8 @@ export const ENGLISH_CALENDAR_LABELS: CalendarLabels = {
   activities: "Activities",
   status: "Status at export",
 };
+
+const asCoded = (value: string) => value;
 
 export interface SiteCalendarInput {
   site: ExportSite;
@@ -70,9 +81,12 @@ export function renderSiteCalendar(input: SiteCalendarInput): string {
   const labels = input.labels ?? ENGLISH_CALENDAR_LABELS;
   const calendar = ical({
     name: labels.calendarName(input.site),
-    prodId: { company: "ltfu", product: "ltfu-visits", language: "EN" },
+    prodId: { company: "ltfu", product: "ltfu-visits", language: labels.language ?? "EN" },
     method: ICalCalendarMethod.PUBLISH,
   });
+  const contactModeValue = labels.contactModeValue ?? asCoded;
+  const activityValue = labels.activityValue ?? asCoded;
+  const statusValue = labels.statusValue ?? asCoded;
   for (const visit of selectDueVisits(input.visits, input.asOf)) {
     calendar.createEvent({
       id: visitUid(visit, input.uidDomain),
@@ -85,9 +99,9 @@ export function renderSiteCalendar(input: SiteCalendarInput): string {
       summary: labels.summary(visit),
       description: [
         `${labels.window}: ${visit.windowStart} – ${visit.windowEnd}`,
-        `${labels.contactMode}: ${visit.contactMode}`,
-        `${labels.activities}: ${visit.activities.join(", ")}`,
-        `${labels.status}: ${visit.status}`,
+        `${labels.contactMode}: ${contactModeValue(visit.contactMode)}`,
+        `${labels.activities}: ${visit.activities.map(activityValue).join(", ")}`,
+        `${labels.status}: ${statusValue(visit.status)}`,
       ].join("\n"),
     });
   }

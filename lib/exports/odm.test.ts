@@ -3,15 +3,17 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { readStreamText } from "@/lib/exports/csv";
 import { odmStream, type OdmInput, type OdmSubjectBundle } from "@/lib/exports/odm";
-import { ADVERSE_EVENTS, AUDIT_ENTRIES, PLAN_VERSIONS, SAMPLE_RESULTS, SITES, STUDY, SUBJECTS, USERS, VISIT_RECORDS } from "@/lib/exports/test-fixtures";
+import { ADVERSE_EVENTS, AUDIT_ENTRIES, ESCALATIONS, PLAN_VERSIONS, SAMPLE_RESULTS, SITES, STUDY, SUBJECTS, USERS, VISIT_RECORDS, VOIDED_SIGNATURES } from "@/lib/exports/test-fixtures";
 import { ODM_SCHEMA, validateOdm, xpathString } from "@/tests/odm-schema";
 
 const bundles: OdmSubjectBundle[] = SUBJECTS.map((subject) => {
   const visitRecords = VISIT_RECORDS.filter((r) => r.subjectId === subject.id);
   const adverseEvents = ADVERSE_EVENTS.filter((a) => a.subjectId === subject.id);
   const sampleResults = SAMPLE_RESULTS.filter((r) => r.subjectId === subject.id);
-  const ids = new Set([subject.id, ...visitRecords.map((r) => r.id), ...adverseEvents.map((a) => a.id), ...sampleResults.map((r) => r.id)]);
-  return { subject, visitRecords, adverseEvents, sampleResults, auditEntries: AUDIT_ENTRIES.filter((e) => ids.has(e.entityId)) };
+  const escalations = ESCALATIONS.filter((e) => e.subjectId === subject.id);
+  const voidedSignatures = VOIDED_SIGNATURES.filter((v) => v.subjectId === subject.id);
+  const ids = new Set([subject.id, ...visitRecords.map((r) => r.id), ...adverseEvents.map((a) => a.id), ...sampleResults.map((r) => r.id), ...escalations.map((e) => e.id), ...voidedSignatures.map((v) => v.id)]);
+  return { subject, visitRecords, adverseEvents, sampleResults, escalations, voidedSignatures, auditEntries: AUDIT_ENTRIES.filter((e) => ids.has(e.entityId)) };
 });
 
 const input = (overrides: Partial<OdmInput> = {}): OdmInput => ({
@@ -23,6 +25,7 @@ const input = (overrides: Partial<OdmInput> = {}): OdmInput => ({
   fileOid: "F.st1.20251231T230000Z",
   subjects: bundles,
   auditTrail: AUDIT_ENTRIES,
+  voidedSignatures: VOIDED_SIGNATURES,
   ...overrides,
 });
 
@@ -58,7 +61,7 @@ describe("CDISC ODM 1.3.2 export", () => {
     expect(alias("LTFU:contactMode")).toBe("phone");
     expect(alias("LTFU:planEffectiveDate")).toBe("2025-06-01");
     expect(xpathString(xml, `//${el("StudyEventDef")}[@OID='SE.P1.M06']/${el("Alias")}[@Context='LTFU:sampleType:integration_monitoring']/@Name`)).toBe("peripheral_blood");
-    expect(count(xml, `//${el("FormDef")}`)).toBe(4);
+    expect(count(xml, `//${el("FormDef")}`)).toBe(5);
     expect(count(xml, `//${el("ItemDef")}[starts-with(@OID,'I.AE.')]`)).toBe(11);
   });
 
@@ -77,9 +80,9 @@ describe("CDISC ODM 1.3.2 export", () => {
     expect(count(xml, `//${el("FormData")}[@FormOID='F.SAMPLE']`)).toBe(2);
   });
 
-  it("signatures: a valid one on its visit form pointing at a SignatureDef that states the meaning; a voided one is not a Signature", async () => {
+  it("signatures: a valid one on its visit form pointing at a SignatureDef that states the meaning", async () => {
     const xml = await render();
-    expect(count(xml, `//${el("Signature")}`)).toBe(1);
+    expect(count(xml, `//${el("FormData")}/${el("Signature")}`)).toBe(1);
     const signature = `//${el("StudyEventData")}[@StudyEventOID='SE.P1.M06']/${el("FormData")}/${el("Signature")}`;
     expect(xpathString(xml, `${signature}/${el("UserRef")}/@UserOID`)).toBe("U.u-inv");
     expect(xpathString(xml, `${signature}/${el("SignatureRef")}/@SignatureOID`)).toBe("SD.reviewed_and_approved");
@@ -90,12 +93,53 @@ describe("CDISC ODM 1.3.2 export", () => {
     expect(xpathString(xml, `//${el("SignatureDef")}[@OID='SD.reviewed_and_approved']/@Methodology`)).toBe("Electronic");
   });
 
+  it("a voided signature: whole in ClinicalData/Signatures, its void an AuditRecord with the reason, annotated on its visit form; not on the form", async () => {
+    const xml = await render();
+    const vr2Form = `//${el("StudyEventData")}[@StudyEventOID='SE.P2.M12']/${el("FormData")}`;
+    expect(count(xml, `${vr2Form}/${el("Signature")}`)).toBe(0);
+    const voided = `//${el("ClinicalData")}/${el("Signatures")}/${el("Signature")}[@ID='SG.sig-vr2-1']`;
+    expect(count(xml, `//${el("ClinicalData")}/${el("Signatures")}/${el("Signature")}`)).toBe(1);
+    expect(xpathString(xml, `${voided}/${el("UserRef")}/@UserOID`)).toBe("U.u-inv");
+    expect(xpathString(xml, `${voided}/${el("LocationRef")}/@LocationOID`)).toBe("L.site-sh");
+    expect(xpathString(xml, `${voided}/${el("SignatureRef")}/@SignatureOID`)).toBe("SD.reviewed_and_approved");
+    expect(xpathString(xml, `${voided}/${el("DateTimeStamp")}`)).toBe("2025-03-20T12:00:00.000Z");
+    const voidRecord = `//${el("AuditRecords")}/${el("AuditRecord")}[@ID='AR.107']`;
+    expect(xpathString(xml, `${voidRecord}/${el("ReasonForChange")}`)).toBe("Corrected the reason after the monitor's query <Q-7> & call");
+    expect(xpathString(xml, `${voidRecord}/${el("SourceID")}`)).toBe("audit_log 107: VisitSignature sig-vr2-1 void");
+    const annotation = `${vr2Form}/${el("Annotation")}[@SeqNum='1']`;
+    expect(xpathString(xml, `${annotation}/${el("Flag")}/${el("FlagValue")}`)).toBe("voided");
+    expect(xpathString(xml, `${annotation}/${el("Flag")}/${el("FlagValue")}/@CodeListOID`)).toBe("CL.SIGNATURE_STATUS");
+    expect(xpathString(xml, `${annotation}/${el("Comment")}`)).toBe(
+      "Signature SG.sig-vr2-1 (reviewed_and_approved, Dr. Li Wei <investigator@demo.test>, signed 2025-03-20T12:00:00.000Z for record version 1) voided 2025-03-22T11:30:00.000Z: Corrected the reason after the monitor's query <Q-7> & call; audit record AR.107",
+    );
+    // The Signatures container follows the AuditRecords (the schema's order in ClinicalData).
+    expect(xpathString(xml, `name(//${el("ClinicalData")}/*[last()])`)).toBe("Signatures");
+  });
+
+  it("escalations: a repeating form of the safety event with trigger, clause, dates and resolution, defined in the metadata", async () => {
+    const xml = await render();
+    expect(xpathString(xml, `//${el("StudyEventDef")}[@OID='SE.SAFETY']/${el("FormRef")}[@FormOID='F.ESCALATION']/@OrderNumber`)).toBe("3");
+    expect(xpathString(xml, `//${el("FormDef")}[@OID='F.ESCALATION']/@Repeating`)).toBe("Yes");
+    expect(count(xml, `//${el("ItemGroupDef")}[@OID='IG.ESCALATION']/${el("ItemRef")}`)).toBe(12);
+    expect(xpathString(xml, `//${el("ItemDef")}[@OID='I.ESCALATION.TRIGGER']/${el("CodeListRef")}/@CodeListOID`)).toBe("CL.TRIGGER");
+    expect(count(xml, `//${el("CodeList")}[@OID='CL.TRIGGER']/${el("CodeListItem")}`)).toBe(6);
+    expect(count(xml, `//${el("FormData")}[@FormOID='F.ESCALATION']`)).toBe(4);
+    const esc1 = `//${el("SubjectData")}[@SubjectKey='SH01-001']//${el("FormData")}[@FormOID='F.ESCALATION'][@FormRepeatKey='esc1']`;
+    const item = (oid: string) => xpathString(xml, `${esc1}//${el("ItemData")}[@ItemOID='I.ESCALATION.${oid}']/@Value`);
+    expect([item("TRIGGER"), item("CITATION"), item("OPENED_DATE"), item("DUE_DATE"), item("STATUS"), item("RESOLVED_DATE"), item("NOTE"), item("SAMPLE_RESULT_ID")]).toEqual([
+      "dominant_clone", "CDE §2.4.2", "2024-08-27", "2024-11-27", "resolved", "2024-11-20", "retest negative", "sr1",
+    ]);
+    expect(xpathString(xml, `${esc1}/${el("AuditRecord")}/${el("ReasonForChange")}`)).toBe("retest negative");
+    // An open escalation has no resolution items.
+    expect(count(xml, `//${el("FormData")}[@FormRepeatKey='esc4']//${el("ItemData")}[@ItemOID='I.ESCALATION.RESOLVED_DATE']`)).toBe(0);
+  });
+
   it("audit: the last change on each form, and the whole trail with reasons for change", async () => {
     const xml = await render();
     const vr2Audit = `//${el("StudyEventData")}[@StudyEventOID='SE.P2.M12']/${el("FormData")}/${el("AuditRecord")}`;
     expect(xpathString(xml, `${vr2Audit}/${el("ReasonForChange")}`)).toBe("Corrected the reason after the monitor's query <Q-7> & call");
     expect(xpathString(xml, `${vr2Audit}/${el("DateTimeStamp")}`)).toBe("2025-03-22T11:30:00.000Z");
-    expect(count(xml, `//${el("AuditRecords")}/${el("AuditRecord")}`)).toBe(6);
+    expect(count(xml, `//${el("AuditRecords")}/${el("AuditRecord")}`)).toBe(8);
     expect(xpathString(xml, `//${el("AuditRecord")}[@ID='AR.105']/${el("UserRef")}/@UserOID`)).toBe("U.SYSTEM");
     expect(xpathString(xml, `//${el("AuditRecord")}[@ID='AR.105']/${el("LocationRef")}/@LocationOID`)).toBe("L.site-bj");
     expect(xpathString(xml, `//${el("AuditRecord")}[@ID='AR.106']/${el("LocationRef")}/@LocationOID`)).toBe("L.SPONSOR");
@@ -131,7 +175,7 @@ describe("CDISC ODM 1.3.2 export", () => {
   });
 
   it("validates with no plan version and no subject (an empty study)", async () => {
-    const xml = await render({ planVersions: [], subjects: [], auditTrail: [] });
+    const xml = await render({ planVersions: [], subjects: [], auditTrail: [], voidedSignatures: [] });
     expect(validateOdm(xml).valid).toBe(true);
   });
 

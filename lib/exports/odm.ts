@@ -1,8 +1,10 @@
 import { XmlWriter, type XmlAttributes } from "@/lib/exports/xml-writer";
 import {
   AE_CATEGORIES,
+  TRIGGER_IDS,
   type ExportAdverseEvent,
   type ExportAuditEntry,
+  type ExportEscalation,
   type ExportPlanVersion,
   type ExportSampleResult,
   type ExportSignature,
@@ -11,6 +13,7 @@ import {
   type ExportSubject,
   type ExportUser,
   type ExportVisitRecord,
+  type ExportVoidedSignature,
   type SignatureMeaning,
 } from "@/lib/exports/types";
 
@@ -24,12 +27,16 @@ import {
  * - AdminData: users (signers and authors of audit entries), sites as Locations, and one
  *   SignatureDef per signature meaning, stating the meaning and the legal reason.
  * - ClinicalData: one SubjectData per subject (SubjectKey = subject code) with its site, its
- *   visits as StudyEventData, adverse events and sample results as repeating forms of a common
- *   event; each form carries the AuditRecord of its record's last change and, for a visit with
- *   a valid signature, the Signature. After the subjects, the whole audit trail in scope as
- *   AuditRecords (ReasonForChange, SourceID = the audit row).
- * A voided signature is not written as a Signature (ODM cannot mark one void): its signing
- * and its voiding stay in the audit records.
+ *   visits as StudyEventData, adverse events, sample results and escalations (safety signals)
+ *   as repeating forms of a common event; each form carries the AuditRecord of its record's last
+ *   change and, for a visit with a valid signature, the Signature. After the subjects, the whole
+ *   audit trail in scope as AuditRecords (ID `AR.{audit row}`, ReasonForChange, SourceID), then
+ *   the voided signatures as Signatures (ID `SG.{signature}`).
+ * Voided signatures: ODM has no attribute that marks a Signature void, and a form holds one
+ * Signature, which must be one that vouches for the data as exported. So a voided signature is
+ * written whole (signer, site, meaning, time of signing) in ClinicalData/Signatures, its void is
+ * the AuditRecord `AR.{audit row}` with the reason as ReasonForChange, and the visit's form
+ * carries an Annotation (flag `voided`, code list CL.SIGNATURE_STATUS) whose comment names both.
  */
 
 export const ODM_NAMESPACE = "http://www.cdisc.org/ns/odm/v1.3";
@@ -39,6 +46,10 @@ export interface OdmSubjectBundle {
   visitRecords: readonly ExportVisitRecord[];
   adverseEvents: readonly ExportAdverseEvent[];
   sampleResults: readonly ExportSampleResult[];
+  /** The subject's escalations (safety signals). */
+  escalations: readonly ExportEscalation[];
+  /** Voided signatures of the subject's visit records (annotated on their visit forms). */
+  voidedSignatures: readonly ExportVoidedSignature[];
   /** Audit entries of the subject and its records; the latest per record goes on its form. */
   auditEntries: readonly ExportAuditEntry[];
 }
@@ -57,6 +68,8 @@ export interface OdmInput {
   subjects: AsyncIterable<OdmSubjectBundle> | Iterable<OdmSubjectBundle>;
   /** The audit trail in scope, in order. */
   auditTrail: AsyncIterable<ExportAuditEntry> | Iterable<ExportAuditEntry>;
+  /** Every voided signature in scope (ClinicalData/Signatures), after the audit trail. */
+  voidedSignatures: AsyncIterable<ExportVoidedSignature> | Iterable<ExportVoidedSignature>;
 }
 
 export const SIGNATURE_DEFINITIONS: Record<SignatureMeaning, { meaning: string; legalReason: string }> = {
@@ -88,11 +101,14 @@ const F_SUBJECT = "F.SUBJECT";
 const F_VISIT = "F.VISIT";
 const F_AE = "F.AE";
 const F_SAMPLE = "F.SAMPLE";
+const F_ESCALATION = "F.ESCALATION";
 
 export const studyEventOid = (planVersion: number, visitId: string) => `SE.P${planVersion}.${visitId}`;
 const userOid = (id: string) => `U.${id}`;
 const locationOid = (siteId: string) => `L.${siteId}`;
 const signatureDefOid = (meaning: SignatureMeaning) => `SD.${meaning}`;
+export const voidedSignatureId = (signatureId: string) => `SG.${signatureId}`;
+export const auditRecordId = (auditId: string) => `AR.${auditId}`;
 
 type ItemValue = string | number | boolean | null | undefined;
 type DataType = "text" | "integer" | "float" | "date" | "datetime" | "boolean";
@@ -112,6 +128,9 @@ const CODE_LISTS: { oid: string; name: string; values: readonly string[] }[] = [
   { oid: "CL.AE_CATEGORY", name: "Adverse event category", values: AE_CATEGORIES },
   { oid: "CL.RELATEDNESS", name: "Relatedness", values: ["unrelated", "unlikely", "possible", "probable", "definite"] },
   { oid: "CL.AE_OUTCOME", name: "Adverse event outcome", values: ["recovered", "recovering", "not_recovered", "recovered_with_sequelae", "fatal", "unknown"] },
+  { oid: "CL.TRIGGER", name: "Escalation trigger (RULES-CONTRACT)", values: TRIGGER_IDS },
+  { oid: "CL.ESCALATION_STATUS", name: "Escalation status", values: ["open", "resolved"] },
+  { oid: "CL.SIGNATURE_STATUS", name: "Signature status (annotation flag)", values: ["voided"] },
   {
     oid: "CL.SAMPLE_KIND",
     name: "Sample result kind",
@@ -186,11 +205,27 @@ const SAMPLE_ITEMS: ItemSpec<ExportSampleResult>[] = [
   { oid: "I.SAMPLE.VERSION", name: "version", dataType: "integer", value: (r) => r.version },
 ];
 
+const ESCALATION_ITEMS: ItemSpec<ExportEscalation>[] = [
+  { oid: "I.ESCALATION.ID", name: "id", dataType: "text", value: (e) => e.id },
+  { oid: "I.ESCALATION.TRIGGER", name: "trigger", dataType: "text", codeList: "CL.TRIGGER", value: (e) => e.trigger },
+  { oid: "I.ESCALATION.ACTION", name: "action", dataType: "text", value: (e) => e.action },
+  { oid: "I.ESCALATION.CITATION", name: "citation", dataType: "text", value: (e) => e.citation },
+  { oid: "I.ESCALATION.OPENED_DATE", name: "openedDate", dataType: "date", value: (e) => e.openedDate },
+  { oid: "I.ESCALATION.DUE_DATE", name: "dueDate", dataType: "date", value: (e) => e.dueDate },
+  { oid: "I.ESCALATION.STATUS", name: "status", dataType: "text", codeList: "CL.ESCALATION_STATUS", value: (e) => e.status },
+  { oid: "I.ESCALATION.RESOLVED_DATE", name: "resolvedDate", dataType: "date", value: (e) => e.resolvedDate },
+  { oid: "I.ESCALATION.NOTE", name: "note", dataType: "text", value: (e) => e.note },
+  { oid: "I.ESCALATION.ADVERSE_EVENT_ID", name: "adverseEventId", dataType: "text", value: (e) => e.adverseEventId },
+  { oid: "I.ESCALATION.SAMPLE_RESULT_ID", name: "sampleResultId", dataType: "text", value: (e) => e.sampleResultId },
+  { oid: "I.ESCALATION.VERSION", name: "version", dataType: "integer", value: (e) => e.version },
+];
+
 const FORMS: { oid: string; name: string; repeating: boolean; itemGroup: string; items: ItemSpec<never>[] }[] = [
   { oid: F_SUBJECT, name: "Subject", repeating: false, itemGroup: "IG.SUBJECT", items: SUBJECT_ITEMS as ItemSpec<never>[] },
   { oid: F_VISIT, name: "Visit", repeating: false, itemGroup: "IG.VISIT", items: VISIT_ITEMS as ItemSpec<never>[] },
   { oid: F_AE, name: "Adverse event", repeating: true, itemGroup: "IG.AE", items: AE_ITEMS as ItemSpec<never>[] },
   { oid: F_SAMPLE, name: "Sample result", repeating: true, itemGroup: "IG.SAMPLE", items: SAMPLE_ITEMS as ItemSpec<never>[] },
+  { oid: F_ESCALATION, name: "Escalation (safety signal): trigger, guideline clause, dates, resolution", repeating: true, itemGroup: "IG.ESCALATION", items: ESCALATION_ITEMS as ItemSpec<never>[] },
 ];
 
 function formatValue(value: Exclude<ItemValue, null | undefined>): string {
@@ -256,9 +291,10 @@ function writeMetaData(writer: XmlWriter, input: OdmInput) {
   writer.leaf("FormRef", { FormOID: F_VISIT, OrderNumber: 1, Mandatory: "Yes" }).end();
   writer.start("StudyEventDef", { OID: SE_SAFETY_VISIT, Name: "Visit added by a safety rule (escalation or extension)", Repeating: "Yes", Type: "Unscheduled" });
   writer.leaf("FormRef", { FormOID: F_VISIT, OrderNumber: 1, Mandatory: "Yes" }).end();
-  writer.start("StudyEventDef", { OID: SE_SAFETY, Name: "Safety: adverse events and sample results", Repeating: "No", Type: "Common" });
+  writer.start("StudyEventDef", { OID: SE_SAFETY, Name: "Safety: adverse events, sample results and escalations", Repeating: "No", Type: "Common" });
   writer.leaf("FormRef", { FormOID: F_AE, OrderNumber: 1, Mandatory: "No" });
-  writer.leaf("FormRef", { FormOID: F_SAMPLE, OrderNumber: 2, Mandatory: "No" }).end();
+  writer.leaf("FormRef", { FormOID: F_SAMPLE, OrderNumber: 2, Mandatory: "No" });
+  writer.leaf("FormRef", { FormOID: F_ESCALATION, OrderNumber: 3, Mandatory: "No" }).end();
 
   for (const form of FORMS) {
     writer.start("FormDef", { OID: form.oid, Name: form.name, Repeating: yesNo(form.repeating) });
@@ -325,9 +361,9 @@ function writeAuditRecord(writer: XmlWriter, entry: ExportAuditEntry, attributes
   writer.end();
 }
 
-function writeSignature(writer: XmlWriter, signature: ExportSignature, siteId: string, usersByEmail: Map<string, ExportUser>) {
+function writeSignature(writer: XmlWriter, signature: Pick<ExportSignature, "signerEmail" | "signedAt" | "meaning">, siteId: string, usersByEmail: Map<string, ExportUser>, attributes?: XmlAttributes) {
   const signer = usersByEmail.get(signature.signerEmail.toLowerCase());
-  writer.start("Signature");
+  writer.start("Signature", attributes);
   writer.leaf("UserRef", { UserOID: signer ? userOid(signer.id) : `U.email:${signature.signerEmail}` });
   writer.leaf("LocationRef", { LocationOID: locationOid(siteId) });
   writer.leaf("SignatureRef", { SignatureOID: signatureDefOid(signature.meaning) });
@@ -354,6 +390,24 @@ function latestAuditByRecord(entries: readonly ExportAuditEntry[]): Map<string, 
   return latest;
 }
 
+/** The comment that ties a voided signature (ClinicalData/Signatures) and its void (AuditRecords) to the visit form. */
+export function voidedSignatureComment(signature: ExportVoidedSignature): string {
+  const audit = signature.voidAuditId ? `; audit record ${auditRecordId(signature.voidAuditId)}` : "";
+  return (
+    `Signature ${voidedSignatureId(signature.id)} (${signature.meaning}, ${signature.signerName} <${signature.signerEmail}>, signed ${signature.signedAt} for record version ${signature.recordVersion}) ` +
+    `voided ${signature.voidedAt}${signature.voidedReason ? `: ${signature.voidedReason}` : ""}${audit}`
+  );
+}
+
+function writeVoidedSignatureAnnotations(writer: XmlWriter, signatures: readonly ExportVoidedSignature[]) {
+  signatures.forEach((signature, index) => {
+    writer.start("Annotation", { SeqNum: index + 1 });
+    writer.leaf("Comment", { SponsorOrSite: "Site" }, voidedSignatureComment(signature));
+    writer.start("Flag").leaf("FlagValue", { CodeListOID: "CL.SIGNATURE_STATUS" }, "voided").end();
+    writer.end();
+  });
+}
+
 function visitEvent(record: ExportVisitRecord): { oid: string; repeatKey?: string } {
   if (record.unscheduled) return { oid: SE_UNSCHEDULED, repeatKey: record.visitId };
   if (record.planVersion === null) return { oid: SE_SAFETY_VISIT, repeatKey: record.visitId };
@@ -377,17 +431,22 @@ function writeSubject(writer: XmlWriter, bundle: OdmSubjectBundle, usersByEmail:
   writeItems(writer, "IG.SUBJECT", SUBJECT_ITEMS, subject);
   writer.end().end();
 
+  const voidedByRecord = new Map<string, ExportVoidedSignature[]>();
+  for (const signature of [...bundle.voidedSignatures].sort((a, b) => (a.signedAt < b.signedAt ? -1 : a.signedAt > b.signedAt ? 1 : a.id < b.id ? -1 : 1))) {
+    voidedByRecord.set(signature.visitRecordId, [...(voidedByRecord.get(signature.visitRecordId) ?? []), signature]);
+  }
   const visits = [...bundle.visitRecords].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.visitId < b.visitId ? -1 : 1));
   for (const record of visits) {
     const event = visitEvent(record);
     writer.start("StudyEventData", { StudyEventOID: event.oid, StudyEventRepeatKey: event.repeatKey });
     form(F_VISIT, record.id);
     if (record.signature?.valid) writeSignature(writer, record.signature, subject.siteId, usersByEmail);
+    writeVoidedSignatureAnnotations(writer, voidedByRecord.get(record.id) ?? []);
     writeItems(writer, "IG.VISIT", VISIT_ITEMS, record);
     writer.end().end();
   }
 
-  if (bundle.adverseEvents.length > 0 || bundle.sampleResults.length > 0) {
+  if (bundle.adverseEvents.length > 0 || bundle.sampleResults.length > 0 || bundle.escalations.length > 0) {
     writer.start("StudyEventData", { StudyEventOID: SE_SAFETY });
     for (const event of bundle.adverseEvents) {
       form(F_AE, event.id, event.id);
@@ -399,6 +458,11 @@ function writeSubject(writer: XmlWriter, bundle: OdmSubjectBundle, usersByEmail:
       writeItems(writer, "IG.SAMPLE", SAMPLE_ITEMS, result);
       writer.end();
     }
+    for (const escalation of bundle.escalations) {
+      form(F_ESCALATION, escalation.id, escalation.id);
+      writeItems(writer, "IG.ESCALATION", ESCALATION_ITEMS, escalation);
+      writer.end();
+    }
     writer.end();
   }
   writer.end();
@@ -406,6 +470,7 @@ function writeSubject(writer: XmlWriter, bundle: OdmSubjectBundle, usersByEmail:
 
 const SUBJECTS_PER_CHUNK = 50;
 const AUDIT_ENTRIES_PER_CHUNK = 500;
+const SIGNATURES_PER_CHUNK = 500;
 
 function iteratorOf<T>(source: AsyncIterable<T> | Iterable<T>): AsyncIterator<T> | Iterator<T> {
   return Symbol.asyncIterator in source ? source[Symbol.asyncIterator]() : source[Symbol.iterator]();
@@ -419,9 +484,10 @@ export function odmStream(input: OdmInput): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   const writer = new XmlWriter();
   const usersByEmail = new Map(input.users.map((user) => [user.email.toLowerCase(), user]));
-  let phase: "head" | "subjects" | "audit" | "done" = "head";
+  let phase: "head" | "subjects" | "audit" | "signatures" | "done" = "head";
   let subjects: AsyncIterator<OdmSubjectBundle> | Iterator<OdmSubjectBundle> | null = null;
   let audit: AsyncIterator<ExportAuditEntry> | Iterator<ExportAuditEntry> | null = null;
+  let signatures: AsyncIterator<ExportVoidedSignature> | Iterator<ExportVoidedSignature> | null = null;
 
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
@@ -466,12 +532,24 @@ export function odmStream(input: OdmInput): ReadableStream<Uint8Array> {
           const next = await audit!.next();
           if (next.done) {
             writer.end(); // AuditRecords
+            writer.start("Signatures");
+            phase = "signatures";
+            signatures = iteratorOf(input.voidedSignatures);
+            break;
+          }
+          writeAuditRecord(writer, next.value, { ID: auditRecordId(next.value.id) });
+        }
+      } else if (phase === "signatures") {
+        for (let count = 0; count < SIGNATURES_PER_CHUNK; count += 1) {
+          const next = await signatures!.next();
+          if (next.done) {
+            writer.end(); // Signatures
             writer.end(); // ClinicalData
             writer.end(); // ODM
             phase = "done";
             break;
           }
-          writeAuditRecord(writer, next.value, { ID: `AR.${next.value.id}` });
+          writeSignature(writer, next.value, next.value.siteId, usersByEmail, { ID: voidedSignatureId(next.value.id) });
         }
       }
       const text = writer.take();
@@ -481,6 +559,7 @@ export function odmStream(input: OdmInput): ReadableStream<Uint8Array> {
     async cancel() {
       await subjects?.return?.();
       await audit?.return?.();
+      await signatures?.return?.();
     },
   });
 }

@@ -11,6 +11,7 @@ import type {
   ExportSubject,
   ExportUser,
   ExportVisitRecord,
+  ExportVoidedSignature,
 } from "@/lib/exports/types";
 
 // Fixed data for the exports' unit tests: two sites, three subjects, values chosen to exercise
@@ -128,10 +129,19 @@ export const SAMPLE_RESULTS: ExportSampleResult[] = [
 ];
 
 export const ESCALATIONS: ExportEscalation[] = [
-  { id: "esc1", subjectId: "sub1", trigger: "dominant_clone", action: "confirm_retest_and_integration_site_analysis", citation: "CDE §2.4.2", openedDate: "2024-08-27", dueDate: "2024-11-27", status: "resolved", resolvedDate: "2024-11-20", note: "retest negative" },
-  { id: "esc2", subjectId: "sub1", trigger: "suspected_related_ae", action: "causality_analysis_and_intensify_follow_up", citation: "CDE §2.3.2", openedDate: "2025-03-02", dueDate: null, status: "open", resolvedDate: null, note: null },
-  { id: "esc3", subjectId: "sub3", trigger: "suspected_related_ae", action: "causality_analysis_and_intensify_follow_up", citation: "CDE §2.3.2", openedDate: "2024-11-05", dueDate: null, status: "open", resolvedDate: null, note: null },
-  { id: "esc4", subjectId: "sub3", trigger: "rcl_rcr_suspected_ae", action: "rcl_rcr_testing", citation: "CDE §2.4.1", openedDate: "2024-11-05", dueDate: null, status: "open", resolvedDate: null, note: null },
+  { id: "esc1", subjectId: "sub1", trigger: "dominant_clone", action: "confirm_retest_and_integration_site_analysis", citation: "CDE §2.4.2", openedDate: "2024-08-27", dueDate: "2024-11-27", status: "resolved", resolvedDate: "2024-11-20", note: "retest negative", adverseEventId: null, sampleResultId: "sr1", version: 2 },
+  { id: "esc2", subjectId: "sub1", trigger: "suspected_related_ae", action: "causality_analysis_and_intensify_follow_up", citation: "CDE §2.3.2", openedDate: "2025-03-02", dueDate: null, status: "open", resolvedDate: null, note: null, adverseEventId: "ae1", sampleResultId: null, version: 1 },
+  { id: "esc3", subjectId: "sub3", trigger: "suspected_related_ae", action: "causality_analysis_and_intensify_follow_up", citation: "CDE §2.3.2", openedDate: "2024-11-05", dueDate: null, status: "open", resolvedDate: null, note: null, adverseEventId: "ae4", sampleResultId: null, version: 1 },
+  { id: "esc4", subjectId: "sub3", trigger: "rcl_rcr_suspected_ae", action: "rcl_rcr_testing", citation: "CDE §2.4.1", openedDate: "2024-11-05", dueDate: null, status: "open", resolvedDate: null, note: null, adverseEventId: "ae4", sampleResultId: null, version: 1 },
+];
+
+/** vr2's first signature, voided when the record was corrected (audit 107). */
+export const VOIDED_SIGNATURES: ExportVoidedSignature[] = [
+  {
+    id: "sig-vr2-1", visitRecordId: "vr2", subjectId: "sub1", siteId: "site-sh", signerName: "Dr. Li Wei", signerEmail: "investigator@demo.test",
+    signedAt: "2025-03-20T12:00:00.000Z", meaning: "reviewed_and_approved", recordVersion: 1, voidedAt: "2025-03-22T11:30:00.000Z",
+    voidedReason: "Corrected the reason after the monitor's query <Q-7> & call", voidAuditId: "107",
+  },
 ];
 
 export const AUDIT_ENTRIES: ExportAuditEntry[] = [
@@ -141,6 +151,8 @@ export const AUDIT_ENTRIES: ExportAuditEntry[] = [
   { id: "104", occurredAt: "2025-03-03T07:00:00.000Z", actorId: "u-inv", actorEmail: "investigator@demo.test", siteId: "site-sh", entity: "adverse_event", entityId: "ae1", action: "create", reason: null },
   { id: "105", occurredAt: "2025-04-01T07:00:00.000Z", actorId: null, actorEmail: "system", siteId: "site-bj", entity: "subject", entityId: "sub3", action: "status", reason: "three contact attempts without answer" },
   { id: "106", occurredAt: "2025-06-01T00:00:00.000Z", actorId: "u-spo", actorEmail: "sponsor@demo.test", siteId: null, entity: "plan_version", entityId: "pv2", action: "activate", reason: "Integration monitoring every 6 months" },
+  { id: "107", occurredAt: "2025-03-22T11:30:00.000Z", actorId: "u-inv", actorEmail: "investigator@demo.test", siteId: "site-sh", entity: "VisitSignature", entityId: "sig-vr2-1", action: "void", reason: "Corrected the reason after the monitor's query <Q-7> & call" },
+  { id: "108", occurredAt: "2024-11-20T08:00:00.000Z", actorId: "u-inv", actorEmail: "investigator@demo.test", siteId: "site-sh", entity: "Escalation", entityId: "esc1", action: "resolve", reason: "retest negative" },
 ];
 
 /** sub1's schedule at asOf 2025-09-01 (plan v1 then v2), plus one escalation event; sub2 died. */

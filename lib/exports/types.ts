@@ -52,6 +52,29 @@ export interface ExportSignature {
   valid: boolean;
 }
 
+/**
+ * A signature that a later change of its visit record voided: it no longer vouches for the
+ * record, but it happened and stays part of the record's history.
+ */
+export interface ExportVoidedSignature {
+  id: string;
+  visitRecordId: string;
+  subjectId: string;
+  siteId: string;
+  signerName: string;
+  signerEmail: string;
+  /** Instant, ISO 8601 UTC. */
+  signedAt: string;
+  meaning: SignatureMeaning;
+  /** The record version it signed. */
+  recordVersion: number;
+  /** Instant of the void, ISO 8601 UTC. */
+  voidedAt: string;
+  voidedReason: string | null;
+  /** The audit row of the void (its ODM AuditRecord is `AR.{id}`), when the trail holds it. */
+  voidAuditId: string | null;
+}
+
 export interface ExportVisitRecord {
   id: string;
   subjectId: string;
@@ -130,17 +153,24 @@ export const TRIGGER_IDS = [
 ] as const;
 export type TriggerIdText = (typeof TRIGGER_IDS)[number];
 
+/** A safety signal: the trigger that opened it, the guideline clause and action, its dates and how it was resolved. */
 export interface ExportEscalation {
   id: string;
   subjectId: string;
   trigger: TriggerIdText;
   action: string;
+  /** The guideline clause (e.g. `CDE §2.4.2`). */
   citation: string;
   openedDate: string;
   dueDate: string | null;
   status: "open" | "resolved";
   resolvedDate: string | null;
+  /** The resolution note. */
   note: string | null;
+  /** The record that fired it: an adverse event or a sample result. */
+  adverseEventId: string | null;
+  sampleResultId: string | null;
+  version: number;
 }
 
 export interface ExportPlanVisit {

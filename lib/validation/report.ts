@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { LOCALES } from "@/lib/i18n/translate";
 import { ZClinicalDate } from "@/lib/validation/calendar-date";
 
 /** `?from=&to=[&format=csv]` of the DSUR section: a period of calendar dates, both days included. */
@@ -10,3 +11,6 @@ export const ZDsurQuery = z
   })
   .refine((query) => query.from <= query.to, { path: ["to"], error: "must not be before from" });
 export type TDsurQuery = z.infer<typeof ZDsurQuery>;
+
+/** `?lang=` of the calendar feed: the language of its summaries and descriptions. */
+export const ZCalendarLanguage = z.enum(LOCALES).optional().describe("Language of the summaries and descriptions (en, zh-CN); default: the app's remembered language (cookie), else Accept-Language");

@@ -13,8 +13,8 @@ const SECTIONS = [
 
 /**
  * Issue #15: the DSUR's LTFU section of the demo study, reached from the study page, printed to
- * PDF by Chromium (A4): every section heading is there, each on a page of its own, and every page
- * names the study and the period.
+ * PDF by Chromium (A4): every section heading is there, each on a page of its own, every page
+ * names the study and the period, and the counted sections show the cumulative column.
  */
 test("monitor: study page → DSUR section for a period → printed A4 PDF with every section", async ({ page }) => {
   test.setTimeout(120_000);
@@ -33,6 +33,10 @@ test("monitor: study page → DSUR section for a period → printed A4 PDF with 
   await expect(page.getByTestId("dsur-study-period")).toContainText(period);
   for (const heading of SECTIONS) await expect(page.getByRole("heading", { level: 2, name: heading })).toBeVisible();
   await expect(page.getByRole("row", { name: /In long-term follow-up during the period/ })).toBeVisible();
+  // Period and cumulative figures side by side (a DSUR states both).
+  const cumulative = "Cumulative to 2025-12-31";
+  await expect(page.getByRole("columnheader", { name: cumulative }).first()).toBeVisible();
+  await expect(page.getByRole("row", { name: /In long-term follow-up at the end of the period/ })).toBeVisible();
 
   await page.emulateMedia({ media: "print" });
   const pdf = await page.pdf({ format: "A4", printBackground: true });
@@ -49,6 +53,12 @@ test("monitor: study page → DSUR section for a period → printed A4 PDF with 
     expect(pageText, `page ${index + 1}`).toContain("CART19-LTFU-01");
     expect(pageText, `page ${index + 1}`).toContain(period);
   }
+  // Every counted section prints its cumulative column on its page (amendments are listed, not counted).
+  for (const heading of SECTIONS.slice(0, 5)) {
+    const sectionPage = pages.find((pageText) => pageText.includes(heading));
+    expect(sectionPage, heading).toContain(cumulative);
+  }
+  expect(all).toContain("In long-term follow-up at the end of the period");
   // The site's navigation is not printed.
   expect(all).not.toContain("Sign out");
 });

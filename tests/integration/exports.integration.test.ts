@@ -1,6 +1,6 @@
 import ICAL from "ical.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { enrolSubjectAction, recordVisitAction, signVisitAction } from "@/app/(app)/subjects/actions";
+import { enrolSubjectAction, recordVisitAction, signVisitAction, updateVisitAction } from "@/app/(app)/subjects/actions";
 import { POST as postFeedToken } from "@/app/api/v1/calendar-feed-tokens/route";
 import { GET as getCalendar } from "@/app/api/v1/sites/[siteId]/calendar.ics/route";
 import { GET as getAdverseEventsCsv } from "@/app/api/v1/studies/[studyId]/export/adverse-events.csv/route";
@@ -146,6 +146,47 @@ describe("DSUR LTFU section", () => {
     expect(report.malignancies).toEqual([{ subjectCode: "EXP-001", siteCode: fx.site1.code, term: "T-cell lymphoma", onsetDate: "2025-03-02", serious: true, grade: 3, relatedness: "possible", outcome: "not_recovered" }]);
     expect(report.escalations).toEqual({ opened: 1, byTrigger: { vector_positive_above_expected: 0, dominant_clone: 0, clonal_expansion_or_oncogene_site: 0, rcl_rcr_suspected_ae: 0, suspected_related_ae: 1, persistence_at_period_end: 0 } });
     expect(report.amendments).toEqual({ plan: [], consent: [] });
+    // The period covers all the data: cumulative and period figures agree, and both subjects are followed at its end.
+    expect(report.cumulative).toEqual({
+      subjects: { inLtfuAtEnd: 2, enrolled: 2, completed: 0, withdrawn: 0, lost_to_follow_up: 0, died: 0 },
+      visits: report.visits,
+      adverseEvents: report.adverseEvents,
+      malignancies: 1,
+      escalations: report.escalations,
+    });
+  });
+
+  it("states cumulative figures beside the period's: a period after the first year counts only its own events", async () => {
+    const report = await (await studyCall(getDsur, fx.monitor, "/reports/dsur?from=2025-04-01&to=2025-12-31")).json();
+    const zeroTriggers = { vector_positive_above_expected: 0, dominant_clone: 0, clonal_expansion_or_oncogene_site: 0, rcl_rcr_suspected_ae: 0, suspected_related_ae: 0, persistence_at_period_end: 0 };
+    const zeroCategories = { malignancy: { total: 0, serious: 0 }, neurological: { total: 0, serious: 0 }, immunogenic_autoimmune: { total: 0, serious: 0 }, infection: { total: 0, serious: 0 }, haematological: { total: 0, serious: 0 }, other: { total: 0, serious: 0 } };
+    expect(firstVisit.targetDate < "2025-04-01").toBe(true);
+    expect(report.subjects).toEqual({ inLtfu: 2, enrolled: 0, completed: 0, withdrawn: 0, lost_to_follow_up: 0, died: 0 });
+    expect(report.visits).toMatchObject({ completed: 0, missed: 0, unscheduled: 0 });
+    expect(report.adverseEvents).toEqual({ total: 1, serious: 0, byCategory: { ...zeroCategories, infection: { total: 1, serious: 0 } } });
+    expect(report.malignancies).toEqual([]);
+    expect(report.escalations).toEqual({ opened: 0, byTrigger: zeroTriggers });
+    expect(report.cumulative).toEqual({
+      subjects: { inLtfuAtEnd: 2, enrolled: 2, completed: 0, withdrawn: 0, lost_to_follow_up: 0, died: 0 },
+      visits: { completed: 1, missed: 0, unscheduled: 0, overdue: report.visits.overdue },
+      adverseEvents: { total: 2, serious: 1, byCategory: { ...zeroCategories, malignancy: { total: 1, serious: 1 }, infection: { total: 1, serious: 0 } } },
+      malignancies: 1,
+      escalations: { opened: 1, byTrigger: { ...zeroTriggers, suspected_related_ae: 1 } },
+    });
+    // The investigator of site 2 sees its own subject only, period and cumulative.
+    const mine = await (await studyCall(getDsur, fx.investigator2, "/reports/dsur?from=2025-04-01&to=2025-12-31")).json();
+    expect(mine.cumulative.subjects).toEqual({ inLtfuAtEnd: 1, enrolled: 1, completed: 0, withdrawn: 0, lost_to_follow_up: 0, died: 0 });
+    expect(mine.cumulative.adverseEvents.total).toBe(1);
+    expect(mine.cumulative.malignancies).toBe(0);
+    expect(mine.cumulative.escalations.opened).toBe(0);
+    const csv = (await text(await studyCall(getDsur, fx.monitor, "/reports/dsur?from=2025-04-01&to=2025-12-31&format=csv"))).split("\r\n");
+    expect(csv[0]).toBe(`${BOM}section,item,count,date,subjectCode,detail,cumulative`);
+    expect(csv).toContain("subjects,enrolled,0,,,,2");
+    expect(csv).toContain("subjects,inLtfuAtEnd,,,,,2");
+    expect(csv).toContain("visits,completed,0,,,,1");
+    expect(csv).toContain("adverse_events_by_category,malignancy,0,,,,1");
+    expect(csv).toContain("malignancies_count,total,0,,,,1");
+    expect(csv).toContain("escalations_opened_by_trigger,suspected_related_ae,0,,,,1");
   });
 
   it("an investigator's report covers its site only; a period before the data counts nothing", async () => {
@@ -163,10 +204,10 @@ describe("DSUR LTFU section", () => {
     const response = await studyCall(getDsur, fx.monitor, "/reports/dsur?from=2024-01-01&to=2025-12-31&format=csv");
     expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
     const lines = (await text(response)).split("\r\n");
-    expect(lines[0]).toBe(`${BOM}section,item,count,date,subjectCode,detail`);
-    expect(lines).toContain("subjects,inLtfu,2,,,");
-    expect(lines).toContain("adverse_events_by_category,malignancy,1,,,");
-    expect(lines).toContain(`malignancies,T-cell lymphoma,,2025-03-02,EXP-001,site=${fx.site1.code}; serious=true; grade=3; relatedness=possible; outcome=not_recovered`);
+    expect(lines[0]).toBe(`${BOM}section,item,count,date,subjectCode,detail,cumulative`);
+    expect(lines).toContain("subjects,inLtfu,2,,,,");
+    expect(lines).toContain("adverse_events_by_category,malignancy,1,,,,1");
+    expect(lines).toContain(`malignancies,T-cell lymphoma,,2025-03-02,EXP-001,site=${fx.site1.code}; serious=true; grade=3; relatedness=possible; outcome=not_recovered,`);
     const bad = await studyCall(getDsur, fx.monitor, "/reports/dsur?from=2025-12-31&to=2025-01-01");
     expect(bad.status).toBe(400);
     expect(await bad.json()).toMatchObject({ error: { code: "bad_request", field: "to" } });
@@ -200,6 +241,62 @@ describe("CDISC ODM 1.3.2 export of real data", () => {
     expect(xpathString(investigatorXml, `//${el("SubjectData")}/@SubjectKey`)).toBe("EXP-002");
     expect(investigatorXml).not.toContain(s1);
   });
+
+  it("with escalations and a voided signature: still valid; escalations as forms, the void as Signature + AuditRecord + annotation", async () => {
+    const el = (name: string) => `*[local-name()='${name}']`;
+    // A correction voids the signature (the real path: reason to the audit trail), then the investigator signs again.
+    const before = await getDb().visitSignature.findFirstOrThrow({ where: { visitRecordId: recordId } });
+    unwrap(await updateVisitAction.run(fx.investigator, { subjectId: s1, recordId, version: 1, reason: "Corrected after query Q-12: exam & labs <re-checked>", contactMode: "home" }));
+    unwrap(await signVisitAction.run(fx.investigator, { subjectId: s1, recordId, password: SIGNING_PASSWORD, meaning: "reviewed_and_approved" }));
+    const resigned = await getDb().visitSignature.findFirstOrThrow({ where: { visitRecordId: recordId, voidedAt: null } });
+    const voidAudit = await getDb().auditLog.findFirstOrThrow({ where: { entity: "VisitSignature", entityId: before.id, action: "void" } });
+    // A resolved escalation of site 2's subject (the safety services record these; the exports only read them).
+    const resolved = await getDb().escalation.create({
+      data: { organizationId: fx.organization.id, studyId: fx.studyId, siteId: fx.site2.id, subjectId: s2, trigger: "dominant_clone", action: "confirm_retest_and_integration_site_analysis", citation: "CDE §2.4.2", openedDate: calendarDateToDb("2025-06-01"), dueDate: calendarDateToDb("2025-09-01"), status: "resolved", resolvedDate: calendarDateToDb("2025-08-15"), note: "retest: no dominant clone; 复查阴性", resolvedById: fx.investigator2.id, adverseEventId: ae2 },
+    });
+
+    const xml = await text(await studyCall(getOdm, fx.monitor, "/export/odm"));
+    const verdict = validateOdm(xml);
+    expect(verdict.messages).toContain("validates");
+    expect(verdict.valid).toBe(true);
+
+    // Escalations: defined in the metadata, one form each in the subject's safety event.
+    expect(xpathString(xml, `count(//${el("FormDef")}[@OID='F.ESCALATION'])`)).toBe("1");
+    expect(xpathString(xml, `count(//${el("FormData")}[@FormOID='F.ESCALATION'])`)).toBe("2");
+    const esc = `//${el("SubjectData")}[@SubjectKey='EXP-002']//${el("FormData")}[@FormOID='F.ESCALATION'][@FormRepeatKey='${resolved.id}']`;
+    const item = (oid: string) => xpathString(xml, `${esc}//${el("ItemData")}[@ItemOID='I.ESCALATION.${oid}']/@Value`);
+    expect([item("TRIGGER"), item("CITATION"), item("OPENED_DATE"), item("DUE_DATE"), item("STATUS"), item("RESOLVED_DATE"), item("NOTE"), item("ADVERSE_EVENT_ID")]).toEqual([
+      "dominant_clone", "CDE §2.4.2", "2025-06-01", "2025-09-01", "resolved", "2025-08-15", "retest: no dominant clone; 复查阴性", ae2,
+    ]);
+    const open = `//${el("SubjectData")}[@SubjectKey='EXP-001']//${el("FormData")}[@FormOID='F.ESCALATION']`;
+    expect(xpathString(xml, `${open}//${el("ItemData")}[@ItemOID='I.ESCALATION.TRIGGER']/@Value`)).toBe("suspected_related_ae");
+    expect(xpathString(xml, `${open}//${el("ItemData")}[@ItemOID='I.ESCALATION.STATUS']/@Value`)).toBe("open");
+
+    // The visit form carries the new, valid signature only; the voided one is whole in ClinicalData/Signatures.
+    const visitForm = `//${el("SubjectData")}[@SubjectKey='EXP-001']/${el("StudyEventData")}[@StudyEventOID='SE.P1.${firstVisit.visitId}']/${el("FormData")}`;
+    expect(xpathString(xml, `${visitForm}/${el("Signature")}/${el("DateTimeStamp")}`)).toBe(resigned.signedAt.toISOString());
+    const voided = `//${el("ClinicalData")}/${el("Signatures")}/${el("Signature")}[@ID='SG.${before.id}']`;
+    expect(xpathString(xml, `count(//${el("ClinicalData")}/${el("Signatures")}/${el("Signature")})`)).toBe("1");
+    expect(xpathString(xml, `${voided}/${el("UserRef")}/@UserOID`)).toBe(`U.${fx.investigator.id}`);
+    expect(xpathString(xml, `${voided}/${el("LocationRef")}/@LocationOID`)).toBe(`L.${fx.site1.id}`);
+    expect(xpathString(xml, `${voided}/${el("SignatureRef")}/@SignatureOID`)).toBe("SD.reviewed_and_approved");
+    expect(xpathString(xml, `${voided}/${el("DateTimeStamp")}`)).toBe(signedAt);
+    // Its void: an AuditRecord with the reason for change, named by the form's annotation.
+    const voidRecord = `//${el("AuditRecords")}/${el("AuditRecord")}[@ID='AR.${voidAudit.id}']`;
+    expect(xpathString(xml, `${voidRecord}/${el("ReasonForChange")}`)).toBe("Corrected after query Q-12: exam & labs <re-checked>");
+    expect(xpathString(xml, `${voidRecord}/${el("SourceID")}`)).toBe(`audit_log ${voidAudit.id}: VisitSignature ${before.id} void`);
+    expect(xpathString(xml, `${visitForm}/${el("Annotation")}/${el("Flag")}/${el("FlagValue")}`)).toBe("voided");
+    const comment = xpathString(xml, `${visitForm}/${el("Annotation")}/${el("Comment")}`);
+    expect(comment).toContain(`Signature SG.${before.id} (reviewed_and_approved, ${fx.investigator.name} <${fx.investigator.email}>, signed ${signedAt} for record version 1)`);
+    expect(comment).toContain(`: Corrected after query Q-12: exam & labs <re-checked>; audit record AR.${voidAudit.id}`);
+
+    // Scope: site 2's investigator sees its escalation, and neither the other site's signatures nor its escalation.
+    const mine = await text(await studyCall(getOdm, fx.investigator2, "/export/odm"));
+    expect(validateOdm(mine).valid).toBe(true);
+    expect(xpathString(mine, `count(//${el("FormData")}[@FormOID='F.ESCALATION'])`)).toBe("1");
+    expect(xpathString(mine, `count(//${el("Signature")}[@ID])`)).toBe("0");
+    expect(mine).not.toContain(before.id);
+  });
 });
 
 describe("site calendar (iCalendar)", () => {
@@ -215,6 +312,36 @@ describe("site calendar (iCalendar)", () => {
     expect(events.every((e) => e.startDate.isDate)).toBe(true);
     expect(events[0]!.startDate.toString()).toBe(calendarDateFromDb(due[0]!.targetDate));
     expect(events[0]!.description).toContain(`Window: ${calendarDateFromDb(due[0]!.windowStart)} – ${calendarDateFromDb(due[0]!.windowEnd)}`);
+  });
+
+  it("speaks the reader's language: ?lang=zh-CN (a feed token's link), the remembered cookie, Accept-Language; a bad lang is 400", async () => {
+    const created = await call(postFeedToken, fx.investigator, "/api/v1/calendar-feed-tokens", {}, { method: "POST" });
+    const { token } = (await created.json()) as { token: string };
+    const base = `/api/v1/sites/${fx.site1.id}/calendar.ics?asOf=2024-03-01`;
+    const response = await call(getCalendar, null, `${base}&token=${encodeURIComponent(token)}&lang=zh-CN`, { siteId: fx.site1.id });
+    expect(response.status).toBe(200);
+    const zh = await response.text();
+    const component = new ICAL.Component(ICAL.parse(zh));
+    expect(component.getFirstPropertyValue("x-wr-calname")).toBe(`长期随访访视 ${fx.site1.code} ${fx.site1.name}`);
+    const events = component.getAllSubcomponents("vevent").map((v) => new ICAL.Event(v));
+    const rows = await getDb().scheduledVisit.findMany({ where: { subjectId: s1, targetDate: { lte: calendarDateToDb("2025-03-01") }, windowEnd: { gte: calendarDateToDb("2024-03-01") } }, orderBy: [{ targetDate: "asc" }, { visitId: "asc" }] });
+    const due = rows.filter((r) => r.visitId !== firstVisit.visitId);
+    expect(events.map((e) => e.summary)).toEqual(due.map((r) => `长期随访访视 ${r.visitId} · 受试者 EXP-001`));
+    expect(events[0]!.description.split("\n")[0]).toBe(`访视窗: ${calendarDateFromDb(due[0]!.windowStart)} – ${calendarDateFromDb(due[0]!.windowEnd)}`);
+    expect(events[0]!.description).toMatch(/\n随访方式: (门诊访视|家访|电话随访|书面问卷)\n评估项目: .*[\u4e00-\u9fff].*\n导出时状态: (待访视|访视窗内)$/);
+    // Same UIDs as the English feed: switching language updates events instead of duplicating them.
+    const en = await call(getCalendar, fx.investigator, base, { siteId: fx.site1.id });
+    expect(new ICAL.Component(ICAL.parse(await en.text())).getAllSubcomponents("vevent").map((v) => new ICAL.Event(v).uid)).toEqual(events.map((e) => e.uid));
+    // Without ?lang: the remembered language of the app, else the browser's.
+    const byCookie = await call(getCalendar, fx.investigator, base, { siteId: fx.site1.id }, { headers: { cookie: "ltfu-locale=zh-CN", "accept-language": "en" } });
+    expect(await byCookie.text()).toContain("SUMMARY:长期随访访视");
+    const byHeader = await call(getCalendar, fx.investigator, base, { siteId: fx.site1.id }, { headers: { "accept-language": "zh-CN,zh;q=0.9" } });
+    expect(await byHeader.text()).toContain("SUMMARY:长期随访访视");
+    const english = await call(getCalendar, fx.investigator, `${base}&lang=en`, { siteId: fx.site1.id }, { headers: { "accept-language": "zh-CN" } });
+    expect(await english.text()).toContain("SUMMARY:LTFU visit");
+    const bad = await call(getCalendar, fx.investigator, `${base}&lang=fr`, { siteId: fx.site1.id });
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toMatchObject({ error: { code: "bad_request", field: "lang" } });
   });
 
   it("another site of an investigator is 404; a feed token works in ?token= only, and stops when revoked", async () => {

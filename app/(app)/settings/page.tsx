@@ -38,9 +38,11 @@ export default async function SettingsPage() {
             }))}
           />
         </SectionCard>
-        <SectionCard title={t("exports.feed.heading")}>
-          <CalendarFeed createAction={createCalendarFeedTokenAction} sites={sites.map((site) => ({ id: site.id, code: site.code, name: site.name }))} />
-        </SectionCard>
+        <div id="calendar-feeds" className="scroll-mt-4">
+          <SectionCard title={t("exports.feed.heading")}>
+            <CalendarFeed createAction={createCalendarFeedTokenAction} sites={sites.map((site) => ({ id: site.id, code: site.code, name: site.name }))} />
+          </SectionCard>
+        </div>
       </section>
     </ClientMessages>
   );

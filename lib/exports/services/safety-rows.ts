@@ -119,17 +119,35 @@ export async function listSampleResultsOfSubjects(db: Db, subjectIds: string[]):
   return rows.map((row) => toExportSampleResult(row, codes));
 }
 
-/** Escalations in scope opened in [from, to] (the DSUR counts them by trigger). */
-export async function listEscalationsOpened(db: Db, scope: ExportScope, period: { from: Date; to: Date }): Promise<Pick<ExportEscalation, "trigger" | "openedDate">[]> {
-  if (scope.siteIds.length === 0) return [];
-  const rows = await db.escalation.findMany({ where: { ...inScope(scope), openedDate: { gte: period.from, lte: period.to } }, select: { trigger: true, openedDate: true } });
-  return rows.map((row) => ({ trigger: row.trigger as ExportEscalation["trigger"], openedDate: calendarDateFromDb(row.openedDate) }));
+/** The escalations (safety signals) of some subjects, oldest first. */
+export async function listEscalationsOfSubjects(db: Db, subjectIds: string[]): Promise<ExportEscalation[]> {
+  if (subjectIds.length === 0) return [];
+  const rows = await db.escalation.findMany({
+    where: { subjectId: { in: subjectIds } },
+    select: { id: true, subjectId: true, trigger: true, action: true, citation: true, openedDate: true, dueDate: true, status: true, resolvedDate: true, note: true, adverseEventId: true, sampleResultId: true, version: true },
+    orderBy: [{ openedDate: "asc" }, { id: "asc" }],
+  });
+  return rows.map((row) => ({
+    id: row.id,
+    subjectId: row.subjectId,
+    trigger: row.trigger as ExportEscalation["trigger"],
+    action: row.action,
+    citation: row.citation,
+    openedDate: calendarDateFromDb(row.openedDate),
+    dueDate: row.dueDate ? calendarDateFromDb(row.dueDate) : null,
+    status: row.status as ExportEscalation["status"],
+    resolvedDate: row.resolvedDate ? calendarDateFromDb(row.resolvedDate) : null,
+    note: row.note,
+    adverseEventId: row.adverseEventId,
+    sampleResultId: row.sampleResultId,
+    version: row.version,
+  }));
 }
 
-/** Adverse events in scope with onset in [from, to]. */
-export async function listAdverseEventsWithOnset(db: Db, scope: ExportScope, period: { from: Date; to: Date }): Promise<ExportAdverseEvent[]> {
+/** Adverse events in scope with onset in [from, to], of one category if given. */
+export async function listAdverseEventsWithOnset(db: Db, scope: ExportScope, period: { from: Date; to: Date }, filter: { category?: ExportAdverseEvent["category"] } = {}): Promise<ExportAdverseEvent[]> {
   if (scope.siteIds.length === 0) return [];
-  const rows: AdverseEventRow[] = await db.adverseEvent.findMany({ where: { ...inScope(scope), onsetDate: { gte: period.from, lte: period.to } }, select: adverseEventSelect, orderBy: [{ onsetDate: "asc" }, { id: "asc" }] });
+  const rows: AdverseEventRow[] = await db.adverseEvent.findMany({ where: { ...inScope(scope), onsetDate: { gte: period.from, lte: period.to }, ...(filter.category ? { category: filter.category } : {}) }, select: adverseEventSelect, orderBy: [{ onsetDate: "asc" }, { id: "asc" }] });
   const codes = await loadSubjectCodes(db, rows);
   return rows.map((row) => toExportAdverseEvent(row, codes));
 }

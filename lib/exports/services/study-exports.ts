@@ -3,14 +3,14 @@ import type { Actor } from "@/lib/auth/actor";
 import type { Db } from "@/lib/db/client";
 import { buildDsurReport, type DsurReport } from "@/lib/exports/dsur";
 import { odmStream, type OdmSubjectBundle } from "@/lib/exports/odm";
-import { listVisitRecordsOfSubjects, pageSubjects } from "@/lib/exports/services/clinical-rows";
+import { listVisitRecordsOfSubjects, PAGE_SIZE, pageSubjects } from "@/lib/exports/services/clinical-rows";
 import { resolveExportScope, type ExportScope } from "@/lib/exports/services/export-scope";
-import { listAdverseEventsOfSubjects, listAdverseEventsWithOnset, listEscalationsOpened, listSampleResultsOfSubjects } from "@/lib/exports/services/safety-rows";
-import type { ExportAuditEntry, ExportPlanVersion, ExportSubject } from "@/lib/exports/types";
+import { listAdverseEventsOfSubjects, listAdverseEventsWithOnset, listEscalationsOfSubjects, listSampleResultsOfSubjects } from "@/lib/exports/services/safety-rows";
+import type { AdverseEventCategory, ExportAuditEntry, ExportPlanVersion, ExportSubject, ExportVoidedSignature, SignatureMeaning, TriggerIdText } from "@/lib/exports/types";
 import { ZPlan } from "@/lib/validation/plan";
 import { calendarDateFromDb, calendarDateToDb } from "@/lib/validation/calendar-date";
 
-/** Subjects per ODM page: each page costs five queries (records, AEs, samples, signatures, audit). */
+/** Subjects per ODM page: each page costs seven queries (records, AEs, samples, escalations, signatures, void audit rows, audit). */
 const ODM_SUBJECTS_PER_PAGE = 50;
 
 /** Plan versions that governed (active or superseded), with their visits, oldest first. */
@@ -40,39 +40,91 @@ const toAuditEntry = (row: AuditRow, siteId: string | null): ExportAuditEntry =>
   reason: row.reason,
 });
 
-/** One page of subjects with everything the ODM file says about them, in five queries. */
+type SignatureRow = { id: string; visitRecordId: string; signerName: string; signerEmail: string; signedAt: Date; meaning: string; recordVersion: number; voidedAt: Date | null; voidedReason: string | null };
+const signatureRowSelect = { id: true, visitRecordId: true, signerName: true, signerEmail: true, signedAt: true, meaning: true, recordVersion: true, voidedAt: true, voidedReason: true } as const;
+
+/** Voided signatures as the ODM file writes them, with the audit row of each void (one query). */
+async function toVoidedSignatures(db: Db, rows: SignatureRow[], subjectOfRecord: Map<string, { subjectId: string; siteId: string }>): Promise<ExportVoidedSignature[]> {
+  const voided = rows.filter((row) => row.voidedAt !== null);
+  if (voided.length === 0) return [];
+  const voids = await db.auditLog.findMany({ where: { entity: "VisitSignature", action: "void", entityId: { in: voided.map((row) => row.id) } }, select: { id: true, entityId: true }, orderBy: { id: "asc" } });
+  const voidAudit = new Map(voids.map((row) => [row.entityId, String(row.id)]));
+  return voided.map((row) => {
+    const owner = subjectOfRecord.get(row.visitRecordId)!;
+    return {
+      id: row.id,
+      visitRecordId: row.visitRecordId,
+      subjectId: owner.subjectId,
+      siteId: owner.siteId,
+      signerName: row.signerName,
+      signerEmail: row.signerEmail,
+      signedAt: row.signedAt.toISOString(),
+      meaning: row.meaning as SignatureMeaning,
+      recordVersion: row.recordVersion,
+      voidedAt: row.voidedAt!.toISOString(),
+      voidedReason: row.voidedReason,
+      voidAuditId: voidAudit.get(row.id) ?? null,
+    };
+  });
+}
+
+/** One page of subjects with everything the ODM file says about them, in seven queries. */
 async function loadSubjectBundles(db: Db, subjects: ExportSubject[]): Promise<{ bundles: OdmSubjectBundle[]; audit: ExportAuditEntry[] }> {
   const subjectIds = subjects.map((s) => s.id);
-  const [visitRecords, adverseEvents, sampleResults] = await Promise.all([
+  const [visitRecords, adverseEvents, sampleResults, escalations] = await Promise.all([
     listVisitRecordsOfSubjects(db, subjectIds),
     listAdverseEventsOfSubjects(db, subjectIds),
     listSampleResultsOfSubjects(db, subjectIds),
+    listEscalationsOfSubjects(db, subjectIds),
   ]);
-  const signatures = await db.visitSignature.findMany({ where: { visitRecordId: { in: visitRecords.map((r) => r.id) } }, select: { id: true, visitRecordId: true } });
+  const signatures: SignatureRow[] = await db.visitSignature.findMany({ where: { visitRecordId: { in: visitRecords.map((r) => r.id) } }, select: signatureRowSelect });
+  const siteOfSubject = new Map(subjects.map((s) => [s.id, s.siteId]));
+  const ownerOfRecord = new Map(visitRecords.map((r) => [r.id, { subjectId: r.subjectId, siteId: siteOfSubject.get(r.subjectId)! }]));
+  const voidedSignatures = await toVoidedSignatures(db, signatures, ownerOfRecord);
   // Every record id of the page → its subject, so each audit entry finds its subject and site.
   const subjectOf = new Map<string, string>(subjectIds.map((id) => [id, id]));
   for (const record of visitRecords) subjectOf.set(record.id, record.subjectId);
   for (const event of adverseEvents) subjectOf.set(event.id, event.subjectId);
   for (const result of sampleResults) subjectOf.set(result.id, result.subjectId);
-  const visitSubject = new Map(visitRecords.map((r) => [r.id, r.subjectId]));
-  for (const signature of signatures) subjectOf.set(signature.id, visitSubject.get(signature.visitRecordId)!);
+  for (const escalation of escalations) subjectOf.set(escalation.id, escalation.subjectId);
+  for (const signature of signatures) subjectOf.set(signature.id, ownerOfRecord.get(signature.visitRecordId)!.subjectId);
   const auditRows: AuditRow[] = await db.auditLog.findMany({ where: { entityId: { in: [...subjectOf.keys()] } }, select: auditSelect, orderBy: [{ occurredAt: "asc" }, { id: "asc" }] });
-  const siteOfSubject = new Map(subjects.map((s) => [s.id, s.siteId]));
   const audit = auditRows.map((row) => toAuditEntry(row, siteOfSubject.get(subjectOf.get(row.entityId)!) ?? null));
   const bundles = subjects.map((subject) => ({
     subject,
     visitRecords: visitRecords.filter((r) => r.subjectId === subject.id),
     adverseEvents: adverseEvents.filter((a) => a.subjectId === subject.id),
     sampleResults: sampleResults.filter((r) => r.subjectId === subject.id),
+    escalations: escalations.filter((e) => e.subjectId === subject.id),
+    voidedSignatures: voidedSignatures.filter((v) => v.subjectId === subject.id),
     auditEntries: audit.filter((entry) => subjectOf.get(entry.entityId) === subject.id),
   }));
   return { bundles, audit };
 }
 
+/** Every voided signature of the subjects in scope, a page at a time (keyset on id): ClinicalData/Signatures. */
+async function* streamVoidedSignatures(db: Db, scope: ExportScope): AsyncGenerator<ExportVoidedSignature> {
+  if (scope.siteIds.length === 0) return;
+  let after: string | null = null;
+  for (;;) {
+    const rows: (SignatureRow & { visitRecord: { subjectId: string; subject: { siteId: string } } })[] = await db.visitSignature.findMany({
+      where: { voidedAt: { not: null }, visitRecord: { subject: { studyId: scope.study.id, siteId: { in: scope.siteIds } } }, ...(after === null ? {} : { id: { gt: after } }) },
+      select: { ...signatureRowSelect, visitRecord: { select: { subjectId: true, subject: { select: { siteId: true } } } } },
+      orderBy: { id: "asc" },
+      take: PAGE_SIZE,
+    });
+    const owners = new Map(rows.map((row) => [row.visitRecordId, { subjectId: row.visitRecord.subjectId, siteId: row.visitRecord.subject.siteId }]));
+    yield* await toVoidedSignatures(db, rows, owners);
+    if (rows.length < PAGE_SIZE) return;
+    after = rows[rows.length - 1]!.id;
+  }
+}
+
 /**
  * The study's ODM 1.3.2 file for the caller, streamed. Two passes over the subjects in scope:
  * the first writes SubjectData, the second the audit trail after them (ODM puts ClinicalData's
- * AuditRecords after every SubjectData), so neither pass holds more than a page.
+ * AuditRecords after every SubjectData), then one pass over the voided signatures in scope
+ * (ClinicalData/Signatures comes last); no pass holds more than a page.
  */
 export async function exportStudyOdm(db: Db, options: { actor: Actor; studyId: string; generatedAt: string }): Promise<{ scope: ExportScope; stream: ReadableStream<Uint8Array> }> {
   const scope = await resolveExportScope(db, options);
@@ -102,18 +154,23 @@ export async function exportStudyOdm(db: Db, options: { actor: Actor; studyId: s
     fileOid: `ODM.${scope.study.id}.${options.generatedAt.replace(/[^0-9TZ]/g, "")}`,
     subjects: subjects(),
     auditTrail: auditTrail(),
+    voidedSignatures: streamVoidedSignatures(db, scope),
   });
   return { scope, stream };
 }
 
-/** The DSUR's LTFU section for the period, over the subjects in the caller's scope. */
+/**
+ * The DSUR's LTFU section for the period, over the subjects in the caller's scope. The counts,
+ * period and cumulative, come from rows grouped in SQL by the fields they count (one row per
+ * date and status, not per record), so the report costs the same few queries at 100,000 subjects.
+ */
 export async function buildStudyDsur(db: Db, options: { actor: Actor; studyId: string; from: string; to: string }): Promise<DsurReport> {
   const scope = await resolveExportScope(db, options);
   const period = { from: calendarDateToDb(options.from), to: calendarDateToDb(options.to) };
   const inScope = { studyId: scope.study.id, siteId: { in: scope.siteIds } };
-  const [subjects, visitRecords, overdue, adverseEvents, escalations, planVersions, consentVersions] = await Promise.all([
-    db.subject.findMany({ where: { ...inScope, dosingDate: { lte: period.to } }, select: { dosingDate: true, status: true, statusDate: true } }),
-    db.visitRecord.findMany({ where: { subject: inScope, date: { gte: period.from, lte: period.to } }, select: { status: true, date: true, unscheduled: true } }),
+  const [subjects, visitRecords, overdue, adverseEvents, malignancies, escalations, planVersions, consentVersions] = await Promise.all([
+    db.subject.groupBy({ by: ["dosingDate", "status", "statusDate"], where: { ...inScope, dosingDate: { lte: period.to } }, _count: { _all: true } }),
+    db.visitRecord.groupBy({ by: ["status", "date", "unscheduled"], where: { subject: inScope, date: { lte: period.to } }, _count: { _all: true } }),
     scope.siteIds.length === 0
       ? Promise.resolve([{ count: 0n }])
       : db.$queryRaw<{ count: bigint }[]>`
@@ -123,19 +180,21 @@ export async function buildStudyDsur(db: Db, options: { actor: Actor; studyId: s
           LEFT JOIN "visit_record" vr ON vr."subjectId" = sv."subjectId" AND vr."visitId" = sv."visitId" AND vr."planVersion" IS NOT DISTINCT FROM sv."planVersion"
           WHERE s."studyId" = ${scope.study.id} AND s."siteId" = ANY(${scope.siteIds}) AND sv."windowEnd" < ${options.to}::date
             AND ltfu_visit_status(sv."targetDate", sv."windowStart", sv."windowEnd", vr."status", s."status", s."statusDate", ${options.to}::date) = 'overdue'`,
-    listAdverseEventsWithOnset(db, scope, period),
-    listEscalationsOpened(db, scope, period),
+    db.adverseEvent.groupBy({ by: ["category", "serious", "onsetDate"], where: { ...inScope, onsetDate: { lte: period.to } }, _count: { _all: true } }),
+    listAdverseEventsWithOnset(db, scope, period, { category: "malignancy" }),
+    db.escalation.groupBy({ by: ["trigger", "openedDate"], where: { ...inScope, openedDate: { lte: period.to } }, _count: { _all: true } }),
     db.planVersion.findMany({ where: { studyId: scope.study.id, status: { in: ["ACTIVE", "SUPERSEDED"] }, effectiveDate: { not: null } }, select: { version: true, effectiveDate: true, amendmentReason: true } }),
     db.consentVersion.findMany({ where: { studyId: scope.study.id, status: { in: ["ACTIVE", "SUPERSEDED"] }, effectiveDate: { not: null } }, select: { version: true, effectiveDate: true, title: true } }),
   ]);
   return buildDsurReport({
     study: scope.study,
     period: { from: options.from, to: options.to },
-    subjects: subjects.map((s) => ({ dosingDate: calendarDateFromDb(s.dosingDate), status: s.status as "active", statusDate: s.statusDate ? calendarDateFromDb(s.statusDate) : null })),
-    visitRecords: visitRecords.map((r) => ({ status: r.status as "completed" | "missed", date: calendarDateFromDb(r.date), unscheduled: r.unscheduled })),
+    subjects: subjects.map((s) => ({ dosingDate: calendarDateFromDb(s.dosingDate), status: s.status as "active", statusDate: s.statusDate ? calendarDateFromDb(s.statusDate) : null, count: s._count._all })),
+    visitRecords: visitRecords.map((r) => ({ status: r.status as "completed" | "missed", date: calendarDateFromDb(r.date), unscheduled: r.unscheduled, count: r._count._all })),
     overdueVisitsAtEnd: Number(overdue[0]?.count ?? 0),
-    adverseEvents,
-    escalations,
+    adverseEvents: adverseEvents.map((a) => ({ category: a.category as AdverseEventCategory, serious: a.serious, onsetDate: calendarDateFromDb(a.onsetDate), count: a._count._all })),
+    malignancies,
+    escalations: escalations.map((e) => ({ trigger: e.trigger as TriggerIdText, openedDate: calendarDateFromDb(e.openedDate), count: e._count._all })),
     planVersions: planVersions.map((p) => ({ version: p.version, effectiveDate: calendarDateFromDb(p.effectiveDate!), amendmentReason: p.amendmentReason })),
     consentVersions: consentVersions.map((c) => ({ version: c.version, effectiveDate: calendarDateFromDb(c.effectiveDate!), title: c.title })),
   });

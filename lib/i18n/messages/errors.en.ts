@@ -103,4 +103,5 @@ export const errorsEn = {
   "refusal.signingPasswordWrong": "The password is not correct; the visit is not signed ({clause}).",
   "refusal.visitAlreadySigned": "The visit is already signed.",
   "refusal.asOfInvalid": "asOf must be an existing calendar date (YYYY-MM-DD, 1900–2200).",
+  "refusal.calendarLanguageInvalid": "lang must be en or zh-CN.",
 } as const;

@@ -99,4 +99,5 @@ export const errorsZhCN: Record<keyof typeof errorsEn, string> = {
   "refusal.signingPasswordWrong": "密码不正确；访视未签名（{clause}）。",
   "refusal.visitAlreadySigned": "该访视已签名。",
   "refusal.asOfInvalid": "asOf 须为存在的日历日期（YYYY-MM-DD，1900–2200 年）。",
+  "refusal.calendarLanguageInvalid": "lang 须为 en 或 zh-CN。",
 };
