@@ -273,7 +273,7 @@ export async function DashboardView({ actor, searchParams, basePath, testId }: {
 
       {canExport ? (
         <StudyExportsLinks studyId={params.study!} sites={calendarSites} t={t} />
-      ) : params.study === undefined ? (
+      ) : params.study === undefined && hasPermission(actor, "export:read", AT_ANY_OWN_SITE) ? (
         <p className="text-sm text-slate-600" data-testid="dashboard-exports-hint">
           {t("dashboard.exportsHint")}
         </p>

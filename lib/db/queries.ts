@@ -55,6 +55,8 @@ export interface OpenQueryRow {
   /** Whole days since raised, at `asOf`. */
   ageDays: number;
   lastText: string;
+  /** The visit record a visit query concerns (its page shows the query), else null. */
+  visitRecordId: string | null;
 }
 
 /**
@@ -67,7 +69,8 @@ export async function listPendingQueries(db: Db, options: { actor: Actor; asOf: 
     SELECT q."id", q."subjectId", s."code" AS "subjectCode", q."studyId", st."protocolNumber", q."siteId", si."code" AS "siteCode",
       q."targetType", q."targetLabel", q."status", q."createdAt",
       GREATEST(0, ${options.asOf}::date - (q."createdAt" AT TIME ZONE 'UTC')::date)::int AS "ageDays",
-      (SELECT m."text" FROM "query_message" m WHERE m."queryId" = q."id" ORDER BY m."createdAt" DESC, m."id" DESC LIMIT 1) AS "lastText"
+      (SELECT m."text" FROM "query_message" m WHERE m."queryId" = q."id" ORDER BY m."createdAt" DESC, m."id" DESC LIMIT 1) AS "lastText",
+      (SELECT vr."id" FROM "visit_record" vr WHERE q."targetType" = 'visit' AND vr."id" = q."targetId" AND vr."subjectId" = q."subjectId") AS "visitRecordId"
     FROM "query" q
     JOIN "subject" s ON s."id" = q."subjectId"
     JOIN "study" st ON st."id" = q."studyId"

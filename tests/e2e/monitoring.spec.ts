@@ -79,8 +79,9 @@ test("the monitor follows overdue to a subject and raises a query on a visit; th
   await item.first().getByLabel("Answer for the monitor").fill("Checked against the clinic log: the date is correct.");
   await item.first().getByRole("button", { name: "Answer" }).click();
   await expect(investigatorPage.getByTestId("worklist-query").filter({ hasText: question })).toHaveCount(1);
-  // The other one the investigator answers on the visit record page itself.
-  await investigatorPage.goto(`${subjectUrl}/visits/${recordId}`);
+  // The other one the investigator follows from the worklist to the visit record and answers there.
+  await investigatorPage.getByTestId("worklist-query").filter({ hasText: question }).getByRole("link", { name: subjectCode }).click();
+  await expect(investigatorPage).toHaveURL(new RegExp(`/visits/${recordId}#record-queries$`));
   const toAnswer = investigatorPage.getByTestId("record-queries").getByTestId("query").filter({ hasText: "(from the record)" });
   await toAnswer.getByLabel("Answer for the monitor").fill("Contact mode corrected.");
   await toAnswer.getByRole("button", { name: "Answer" }).click();

@@ -234,7 +234,11 @@ describe("listing", () => {
 
     const worklist = await listPendingQueries(getDb(), { actor: fx.investigator2, asOf: "2099-01-01" });
     expect(worklist).toHaveLength(1);
-    expect(worklist[0]).toMatchObject({ id: site2Query.body.id, subjectCode: "Q-002", status: "open", targetType: "subject" });
+    expect(worklist[0]).toMatchObject({ id: site2Query.body.id, subjectCode: "Q-002", status: "open", targetType: "subject", visitRecordId: null });
+    // A visit query on the worklist leads to the visit record's page.
+    const onVisit = (await listPendingQueries(getDb(), { actor: fx.investigator, asOf: "2099-01-01" })).filter((q) => q.targetType === "visit");
+    expect(onVisit.length).toBeGreaterThan(0);
+    expect(onVisit.every((q) => q.visitRecordId === recordId)).toBe(true);
     expect(worklist[0]!.ageDays).toBeGreaterThan(25_000);
   });
 });
