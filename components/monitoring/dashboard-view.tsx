@@ -405,6 +405,31 @@ function ListTable({ list, listName, params, href, testId, t }: { list: Awaited<
   // Subject statuses and escalation triggers are codes: shown in the reader's language.
   const itemLabel = (item: string) =>
     SUBJECT_LISTS.has(listName) ? t(`subjects.status.${item}` as MessageKey) : listName.startsWith("escalations_") ? t(`trigger.${item}` as MessageKey) : item;
+  const listCell = (row: (typeof list.rows)[number], column: TDashboardSort): ReactNode => {
+    switch (column) {
+      case "subject":
+        return (
+          <Link className="text-blue-700 underline" href={`/subjects/${row.subjectId}`}>
+            {row.subjectCode}
+          </Link>
+        );
+      case "site":
+        return row.siteCode;
+      case "study":
+        return row.protocolNumber;
+      case "item":
+        return itemLabel(row.item);
+      case "date":
+        return row.date ? calendarDateFromDb(row.date) : "—";
+      case "daysOverdue":
+        return (
+          <>
+            {row.daysOverdue ?? "—"}
+            {row.ageDays !== null ? <span className="ml-2 text-xs text-slate-600">{t("queries.age", { days: row.ageDays })}</span> : null}
+          </>
+        );
+    }
+  };
   const pages = Math.max(1, Math.ceil(list.total / list.pageSize));
   const sort = params.sort ?? "date";
   const dir = params.dir ?? "asc";
@@ -433,19 +458,10 @@ function ListTable({ list, listName, params, href, testId, t }: { list: Awaited<
         <tbody>
           {list.rows.map((row) => (
             <tr key={row.key} data-testid="dashboard-list-row">
-              <td>
-                <Link className="text-blue-700 underline" href={`/subjects/${row.subjectId}`}>
-                  {row.subjectCode}
-                </Link>
-              </td>
-              <td>{row.protocolNumber}</td>
-              <td>{row.siteCode}</td>
-              <td>{itemLabel(row.item)}</td>
-              <td>{row.date ? calendarDateFromDb(row.date) : "—"}</td>
-              <td>
-                {row.daysOverdue ?? "—"}
-                {row.ageDays !== null ? <span className="ml-2 text-xs text-slate-600">{t("queries.age", { days: row.ageDays })}</span> : null}
-              </td>
+              {/* One cell per sortable column, in the columns' order. */}
+              {DASHBOARD_SORTS.map((column) => (
+                <td key={column}>{listCell(row, column)}</td>
+              ))}
             </tr>
           ))}
         </tbody>

@@ -33,6 +33,11 @@ test("the monitor follows overdue to a subject and raises a query on a visit; th
   const rows = page.getByTestId("dashboard-list-row");
   await expect(rows.first()).toBeVisible();
   await expect(rows.first()).toContainText("SH-01");
+  // Each cell sits under its own column heading.
+  await expect(page.getByTestId("dashboard-list").locator("thead th").nth(1)).toContainText("Site");
+  await expect(rows.first().locator("td").nth(1)).toHaveText("SH-01");
+  await expect(page.getByTestId("dashboard-list").locator("thead th").nth(2)).toContainText("Study");
+  await expect(rows.first().locator("td").nth(2)).toHaveText("CART19-LTFU-01");
   const subjectCode = (await rows.first().getByRole("link").textContent())!.trim();
   await rows.first().getByRole("link").click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText(subjectCode);
