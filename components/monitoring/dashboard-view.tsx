@@ -1,7 +1,10 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import type { ReactNode } from "react";
+import { StudyExportsLinks } from "@/components/exports/study-exports-links";
 import { BarChart, RateLineChart } from "@/components/monitoring/charts";
 import type { Actor } from "@/lib/auth/actor";
+import { AT_ANY_OWN_SITE, hasPermission } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db/client";
 import {
   getDashboard,
@@ -14,6 +17,7 @@ import {
   type DashboardScope,
 } from "@/lib/db/dashboard";
 import { listStudies } from "@/lib/db/studies";
+import { listStudySitesInScope } from "@/lib/db/study-sites";
 import type { MessageKey } from "@/lib/i18n/messages/en";
 import { getTranslator } from "@/lib/i18n/server";
 import { todayCalendarDate } from "@/lib/subjects/today";
@@ -22,26 +26,37 @@ import { DASHBOARD_SORTS, ZDashboardParams, type TDashboardList, type TDashboard
 
 export type SearchParams = Record<string, string | string[] | undefined>;
 
-const LIST_LABEL: Record<TDashboardList, MessageKey> = {
-  overdue: "dashboard.visits.overdue",
-  window_open: "dashboard.visits.windowOpen",
-  due_30: "dashboard.visits.dueIn30Days",
-  due_90: "dashboard.visits.dueIn90Days",
-  active: "subjects.status.active",
-  completed: "subjects.status.completed",
-  withdrawn: "subjects.status.withdrawn",
-  lost_to_follow_up: "subjects.status.lost_to_follow_up",
-  died: "subjects.status.died",
-  reconsent_due: "dashboard.reconsentDue",
-  extension: "dashboard.extension",
-  nearing_end: "dashboard.nearingEnd",
-  escalations_open: "dashboard.escalations.open",
-  escalations_overdue: "dashboard.escalations.overdue",
-  ae_serious: "dashboard.ae.serious",
-  ae_malignancy: "dashboard.ae.malignancies",
-  queries_open: "dashboard.queries.open",
-  queries_answered: "dashboard.queries.answered",
+/** Each list behind a number: its name in the reader's language and its number on the dashboard. */
+const LISTS: Record<TDashboardList, { label: MessageKey; count: (d: Dashboard) => number }> = {
+  overdue: { label: "dashboard.visits.overdue", count: (d) => d.visits.overdue },
+  window_open: { label: "dashboard.visits.windowOpen", count: (d) => d.visits.windowOpen },
+  due_30: { label: "dashboard.visits.dueIn30Days", count: (d) => d.visits.dueIn30Days },
+  due_90: { label: "dashboard.visits.dueIn90Days", count: (d) => d.visits.dueIn90Days },
+  active: { label: "subjects.status.active", count: (d) => d.subjects.active },
+  completed: { label: "subjects.status.completed", count: (d) => d.subjects.completed },
+  withdrawn: { label: "subjects.status.withdrawn", count: (d) => d.subjects.withdrawn },
+  lost_to_follow_up: { label: "subjects.status.lost_to_follow_up", count: (d) => d.subjects.lost_to_follow_up },
+  died: { label: "subjects.status.died", count: (d) => d.subjects.died },
+  reconsent_due: { label: "dashboard.reconsentDue", count: (d) => d.reconsentDue },
+  extension: { label: "dashboard.extension", count: (d) => d.followUp.extension },
+  nearing_end: { label: "dashboard.nearingEnd", count: (d) => d.followUp.nearingEnd },
+  escalations_open: { label: "dashboard.escalations.open", count: (d) => d.escalations.open },
+  escalations_overdue: { label: "dashboard.escalations.overdue", count: (d) => d.escalations.overdue },
+  ae_serious: { label: "dashboard.ae.serious", count: (d) => d.adverseEvents.serious },
+  ae_malignancy: { label: "dashboard.ae.malignancies", count: (d) => d.adverseEvents.malignancies },
+  queries_open: { label: "dashboard.queries.open", count: (d) => d.queries.open },
+  queries_answered: { label: "dashboard.queries.answered", count: (d) => d.queries.answered },
 };
+
+
+/** The cards of numbers, in order: each number as [the list it links to, its test id]. */
+const TILE_SECTIONS: Array<{ id: string; title: MessageKey; tiles: Array<[TDashboardList, string]> }> = [
+  { id: "d-visits", title: "dashboard.visits", tiles: [["overdue", "dashboard-overdue"], ["window_open", "dashboard-window-open"], ["due_30", "dashboard-due-30"], ["due_90", "dashboard-due-90"]] },
+  { id: "d-subjects", title: "dashboard.subjects", tiles: (["active", "completed", "withdrawn", "lost_to_follow_up", "died"] as const).map((status) => [status, `dashboard-subjects-${status}`]) },
+  { id: "d-safety", title: "dashboard.safety", tiles: [["escalations_open", "dashboard-escalations-open"], ["escalations_overdue", "dashboard-escalations-overdue"], ["ae_serious", "dashboard-ae-serious"], ["ae_malignancy", "dashboard-ae-malignancy"]] },
+  { id: "d-follow-up", title: "dashboard.followUp", tiles: [["reconsent_due", "dashboard-reconsent"], ["extension", "dashboard-extension"], ["nearing_end", "dashboard-nearing-end"]] },
+  { id: "d-queries", title: "dashboard.queries", tiles: [["queries_open", "dashboard-queries-open"], ["queries_answered", "dashboard-queries-answered"]] },
+];
 
 const SORT_LABEL: Record<TDashboardSort, MessageKey> = {
   subject: "dashboard.list.subject",
@@ -87,26 +102,22 @@ export async function DashboardView({ actor, searchParams, basePath, testId }: {
   // The page opens on the overdue visits: what a monitor looks at first.
   const shownList = params.list ?? "overdue";
 
-  const [dashboard, escalationsByKind, retention, onTime, escalationsByQuarter, list] = await Promise.all([
+  // The study's exports (#15): the server decides what shows — the files and the DSUR for a reader
+  // of reports and exports at any of their sites, the calendars of the sites they may read.
+  const canExport = params.study !== undefined && hasPermission(actor, "report:read", AT_ANY_OWN_SITE) && hasPermission(actor, "export:read", AT_ANY_OWN_SITE);
+
+  const [dashboard, escalationsByKind, retention, onTime, escalationsByQuarter, list, exportSites] = await Promise.all([
     getDashboard(db, scope),
     getOpenEscalationsByKind(db, scope),
     getRetentionByYear(db, scope),
     getOnTimeRateByQuarter(db, scope),
     getEscalationsByQuarter(db, scope),
     listDashboardItems(db, { ...scope, list: shownList, siteId: params.site, item: params.item, minDaysOverdue: params.minDays, sort: params.sort, direction: params.dir, page: params.page }),
+    canExport ? listStudySitesInScope(db, { actor, studyId: params.study! }) : Promise.resolve([]),
   ]);
+  const calendarSites = exportSites.filter((site) => hasPermission(actor, "calendar:read", { siteId: site.id }));
 
-  const number = (list: TDashboardList, value: number, testId: string) => (
-    <Link className="text-2xl font-semibold text-blue-800 underline decoration-dotted" href={href(params, { list, page: undefined, site: undefined, item: undefined, minDays: undefined }, "#list")} data-testid={testId}>
-      {value}
-    </Link>
-  );
-  const tile = (label: MessageKey, list: TDashboardList, value: number, testId: string) => (
-    <div className="flex flex-col">
-      <dt className="text-sm text-slate-600">{t(label)}</dt>
-      <dd>{number(list, value, testId)}</dd>
-    </div>
-  );
+  const tileHref = (list: TDashboardList) => href(params, { list, page: undefined, site: undefined, item: undefined, minDays: undefined }, "#list");
 
   return (
     <section data-testid={testId} className="flex flex-col gap-6">
@@ -145,66 +156,28 @@ export async function DashboardView({ actor, searchParams, basePath, testId }: {
       </div>
 
       <div className="grid gap-4 md:grid-cols-2 xl:grid-cols-3">
-        <section className="card" aria-labelledby="d-visits">
-          <h2 id="d-visits" className="font-semibold">
-            {t("dashboard.visits")}
-          </h2>
-          <dl className="mt-2 grid grid-cols-2 gap-3">
-            {tile("dashboard.visits.overdue", "overdue", dashboard.visits.overdue, "dashboard-overdue")}
-            {tile("dashboard.visits.windowOpen", "window_open", dashboard.visits.windowOpen, "dashboard-window-open")}
-            {tile("dashboard.visits.dueIn30Days", "due_30", dashboard.visits.dueIn30Days, "dashboard-due-30")}
-            {tile("dashboard.visits.dueIn90Days", "due_90", dashboard.visits.dueIn90Days, "dashboard-due-90")}
-            <div className="col-span-2">
-              <dt className="text-sm text-slate-600" title={t("dashboard.onTimeRate.help")}>
-                {t("dashboard.onTimeRate")}
-              </dt>
-              <dd className="text-2xl font-semibold" data-testid="dashboard-on-time">
-                {percent(dashboard.onTimeRate) ?? t("dashboard.noRate")}
-              </dd>
-              <dd className="text-xs text-slate-500">{t("dashboard.onTimeRate.help")}</dd>
-            </div>
-          </dl>
-        </section>
-        <section className="card" aria-labelledby="d-subjects">
-          <h2 id="d-subjects" className="font-semibold">
-            {t("dashboard.subjects")}
-          </h2>
-          <dl className="mt-2 grid grid-cols-2 gap-3">
-            {(["active", "completed", "withdrawn", "lost_to_follow_up", "died"] as const).map((status) => (
-              <div key={status}>{tile(`subjects.status.${status}`, status, dashboard.subjects[status], `dashboard-subjects-${status}`)}</div>
-            ))}
-          </dl>
-        </section>
-        <section className="card" aria-labelledby="d-safety">
-          <h2 id="d-safety" className="font-semibold">
-            {t("dashboard.safety")}
-          </h2>
-          <dl className="mt-2 grid grid-cols-2 gap-3">
-            {tile("dashboard.escalations.open", "escalations_open", dashboard.escalations.open, "dashboard-escalations-open")}
-            {tile("dashboard.escalations.overdue", "escalations_overdue", dashboard.escalations.overdue, "dashboard-escalations-overdue")}
-            {tile("dashboard.ae.serious", "ae_serious", dashboard.adverseEvents.serious, "dashboard-ae-serious")}
-            {tile("dashboard.ae.malignancies", "ae_malignancy", dashboard.adverseEvents.malignancies, "dashboard-ae-malignancy")}
-          </dl>
-        </section>
-        <section className="card" aria-labelledby="d-follow-up">
-          <h2 id="d-follow-up" className="font-semibold">
-            {t("dashboard.followUp")}
-          </h2>
-          <dl className="mt-2 grid grid-cols-2 gap-3">
-            {tile("dashboard.reconsentDue", "reconsent_due", dashboard.reconsentDue, "dashboard-reconsent")}
-            {tile("dashboard.extension", "extension", dashboard.followUp.extension, "dashboard-extension")}
-            {tile("dashboard.nearingEnd", "nearing_end", dashboard.followUp.nearingEnd, "dashboard-nearing-end")}
-          </dl>
-        </section>
-        <section className="card" aria-labelledby="d-queries">
-          <h2 id="d-queries" className="font-semibold">
-            {t("dashboard.queries")}
-          </h2>
-          <dl className="mt-2 grid grid-cols-2 gap-3">
-            {tile("dashboard.queries.open", "queries_open", dashboard.queries.open, "dashboard-queries-open")}
-            {tile("dashboard.queries.answered", "queries_answered", dashboard.queries.answered, "dashboard-queries-answered")}
-          </dl>
-        </section>
+        {TILE_SECTIONS.map((section) => (
+          <TileSection
+            key={section.id}
+            id={section.id}
+            title={t(section.title)}
+            href={tileHref}
+            t={t}
+            tiles={section.tiles.map(([list, tileTestId]) => ({ label: LISTS[list].label, list, value: LISTS[list].count(dashboard), testId: tileTestId }))}
+          >
+            {section.id === "d-visits" ? (
+              <div className="col-span-2">
+                <dt className="text-sm text-slate-600" title={t("dashboard.onTimeRate.help")}>
+                  {t("dashboard.onTimeRate")}
+                </dt>
+                <dd className="text-2xl font-semibold" data-testid="dashboard-on-time">
+                  {percent(dashboard.onTimeRate) ?? t("dashboard.noRate")}
+                </dd>
+                <dd className="text-xs text-slate-500">{t("dashboard.onTimeRate.help")}</dd>
+              </div>
+            ) : null}
+          </TileSection>
+        ))}
         <SitesTable dashboard={dashboard} params={params} href={href} t={t} />
       </div>
 
@@ -212,7 +185,7 @@ export async function DashboardView({ actor, searchParams, basePath, testId }: {
         <section id="list" className="card flex flex-col gap-3" aria-labelledby="list-heading" data-testid="dashboard-list">
           <div className="flex flex-wrap items-center justify-between gap-2">
             <h2 id="list-heading" className="text-lg font-semibold">
-              {t("dashboard.list.title", { name: t(LIST_LABEL[shownList]) })}
+              {t("dashboard.list.title", { name: t(LISTS[shownList].label) })}
             </h2>
             <Link className="text-sm text-blue-700 underline" href={href(params, { list: undefined, site: undefined, item: undefined, minDays: undefined, sort: undefined, dir: undefined, page: undefined })}>
               {t("dashboard.list.close")}
@@ -253,37 +226,14 @@ export async function DashboardView({ actor, searchParams, basePath, testId }: {
         </section>
       ) : null}
 
-      <section className="card" aria-labelledby="d-escalations-kind">
-        <h2 id="d-escalations-kind" className="font-semibold">
-          {t("dashboard.escalationsByKind")}
-        </h2>
-        {escalationsByKind.length === 0 ? (
-          <p className="text-sm text-slate-600">{t("dashboard.none")}</p>
-        ) : (
-          <table className="table mt-2" data-testid="dashboard-escalations-by-kind">
-            <thead>
-              <tr>
-                <th>{t("safety.escalations.trigger")}</th>
-                <th>{t("dashboard.age.upTo30")}</th>
-                <th>{t("dashboard.age.upTo90")}</th>
-                <th>{t("dashboard.age.over90")}</th>
-                <th>{t("safety.escalations.overdue")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {escalationsByKind.map((row) => (
-                <tr key={row.trigger}>
-                  <td>{t(`trigger.${row.trigger}` as MessageKey)}</td>
-                  <td>{row.upTo30}</td>
-                  <td>{row.upTo90}</td>
-                  <td>{row.over90}</td>
-                  <td>{row.overdue}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-      </section>
+      <TableSection
+        id="d-escalations-kind"
+        title={t("dashboard.escalationsByKind")}
+        testId="dashboard-escalations-by-kind"
+        emptyText={t("dashboard.none")}
+        columns={[t("safety.escalations.trigger"), t("dashboard.age.upTo30"), t("dashboard.age.upTo90"), t("dashboard.age.over90"), t("safety.escalations.overdue")]}
+        rows={escalationsByKind.map((row) => ({ key: row.trigger, cells: [t(`trigger.${row.trigger}` as MessageKey), row.upTo30, row.upTo90, row.over90, row.overdue] }))}
+      />
 
       <section aria-labelledby="d-charts" className="flex flex-col gap-4">
         <h2 id="d-charts" className="text-lg font-semibold">
@@ -297,25 +247,11 @@ export async function DashboardView({ actor, searchParams, basePath, testId }: {
             legend={[t("dashboard.chart.retention.active"), t("dashboard.chart.retention.reached")]}
             data={retention.map((r) => ({ label: String(r.year), value: r.active, background: r.reached }))}
             table={
-              <table className="table">
-                <caption>{t("dashboard.chart.retention")}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t("dashboard.chart.retention.year")}</th>
-                    <th scope="col">{t("dashboard.chart.retention.reached")}</th>
-                    <th scope="col">{t("dashboard.chart.retention.active")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {retention.map((r) => (
-                    <tr key={r.year}>
-                      <th scope="row">{r.year}</th>
-                      <td>{r.reached}</td>
-                      <td>{r.active}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <ChartTable
+                caption={t("dashboard.chart.retention")}
+                columns={[t("dashboard.chart.retention.year"), t("dashboard.chart.retention.reached"), t("dashboard.chart.retention.active")]}
+                rows={retention.map((r) => ({ key: String(r.year), cells: [r.year, r.reached, r.active] }))}
+              />
             }
           />
           <OnTimeChart rows={onTime} quarters={escalationsByQuarter.map((q) => q.quarter)} t={t} />
@@ -325,68 +261,135 @@ export async function DashboardView({ actor, searchParams, basePath, testId }: {
             emptyText={t("dashboard.chart.empty")}
             data={escalationsByQuarter.map((q) => ({ label: q.quarter, value: q.opened }))}
             table={
-              <table className="table">
-                <caption>{t("dashboard.chart.escalations")}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t("dashboard.chart.quarter")}</th>
-                    <th scope="col">{t("dashboard.chart.escalations.opened")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {escalationsByQuarter.map((q) => (
-                    <tr key={q.quarter}>
-                      <th scope="row">{q.quarter}</th>
-                      <td>{q.opened}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <ChartTable
+                caption={t("dashboard.chart.escalations")}
+                columns={[t("dashboard.chart.quarter"), t("dashboard.chart.escalations.opened")]}
+                rows={escalationsByQuarter.map((q) => ({ key: q.quarter, cells: [q.quarter, q.opened] }))}
+              />
             }
           />
         </div>
       </section>
+
+      {canExport ? (
+        <StudyExportsLinks studyId={params.study!} sites={calendarSites} t={t} />
+      ) : params.study === undefined && hasPermission(actor, "export:read", AT_ANY_OWN_SITE) ? (
+        <p className="text-sm text-slate-600" data-testid="dashboard-exports-hint">
+          {t("dashboard.exportsHint")}
+        </p>
+      ) : null}
     </section>
   );
 }
 
 type T = Awaited<ReturnType<typeof getTranslator>>;
 
+interface Tile {
+  label: MessageKey;
+  list: TDashboardList;
+  value: number;
+  testId: string;
+}
+
+/** A card of numbers, each a link to the list behind it (`#list`); `children` adds terms that are not links. */
+function TileSection({ id, title, tiles, href, t, children }: { id: string; title: string; tiles: Tile[]; href: (list: TDashboardList) => string; t: T; children?: ReactNode }) {
+  return (
+    <section className="card" aria-labelledby={id}>
+      <h2 id={id} className="font-semibold">
+        {title}
+      </h2>
+      <dl className="mt-2 grid grid-cols-2 gap-3">
+        {tiles.map((tile) => (
+          <div key={tile.testId} className="flex flex-col">
+            <dt className="text-sm text-slate-600">{t(tile.label)}</dt>
+            <dd>
+              <Link className="text-2xl font-semibold text-blue-800 underline decoration-dotted" href={href(tile.list)} data-testid={tile.testId}>
+                {tile.value}
+              </Link>
+            </dd>
+          </div>
+        ))}
+        {children}
+      </dl>
+    </section>
+  );
+}
+
+/** A chart's data table: read by screen readers and printed instead of the drawing; the first cell of a row heads it. */
+function ChartTable({ caption, columns, rows }: { caption: string; columns: string[]; rows: Array<{ key: string; cells: [ReactNode, ...ReactNode[]] }> }) {
+  return (
+    <table className="table">
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          {columns.map((column) => (
+            <th key={column} scope="col">
+              {column}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map(({ key, cells: [head, ...rest] }) => (
+          <tr key={key}>
+            <th scope="row">{head}</th>
+            {rest.map((cell, index) => (
+              <td key={index}>{cell}</td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 type Href = (params: TDashboardParams, changes: Partial<Record<keyof TDashboardParams, string | number | undefined>>, hash?: string) => string;
 
 function SitesTable({ dashboard, params, href, t }: { dashboard: Dashboard; params: TDashboardParams; href: Href; t: T }) {
+  const link = (value: number, changes: Partial<Record<keyof TDashboardParams, string | number | undefined>>) => (
+    <Link className="text-blue-700 underline" href={href(params, { ...changes, page: undefined }, "#list")}>
+      {value}
+    </Link>
+  );
   return (
-    <section className="card" aria-labelledby="d-sites">
-      <h2 id="d-sites" className="font-semibold">
-        {t("dashboard.sites")}
+    <TableSection
+      id="d-sites"
+      title={t("dashboard.sites")}
+      testId="dashboard-sites"
+      emptyText={t("dashboard.none")}
+      columns={[t("dashboard.site"), t("dashboard.site.subjects"), t("dashboard.site.overdue"), t("dashboard.onTimeRate")]}
+      rows={dashboard.sites.map((site) => ({
+        key: site.siteId,
+        cells: [site.code, link(site.subjects, { list: "active", site: site.siteId }), link(site.overdue, { list: "overdue", site: site.siteId }), percent(site.onTimeRate) ?? t("dashboard.noRate")],
+      }))}
+    />
+  );
+}
+
+/** A card with a heading and a plain table of rows (or a line saying there is nothing). */
+function TableSection({ id, title, testId, emptyText, columns, rows }: { id: string; title: string; testId: string; emptyText: string; columns: string[]; rows: Array<{ key: string; cells: ReactNode[] }> }) {
+  return (
+    <section className="card" aria-labelledby={id}>
+      <h2 id={id} className="font-semibold">
+        {title}
       </h2>
-      {dashboard.sites.length === 0 ? (
-        <p className="text-sm text-slate-600">{t("dashboard.none")}</p>
+      {rows.length === 0 ? (
+        <p className="text-sm text-slate-600">{emptyText}</p>
       ) : (
-        <table className="table mt-2" data-testid="dashboard-sites">
+        <table className="table mt-2" data-testid={testId}>
           <thead>
             <tr>
-              <th>{t("dashboard.site")}</th>
-              <th>{t("dashboard.site.subjects")}</th>
-              <th>{t("dashboard.site.overdue")}</th>
-              <th>{t("dashboard.onTimeRate")}</th>
+              {columns.map((column) => (
+                <th key={column}>{column}</th>
+              ))}
             </tr>
           </thead>
           <tbody>
-            {dashboard.sites.map((site) => (
-              <tr key={site.siteId}>
-                <td>{site.code}</td>
-                <td>
-                  <Link className="text-blue-700 underline" href={href(params, { list: "active", site: site.siteId, page: undefined }, "#list")}>
-                    {site.subjects}
-                  </Link>
-                </td>
-                <td>
-                  <Link className="text-blue-700 underline" href={href(params, { list: "overdue", site: site.siteId, page: undefined }, "#list")}>
-                    {site.overdue}
-                  </Link>
-                </td>
-                <td>{percent(site.onTimeRate) ?? t("dashboard.noRate")}</td>
+            {rows.map((row) => (
+              <tr key={row.key}>
+                {row.cells.map((cell, index) => (
+                  <td key={index}>{cell}</td>
+                ))}
               </tr>
             ))}
           </tbody>
@@ -402,6 +405,31 @@ function ListTable({ list, listName, params, href, testId, t }: { list: Awaited<
   // Subject statuses and escalation triggers are codes: shown in the reader's language.
   const itemLabel = (item: string) =>
     SUBJECT_LISTS.has(listName) ? t(`subjects.status.${item}` as MessageKey) : listName.startsWith("escalations_") ? t(`trigger.${item}` as MessageKey) : item;
+  const listCell = (row: (typeof list.rows)[number], column: TDashboardSort): ReactNode => {
+    switch (column) {
+      case "subject":
+        return (
+          <Link className="text-blue-700 underline" href={`/subjects/${row.subjectId}`}>
+            {row.subjectCode}
+          </Link>
+        );
+      case "site":
+        return row.siteCode;
+      case "study":
+        return row.protocolNumber;
+      case "item":
+        return itemLabel(row.item);
+      case "date":
+        return row.date ? calendarDateFromDb(row.date) : "—";
+      case "daysOverdue":
+        return (
+          <>
+            {row.daysOverdue ?? "—"}
+            {row.ageDays !== null ? <span className="ml-2 text-xs text-slate-600">{t("queries.age", { days: row.ageDays })}</span> : null}
+          </>
+        );
+    }
+  };
   const pages = Math.max(1, Math.ceil(list.total / list.pageSize));
   const sort = params.sort ?? "date";
   const dir = params.dir ?? "asc";
@@ -430,19 +458,10 @@ function ListTable({ list, listName, params, href, testId, t }: { list: Awaited<
         <tbody>
           {list.rows.map((row) => (
             <tr key={row.key} data-testid="dashboard-list-row">
-              <td>
-                <Link className="text-blue-700 underline" href={`/subjects/${row.subjectId}`}>
-                  {row.subjectCode}
-                </Link>
-              </td>
-              <td>{row.protocolNumber}</td>
-              <td>{row.siteCode}</td>
-              <td>{itemLabel(row.item)}</td>
-              <td>{row.date ? calendarDateFromDb(row.date) : "—"}</td>
-              <td>
-                {row.daysOverdue ?? "—"}
-                {row.ageDays !== null ? <span className="ml-2 text-xs text-slate-600">{t("queries.age", { days: row.ageDays })}</span> : null}
-              </td>
+              {/* One cell per sortable column, in the columns' order. */}
+              {DASHBOARD_SORTS.map((column) => (
+                <td key={column}>{listCell(row, column)}</td>
+              ))}
             </tr>
           ))}
         </tbody>
@@ -475,27 +494,11 @@ function OnTimeChart({ rows, quarters, t }: { rows: Awaited<ReturnType<typeof ge
       categories={quarters}
       series={sites.map((site) => ({ name: site, values: quarters.map((q) => at.get(`${site}|${q}`)?.rate ?? null) }))}
       table={
-        <table className="table">
-          <caption>{t("dashboard.chart.onTime")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("dashboard.site")}</th>
-              <th scope="col">{t("dashboard.chart.quarter")}</th>
-              <th scope="col">{t("dashboard.chart.onTime.rate")}</th>
-              <th scope="col">{t("dashboard.chart.onTime.due")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={`${r.siteCode}|${r.quarter}`}>
-                <th scope="row">{r.siteCode}</th>
-                <td>{r.quarter}</td>
-                <td>{percent(r.rate) ?? "—"}</td>
-                <td>{r.due}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ChartTable
+          caption={t("dashboard.chart.onTime")}
+          columns={[t("dashboard.site"), t("dashboard.chart.quarter"), t("dashboard.chart.onTime.rate"), t("dashboard.chart.onTime.due")]}
+          rows={rows.map((r) => ({ key: `${r.siteCode}|${r.quarter}`, cells: [r.siteCode, r.quarter, percent(r.rate) ?? "—", r.due] }))}
+        />
       }
     />
   );

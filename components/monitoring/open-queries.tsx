@@ -7,7 +7,7 @@ import { getDb } from "@/lib/db/client";
 import { listPendingQueries } from "@/lib/db/queries";
 import { getTranslator } from "@/lib/i18n/server";
 
-/** Open queries in the actor's scope with their age, oldest first; an investigator answers them here. One query. */
+/** Open queries in the actor's scope with their age, oldest first, each leading to the record it concerns (a visit's record page, else the subject's queries); an investigator answers them here. One query. */
 export async function OpenQueriesWorklist({ actor, asOf, answer }: { actor: Actor; asOf: string; answer: AnswerQueryAction }) {
   const t = await getTranslator();
   const queries = await listPendingQueries(getDb(), { actor, asOf, statuses: ["open"] });
@@ -23,7 +23,7 @@ export async function OpenQueriesWorklist({ actor, asOf, answer }: { actor: Acto
           {queries.map((query) => (
             <li key={query.id} className="rounded border border-slate-200 p-3" data-testid="worklist-query">
               <p className="flex flex-wrap items-center gap-2 text-sm">
-                <Link className="font-medium text-blue-700 underline" href={`/subjects/${query.subjectId}#queries`}>
+                <Link className="font-medium text-blue-700 underline" href={query.visitRecordId ? `/subjects/${query.subjectId}/visits/${query.visitRecordId}#record-queries` : `/subjects/${query.subjectId}#queries`}>
                   {query.subjectCode}
                 </Link>
                 <span className="text-xs text-slate-500">

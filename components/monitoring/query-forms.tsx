@@ -9,12 +9,17 @@ import { useActionForm } from "@/components/ui/use-action-form";
 import type { QueryTargetOption } from "@/lib/db/queries";
 import type { TQueryTargetType } from "@/lib/validation/query";
 
-/** A monitor raises a query on the subject or one of its visits, AEs or sample results. */
-export function RaiseQueryForm({ subjectId, targets, initialTarget, action }: { subjectId: string; targets: QueryTargetOption[]; initialTarget?: string; action: RaiseQueryAction }) {
+/**
+ * A monitor raises a query on the subject or one of its visits, AEs or sample results. With one
+ * target (raised from the record itself) the target is fixed and shown, not chosen. `idPrefix`
+ * keeps the ids unique where several forms share a page.
+ */
+export function RaiseQueryForm({ subjectId, targets, initialTarget, idPrefix = "", action }: { subjectId: string; targets: QueryTargetOption[]; initialTarget?: string; idPrefix?: string; action: RaiseQueryAction }) {
   const { t } = useI18n();
   const router = useRouter();
   const { submit, fieldErrors, formError, pending } = useActionForm(action);
-  const [target, setTarget] = useState(initialTarget && targets.some((o) => `${o.type}:${o.id}` === initialTarget) ? initialTarget : `subject:${subjectId}`);
+  const fixed = targets.length === 1 ? targets[0]! : undefined;
+  const [target, setTarget] = useState(fixed ? `${fixed.type}:${fixed.id}` : initialTarget && targets.some((o) => `${o.type}:${o.id}` === initialTarget) ? initialTarget : `subject:${subjectId}`);
   const [text, setText] = useState("");
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -29,17 +34,28 @@ export function RaiseQueryForm({ subjectId, targets, initialTarget, action }: { 
 
   return (
     <form onSubmit={onSubmit} noValidate className="grid gap-3" aria-label={t("queries.raise")} data-testid="raise-query-form">
-      <Field id="query-target" label={t("queries.target")} error={fieldErrors.target}>
-        <select id="query-target" className="input" value={target} onChange={(e) => setTarget(e.target.value)}>
-          {targets.map((option) => (
-            <option key={`${option.type}:${option.id}`} value={`${option.type}:${option.id}`}>
-              {t(`queries.target.${option.type}`)}: {option.label}
-            </option>
-          ))}
-        </select>
-      </Field>
-      <Field id="query-text" label={t("queries.text")} error={fieldErrors.text}>
-        <textarea id="query-text" className="input" rows={3} value={text} onChange={(e) => setText(e.target.value)} />
+      {fixed ? (
+        <p className="text-sm" data-testid="query-fixed-target">
+          <span className="text-slate-600">{t("queries.target")}:</span> {t(`queries.target.${fixed.type}`)}: {fixed.label}
+        </p>
+      ) : (
+        <Field id={`${idPrefix}query-target`} label={t("queries.target")} error={fieldErrors.target}>
+          <select id={`${idPrefix}query-target`} className="input" value={target} onChange={(e) => setTarget(e.target.value)}>
+            {targets.map((option) => (
+              <option key={`${option.type}:${option.id}`} value={`${option.type}:${option.id}`}>
+                {t(`queries.target.${option.type}`)}: {option.label}
+              </option>
+            ))}
+          </select>
+        </Field>
+      )}
+      {fixed && fieldErrors.target ? (
+        <p role="alert" className="field-error">
+          {fieldErrors.target}
+        </p>
+      ) : null}
+      <Field id={`${idPrefix}query-text`} label={t("queries.text")} error={fieldErrors.text}>
+        <textarea id={`${idPrefix}query-text`} className="input" rows={3} value={text} onChange={(e) => setText(e.target.value)} />
       </Field>
       {formError || fieldErrors.subjectId ? (
         <p role="alert" className="field-error">
@@ -58,14 +74,14 @@ export function RaiseQueryForm({ subjectId, targets, initialTarget, action }: { 
 type Step = "answer" | "close" | "reopen";
 const LABELS = { answer: ["queries.answer", "queries.answerText"], close: ["queries.close", "queries.closeNote"], reopen: ["queries.reopen", "queries.reopenText"] } as const;
 
-/** One step of a query's state machine: answer (investigator), close or reopen (monitor). */
-export function QueryStepForm<S extends Step>({ queryId, step, action }: { queryId: string; step: S; action: QueryActions[S] }) {
+/** One step of a query's state machine: answer (investigator), close or reopen (monitor). `idPrefix` as for RaiseQueryForm. */
+export function QueryStepForm<S extends Step>({ queryId, step, idPrefix = "", action }: { queryId: string; step: S; idPrefix?: string; action: QueryActions[S] }) {
   const { t } = useI18n();
   const router = useRouter();
   const { submit, fieldErrors, formError, pending } = useActionForm<{ queryId: string; text?: string; note?: string }, unknown>(action as never);
   const [text, setText] = useState("");
   const [button, label] = LABELS[step];
-  const id = `query-${step}-${queryId}`;
+  const id = `${idPrefix}query-${step}-${queryId}`;
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

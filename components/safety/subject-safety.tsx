@@ -1,3 +1,4 @@
+import { RecordQueries, type QueryContext } from "@/components/monitoring/record-queries";
 import { PersistenceTrend, type TrendPoint } from "@/components/safety/persistence-trend";
 import { AdverseEventForm, ResolveEscalationForm, SampleResultForm, UpdateAdverseEventForm, type VisitChoice } from "@/components/safety/safety-forms";
 import type { SafetyActions } from "@/components/safety/action-props";
@@ -98,9 +99,11 @@ export function SubjectSafety(props: {
   visits: VisitChoice[];
   /** The safety server actions, passed in by the page. */
   actions: SafetyActions;
+  /** The subject's queries (loaded once by the page): each AE and result row shows its own, with their age. */
+  queries?: QueryContext;
   t: Translate;
 }) {
-  const { t } = props;
+  const { t, queries } = props;
   const trend: TrendPoint[] = props.results
     .filter((r) => PERSISTENCE_RESULT_KINDS.has(r.kind as "persistence"))
     .map((r) => ({ id: r.id, kind: r.kind as TrendPoint["kind"], collectedDate: calendarDateFromDb(r.collectedDate), detected: r.detected, value: r.value, unit: r.unit }));
@@ -134,11 +137,12 @@ export function SubjectSafety(props: {
                 <th>{t("safety.result.detected")}</th>
                 <th>{t("safety.result.value")}</th>
                 <th>{t("safety.result.largestClonePercent")}</th>
+                {queries ? <th>{t("queries.title")}</th> : null}
               </tr>
             </thead>
             <tbody>
               {props.results.map((r) => (
-                <tr key={r.id}>
+                <tr key={r.id} data-testid="sample-result-row">
                   <td>{calendarDateFromDb(r.collectedDate)}</td>
                   <td>{t(`sampleKind.${r.kind as "persistence"}`)}</td>
                   <td>
@@ -148,6 +152,11 @@ export function SubjectSafety(props: {
                   <td>{r.detected ? t("safety.result.detected") : t("safety.result.notDetected")}</td>
                   <td>{r.value !== null ? `${r.value}${r.unit ? ` ${r.unit}` : ""}` : "—"}</td>
                   <td>{r.largestClonePercent ?? "—"}</td>
+                  {queries ? (
+                    <td>
+                      <RecordQueries context={queries} target={{ type: "sample_result", id: r.id, label: `${t(`sampleKind.${r.kind as "persistence"}`)} (${calendarDateFromDb(r.collectedDate)})` }} variant="cell" t={t} />
+                    </td>
+                  ) : null}
                 </tr>
               ))}
             </tbody>
@@ -179,11 +188,12 @@ export function SubjectSafety(props: {
                 <th>{t("safety.ae.serious")}</th>
                 <th>{t("safety.ae.relatedness")}</th>
                 <th>{t("safety.ae.outcome")}</th>
+                {queries ? <th>{t("queries.title")}</th> : null}
               </tr>
             </thead>
             <tbody>
               {props.adverseEvents.map((ae) => (
-                <tr key={ae.id}>
+                <tr key={ae.id} data-testid="adverse-event-row">
                   <td>{calendarDateFromDb(ae.onsetDate)}</td>
                   <td>
                     {ae.term}
@@ -204,6 +214,11 @@ export function SubjectSafety(props: {
                       </details>
                     ) : null}
                   </td>
+                  {queries ? (
+                    <td>
+                      <RecordQueries context={queries} target={{ type: "adverse_event", id: ae.id, label: `${ae.term} (${calendarDateFromDb(ae.onsetDate)})` }} variant="cell" t={t} />
+                    </td>
+                  ) : null}
                 </tr>
               ))}
             </tbody>

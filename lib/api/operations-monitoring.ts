@@ -9,7 +9,7 @@ export const monitoringOperations: ApiOperation[] = [
   {
     method: "post",
     path: "/api/v1/queries",
-    summary: "Raise a query on a subject, visit, adverse event or sample result (a monitor of the study)",
+    summary: "Raise a query on a subject, a recorded visit (target.id: the visit record id; a visit only planned is 404), an adverse event or a sample result (a monitor of the study)",
     permission: "query:raise",
     body: ZPostQueryBody,
     success: { status: 201, description: "the open query", schema: ZQueryResource },

@@ -55,6 +55,8 @@ export interface OpenQueryRow {
   /** Whole days since raised, at `asOf`. */
   ageDays: number;
   lastText: string;
+  /** The visit record a visit query concerns (its page shows the query), else null. */
+  visitRecordId: string | null;
 }
 
 /**
@@ -67,7 +69,8 @@ export async function listPendingQueries(db: Db, options: { actor: Actor; asOf: 
     SELECT q."id", q."subjectId", s."code" AS "subjectCode", q."studyId", st."protocolNumber", q."siteId", si."code" AS "siteCode",
       q."targetType", q."targetLabel", q."status", q."createdAt",
       GREATEST(0, ${options.asOf}::date - (q."createdAt" AT TIME ZONE 'UTC')::date)::int AS "ageDays",
-      (SELECT m."text" FROM "query_message" m WHERE m."queryId" = q."id" ORDER BY m."createdAt" DESC, m."id" DESC LIMIT 1) AS "lastText"
+      (SELECT m."text" FROM "query_message" m WHERE m."queryId" = q."id" ORDER BY m."createdAt" DESC, m."id" DESC LIMIT 1) AS "lastText",
+      (SELECT vr."id" FROM "visit_record" vr WHERE q."targetType" = 'visit' AND vr."id" = q."targetId" AND vr."subjectId" = q."subjectId") AS "visitRecordId"
     FROM "query" q
     JOIN "subject" s ON s."id" = q."subjectId"
     JOIN "study" st ON st."id" = q."studyId"
@@ -79,29 +82,42 @@ export async function listPendingQueries(db: Db, options: { actor: Actor; asOf: 
     LIMIT ${options.limit ?? 200}`);
 }
 
-/** The targets a monitor can raise a query on: the subject, its visits (record, else schedule row), AEs and sample results. Empty when out of scope; four indexed queries. */
+/** The records of one subject that queries are about, by `type:id` (lib/validation/query.ts QUERY_TARGET_TYPES). */
+export function queryTargetKey(target: { type: string; id: string } | { targetType: string; targetId: string }): string {
+  return "type" in target ? `${target.type}:${target.id}` : `${target.targetType}:${target.targetId}`;
+}
+
+/**
+ * The queries (every state, with their messages) on some records of one subject, newest first:
+ * a visit record's page, or the AE and sample-result rows of the subject page. The caller has
+ * read `subject` in the actor's scope (lib/db/subjects.ts getSubject). One indexed query for
+ * the queries and one for their messages, whatever the number of records.
+ */
+export async function listQueriesOn(db: Db, options: { subject: { id: string }; targets: Array<{ type: TQueryTargetType; id: string }> }): Promise<QueryRow[]> {
+  if (options.targets.length === 0) return [];
+  return db.query.findMany({
+    where: { subjectId: options.subject.id, OR: options.targets.map((target) => ({ targetType: target.type, targetId: target.id })) },
+    include: queryInclude,
+    orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+  });
+}
+
+/**
+ * The targets a monitor can raise a query on: the subject, its recorded visits (a visit only
+ * planned has no record to query: CLINICAL-API-CONTRACT "Queries" names the visit resource),
+ * AEs and sample results. Empty when out of scope; three indexed queries after the scope check.
+ */
 export async function listQueryTargets(db: Db, options: { actor: Actor; subjectId: string }): Promise<QueryTargetOption[]> {
   const subject = await getSubject(db, options);
   if (!subject) return [];
-  const [rows, records, adverseEvents, results] = await Promise.all([
-    db.scheduledVisit.findMany({ where: { subjectId: subject.id }, select: { id: true, visitId: true, planVersion: true, targetDate: true }, orderBy: [{ targetDate: "asc" }, { visitId: "asc" }] }),
-    db.visitRecord.findMany({ where: { subjectId: subject.id }, select: { id: true, visitId: true, planVersion: true, date: true }, orderBy: [{ date: "asc" }] }),
+  const [records, adverseEvents, results] = await Promise.all([
+    db.visitRecord.findMany({ where: { subjectId: subject.id }, select: { id: true, visitId: true, date: true }, orderBy: [{ date: "asc" }, { visitId: "asc" }] }),
     db.adverseEvent.findMany({ where: { subjectId: subject.id }, select: { id: true, term: true, onsetDate: true }, orderBy: { onsetDate: "asc" } }),
     db.sampleResult.findMany({ where: { subjectId: subject.id }, select: { id: true, kind: true, collectedDate: true }, orderBy: { collectedDate: "asc" } }),
   ]);
-  const recorded = new Map(records.map((r) => [`${r.visitId}:${r.planVersion ?? ""}`, r]));
-  const visits: QueryTargetOption[] = rows.map((row) => {
-    const record = recorded.get(`${row.visitId}:${row.planVersion ?? ""}`);
-    if (record) recorded.delete(`${row.visitId}:${row.planVersion ?? ""}`);
-    return record
-      ? { type: "visit", id: record.id, label: `${row.visitId} (${calendarDateFromDb(record.date)})` }
-      : { type: "visit", id: row.id, label: `${row.visitId} (${calendarDateFromDb(row.targetDate)})` };
-  });
-  // Unscheduled visits have a record and no schedule row.
-  for (const record of recorded.values()) visits.push({ type: "visit", id: record.id, label: `${record.visitId} (${calendarDateFromDb(record.date)})` });
   return [
     { type: "subject", id: subject.id, label: subject.code },
-    ...visits,
+    ...records.map((r) => ({ type: "visit" as const, id: r.id, label: `${r.visitId} (${calendarDateFromDb(r.date)})` })),
     ...adverseEvents.map((ae) => ({ type: "adverse_event" as const, id: ae.id, label: `${ae.term} (${calendarDateFromDb(ae.onsetDate)})` })),
     ...results.map((r) => ({ type: "sample_result" as const, id: r.id, label: `${r.kind} (${calendarDateFromDb(r.collectedDate)})` })),
   ];

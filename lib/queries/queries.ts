@@ -18,10 +18,16 @@ async function resolveTarget(tx: Tx, subject: { id: string; code: string }, targ
       if (target.id === subject.id) return subject.code;
       break;
     case "visit": {
+      // The contract's visit is the visit resource (`GET …/visits/{recordId}`): a recorded visit.
+      // A visit still only planned has no record to clarify; a question about it concerns the subject.
       const record = await tx.visitRecord.findFirst({ where, select: { visitId: true, date: true } });
       if (record) return `${record.visitId} (${calendarDateFromDb(record.date)})`;
-      const row = await tx.scheduledVisit.findFirst({ where, select: { visitId: true, targetDate: true } });
-      if (row) return `${row.visitId} (${calendarDateFromDb(row.targetDate)})`;
+      const row = await tx.scheduledVisit.findFirst({ where, select: { visitId: true } });
+      if (row)
+        throw new AppError("not_found", `target.id: visit ${row.visitId} is planned but not recorded; raise the query on the subject`, "target.id", {
+          key: "refusal.queryVisitNotRecorded",
+          params: { visit: row.visitId },
+        });
       break;
     }
     case "adverse_event": {
@@ -43,7 +49,7 @@ function author(actor: Actor) {
 }
 
 /**
- * A monitor raises a query on a subject, a visit (its record or its schedule row), an AE or a
+ * A monitor raises a query on a subject, a recorded visit, an AE or a
  * sample result of a subject in scope: open, with the first message; audited.
  */
 export async function raiseQuery(db: Db, options: { actor: Actor; input: TRaiseQuery }): Promise<QueryRow> {

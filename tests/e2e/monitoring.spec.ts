@@ -5,6 +5,13 @@ test("the monitor follows overdue to a subject and raises a query on a visit; th
   const question = `E2E ${Date.now().toString(36)}: please confirm the visit against the source.`;
   await login(page, "monitor");
 
+  // The CAR-T study, whose overdue subjects have earlier visits recorded (a query on a visit
+  // concerns its record; the AAV study's subjects have sample results only).
+  const study = page.locator("#dashboard-study");
+  await study.selectOption((await study.locator("option").filter({ hasText: "CART19-LTFU-01" }).getAttribute("value"))!);
+  await page.getByRole("button", { name: "Show" }).click();
+  await expect(page).toHaveURL(/study=/);
+
   // The dashboard: numbers from the database, each a link to its list.
   const overdue = page.getByTestId("dashboard-overdue");
   await expect(overdue).toBeVisible();
@@ -26,18 +33,24 @@ test("the monitor follows overdue to a subject and raises a query on a visit; th
   const rows = page.getByTestId("dashboard-list-row");
   await expect(rows.first()).toBeVisible();
   await expect(rows.first()).toContainText("SH-01");
+  // Each cell sits under its own column heading.
+  await expect(page.getByTestId("dashboard-list").locator("thead th").nth(1)).toContainText("Site");
+  await expect(rows.first().locator("td").nth(1)).toHaveText("SH-01");
+  await expect(page.getByTestId("dashboard-list").locator("thead th").nth(2)).toContainText("Study");
+  await expect(rows.first().locator("td").nth(2)).toHaveText("CART19-LTFU-01");
   const subjectCode = (await rows.first().getByRole("link").textContent())!.trim();
   await rows.first().getByRole("link").click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText(subjectCode);
   const subjectUrl = new URL(page.url()).pathname;
 
-  // Raise a query on one of the subject's visits.
+  // Raise a query on one of the subject's recorded visits (a visit only planned is not a target).
   const panel = page.getByTestId("subject-queries");
   const form = panel.getByTestId("raise-query-form");
-  if (!(await form.isVisible())) await panel.locator("summary").click();
+  if (!(await form.isVisible())) await panel.locator("summary").first().click();
   const target = form.getByLabel("About");
-  const visitOption = await target.locator("option").filter({ hasText: /^Visit: / }).first().getAttribute("value");
-  await target.selectOption(visitOption!);
+  const visitOption = (await target.locator("option").filter({ hasText: /^Visit: / }).first().getAttribute("value"))!;
+  const recordId = visitOption.slice("visit:".length);
+  await target.selectOption(visitOption);
   await form.getByLabel("Question").fill(question);
   await form.getByRole("button", { name: "Raise a query" }).click();
   const query = panel.getByTestId("query").filter({ hasText: question });
@@ -45,26 +58,52 @@ test("the monitor follows overdue to a subject and raises a query on a visit; th
   await expect(query.getByTestId("query-status")).toHaveText("Open");
   await expect(query).toContainText("0 day(s) old");
 
+  // The query shows on the record it concerns: the timeline's badge leads to the visit record page,
+  // where it stands with its age.
+  await page.locator(`a[data-testid="visit-queries-badge"][href$="/visits/${recordId}#record-queries"]`).click();
+  await expect(page).toHaveURL(new RegExp(`/visits/${recordId}`));
+  const onRecord = page.getByTestId("record-queries").getByTestId("query").filter({ hasText: question });
+  await expect(onRecord.getByTestId("query-status")).toHaveText("Open");
+  await expect(onRecord.getByTestId("query-age")).toHaveText("0 day(s) old");
+  // A monitor raises another query from the record itself, its target fixed to this visit.
+  const recordForm = page.getByTestId("record-queries").getByTestId("raise-query-form");
+  if (!(await recordForm.isVisible())) await page.getByTestId("record-queries").locator("summary").click();
+  await expect(recordForm.getByTestId("query-fixed-target")).toContainText("Visit:");
+  await recordForm.getByLabel("Question").fill(`${question} (from the record)`);
+  await recordForm.getByRole("button", { name: "Raise a query" }).click();
+  await expect(page.getByTestId("record-queries").getByTestId("query").filter({ hasText: "(from the record)" }).getByTestId("query-status")).toHaveText("Open");
+  await page.goto(subjectUrl);
+
   // The investigator of the site answers it from the worklist.
   const investigatorContext = await browser.newContext({ baseURL: new URL(page.url()).origin });
   const investigatorPage = await investigatorContext.newPage();
   await login(investigatorPage, "investigator");
   const item = investigatorPage.getByTestId("worklist-query").filter({ hasText: question });
-  await expect(item).toContainText(subjectCode);
-  await item.getByLabel("Answer for the monitor").fill("Checked against the clinic log: the date is correct.");
-  await item.getByRole("button", { name: "Answer" }).click();
+  await expect(item).toHaveCount(2);
+  await expect(item.first()).toContainText(subjectCode);
+  await item.first().getByLabel("Answer for the monitor").fill("Checked against the clinic log: the date is correct.");
+  await item.first().getByRole("button", { name: "Answer" }).click();
+  await expect(investigatorPage.getByTestId("worklist-query").filter({ hasText: question })).toHaveCount(1);
+  // The other one the investigator follows from the worklist to the visit record and answers there.
+  await investigatorPage.getByTestId("worklist-query").filter({ hasText: question }).getByRole("link", { name: subjectCode }).click();
+  await expect(investigatorPage).toHaveURL(new RegExp(`/visits/${recordId}#record-queries$`));
+  const toAnswer = investigatorPage.getByTestId("record-queries").getByTestId("query").filter({ hasText: "(from the record)" });
+  await toAnswer.getByLabel("Answer for the monitor").fill("Contact mode corrected.");
+  await toAnswer.getByRole("button", { name: "Answer" }).click();
+  await expect(toAnswer.getByTestId("query-status")).toHaveText("Answered");
+  await investigatorPage.goto("/investigator");
   await expect(investigatorPage.getByTestId("worklist-query").filter({ hasText: question })).toHaveCount(0);
   await investigatorContext.close();
 
   // The monitor sees the answer and closes the query.
   await page.goto(subjectUrl);
-  const answered = page.getByTestId("query").filter({ hasText: question });
+  const answered = page.getByTestId("subject-queries").getByTestId("query").filter({ hasText: question }).filter({ hasNotText: "(from the record)" });
   await expect(answered.getByTestId("query-status")).toHaveText("Answered");
   await expect(answered).toContainText("Checked against the clinic log");
   await answered.getByLabel("Note (optional)").fill("Verified.");
   await answered.getByRole("button", { name: "Close" }).click();
-  await expect(page.getByTestId("query").filter({ hasText: question }).getByTestId("query-status")).toHaveText("Closed");
-  await expect(page.getByTestId("query").filter({ hasText: question }).getByRole("button", { name: "Reopen" })).toBeVisible();
+  await expect(answered.getByTestId("query-status")).toHaveText("Closed");
+  await expect(answered.getByRole("button", { name: "Reopen" })).toBeVisible();
 });
 
 test("an investigator gets the dashboard for its own site only", async ({ page }) => {
@@ -77,4 +116,36 @@ test("an investigator gets the dashboard for its own site only", async ({ page }
   await page.getByTestId("dashboard-subjects-active").click();
   await expect(page.getByTestId("dashboard-list-row").first()).toContainText("BJ-02");
   await expect(page.getByTestId("dashboard-list")).not.toContainText("SH-01");
+});
+
+test("the dashboard links to the selected study's exports: every site's calendar for the monitor, its own for an investigator", async ({ page, browser }) => {
+  await login(page, "monitor");
+  await expect(page.getByTestId("home-monitor")).toBeVisible();
+  await expect(page.getByTestId("dashboard-exports-hint")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Reports and exports" })).toHaveCount(0);
+  const study = page.locator("#dashboard-study");
+  const studyId = (await study.locator("option").filter({ hasText: "CART19-LTFU-01" }).getAttribute("value"))!;
+  await study.selectOption(studyId);
+  await page.getByRole("button", { name: "Show" }).click();
+  await expect(page).toHaveURL(new RegExp(`study=${studyId}`));
+  const exports = page.locator("section").filter({ has: page.getByRole("heading", { name: "Reports and exports" }) });
+  await expect(exports.getByRole("link", { name: "DSUR: long-term follow-up section" })).toHaveAttribute("href", `/studies/${studyId}/reports/dsur`);
+  for (const [name, file] of [["Subjects (CSV)", "subjects.csv"], ["CDISC ODM 1.3.2 (XML)", "odm"]] as const) {
+    await expect(exports.getByRole("link", { name })).toHaveAttribute("href", `/api/v1/studies/${studyId}/export/${file}`);
+  }
+  await expect(exports.getByRole("link", { name: /^Calendar of SH-01/ })).toBeVisible();
+  await expect(exports.getByRole("link", { name: /^Calendar of BJ-02/ })).toBeVisible();
+  // The link works for the session that sees it.
+  const csv = await page.request.get(`/api/v1/studies/${studyId}/export/subjects.csv`);
+  expect(csv.status()).toBe(200);
+
+  const investigatorContext = await browser.newContext({ baseURL: new URL(page.url()).origin });
+  const investigatorPage = await investigatorContext.newPage();
+  await login(investigatorPage, "investigator2");
+  await investigatorPage.goto(`/dashboard?study=${studyId}`);
+  const own = investigatorPage.locator("section").filter({ has: investigatorPage.getByRole("heading", { name: "Reports and exports" }) });
+  await expect(own.getByRole("link", { name: "Subjects (CSV)" })).toBeVisible();
+  await expect(own.getByRole("link", { name: /^Calendar of BJ-02/ })).toBeVisible();
+  await expect(own.getByRole("link", { name: /^Calendar of SH-01/ })).toHaveCount(0);
+  await investigatorContext.close();
 });

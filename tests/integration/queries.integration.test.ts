@@ -9,7 +9,8 @@ import { enrolSubjectAction, recordVisitAction } from "@/app/(app)/subjects/acti
 import type { Actor } from "@/lib/auth/actor";
 import { createApiToken } from "@/lib/auth/api-tokens";
 import { disconnectDb, getDb } from "@/lib/db/client";
-import { listPendingQueries } from "@/lib/db/queries";
+import { listPendingQueries, listQueriesOn, listQueryTargets } from "@/lib/db/queries";
+import { getSubject } from "@/lib/db/subjects";
 import { COMPLETED_ASSESSMENTS, createSiteWorkFixture, enrolmentInput, unwrap, type SiteWorkFixture } from "./site-work-fixtures";
 
 type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
@@ -72,7 +73,6 @@ describe("raising a query", () => {
     const targets = [
       { type: "subject", id: subjectId, label: "Q-001" },
       { type: "visit", id: recordId, label: "M06 (2024-08-27)" },
-      { type: "visit", id: rowId, label: "M12" },
       { type: "adverse_event", id: aeId, label: "Anaemia (2024-09-01)" },
       { type: "sample_result", id: resultId, label: "persistence (2024-08-27)" },
     ];
@@ -96,6 +96,7 @@ describe("raising a query", () => {
       ["monitor of another organisation", other.monitor, valid, 404, "subjectId"],
       ["no text", fx.monitor, { ...valid, text: "   " }, 400, "text"],
       ["bad target type", fx.monitor, { ...valid, target: { type: "plan", id: subjectId } }, 400, "target.type"],
+      ["a visit planned but not recorded (the contract's visit is its record)", fx.monitor, { subjectId, target: { type: "visit", id: rowId }, text: "x" }, 404, "target.id"],
       ["another subject's visit", fx.monitor, { subjectId: site2SubjectId, target: { type: "visit", id: recordId }, text: "x" }, 404, "target.id"],
       ["another subject as target", fx.monitor, { subjectId, target: { type: "subject", id: site2SubjectId }, text: "x" }, 404, "target.id"],
       ["NUL in text", fx.monitor, { ...valid, text: "a\u0000b" }, 400, "text"],
@@ -186,6 +187,36 @@ describe("the state machine open → answered → closed → open", () => {
   });
 });
 
+describe("queries on the records they concern", () => {
+  it("offers recorded visits, AEs and results as targets, never a visit only planned", async () => {
+    const targets = await listQueryTargets(getDb(), { actor: fx.monitor, subjectId });
+    expect(targets.filter((o) => o.type === "visit")).toEqual([{ type: "visit", id: recordId, label: "M06 (2024-08-27)" }]);
+    expect(targets.map((o) => o.id)).not.toContain(rowId);
+    expect(targets.map((o) => `${o.type}:${o.id}`)).toEqual([`subject:${subjectId}`, `visit:${recordId}`, `adverse_event:${aeId}`, `sample_result:${resultId}`]);
+    expect(await listQueryTargets(getDb(), { actor: fx.investigator2, subjectId })).toEqual([]);
+  });
+
+  it("reads the queries of several records of a subject in one go, each on its own record, in every state", async () => {
+    const raise = async (type: string, id: string, text: string) => (await call(fx.monitor, postQuery, {}, { subjectId, target: { type, id }, text })).body.id as string;
+    const onAe = await raise("adverse_event", aeId, "Outcome date?");
+    const onResult = await raise("sample_result", resultId, "Which lab?");
+    const onVisit = await raise("visit", recordId, "Contact mode?");
+    await call(fx.investigator, postAnswer, { id: onResult }, { text: "Central lab." });
+    const subject = (await getSubject(getDb(), { actor: fx.investigator, subjectId }))!;
+    const rows = await listQueriesOn(getDb(), { subject, targets: [{ type: "adverse_event", id: aeId }, { type: "sample_result", id: resultId }] });
+    const ids = rows.map((q) => q.id);
+    expect(ids).toContain(onAe);
+    expect(ids).toContain(onResult);
+    expect(ids).not.toContain(onVisit);
+    expect(rows.every((q) => (q.targetType === "adverse_event" && q.targetId === aeId) || (q.targetType === "sample_result" && q.targetId === resultId))).toBe(true);
+    expect(rows.find((q) => q.id === onResult)).toMatchObject({ status: "answered", messages: [expect.objectContaining({ kind: "raise" }), expect.objectContaining({ kind: "answer", text: "Central lab." })] });
+    const onRecord = await listQueriesOn(getDb(), { subject, targets: [{ type: "visit", id: recordId }] });
+    expect(onRecord.map((q) => q.id)).toContain(onVisit);
+    expect(onRecord.every((q) => q.targetType === "visit" && q.targetId === recordId)).toBe(true);
+    expect(await listQueriesOn(getDb(), { subject, targets: [] })).toEqual([]);
+  });
+});
+
 describe("listing", () => {
   it("lists a study's queries by status in the caller's scope; the worklist shows open ones with their age", async () => {
     const site2Query = await call(fx.monitor, postQuery, {}, { subjectId: site2SubjectId, target: { type: "subject", id: site2SubjectId }, text: "Consent date?" });
@@ -203,7 +234,11 @@ describe("listing", () => {
 
     const worklist = await listPendingQueries(getDb(), { actor: fx.investigator2, asOf: "2099-01-01" });
     expect(worklist).toHaveLength(1);
-    expect(worklist[0]).toMatchObject({ id: site2Query.body.id, subjectCode: "Q-002", status: "open", targetType: "subject" });
+    expect(worklist[0]).toMatchObject({ id: site2Query.body.id, subjectCode: "Q-002", status: "open", targetType: "subject", visitRecordId: null });
+    // A visit query on the worklist leads to the visit record's page.
+    const onVisit = (await listPendingQueries(getDb(), { actor: fx.investigator, asOf: "2099-01-01" })).filter((q) => q.targetType === "visit");
+    expect(onVisit.length).toBeGreaterThan(0);
+    expect(onVisit.every((q) => q.visitRecordId === recordId)).toBe(true);
     expect(worklist[0]!.ageDays).toBeGreaterThan(25_000);
   });
 });

@@ -9,6 +9,7 @@ export const errorsOversightEn = {
   "refusal.noSuchSubject": "No such subject.",
   "refusal.noSuchQuery": "No such query.",
   "refusal.noSuchQueryTarget": "The record the query is about ({id}) does not exist for this subject.",
+  "refusal.queryVisitNotRecorded": "Visit {visit} is planned but not recorded yet: a query on a visit concerns its record. Raise it on the subject.",
   "refusal.queryNotOpen": "Only an open query can be answered; reload it to see its state.",
   "refusal.queryNotAnswered": "Only an answered query can be closed; reload it to see its state.",
   "refusal.queryNotClosed": "Only a closed query can be reopened; reload it to see its state.",

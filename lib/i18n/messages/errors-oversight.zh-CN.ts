@@ -6,6 +6,7 @@ export const errorsOversightZhCN: Record<keyof typeof errorsOversightEn, string>
   "refusal.noSuchSubject": "该受试者不存在。",
   "refusal.noSuchQuery": "该数据质疑不存在。",
   "refusal.noSuchQueryTarget": "该受试者没有此数据质疑所针对的记录（{id}）。",
+  "refusal.queryVisitNotRecorded": "访视 {visit} 尚未记录（仅在计划中）：针对访视的数据质疑须针对其记录。请针对该受试者提出质疑。",
   "refusal.queryNotOpen": "只有待回复的数据质疑可以回复；请重新加载以查看其当前状态。",
   "refusal.queryNotAnswered": "只有已回复的数据质疑可以关闭；请重新加载以查看其当前状态。",
   "refusal.queryNotClosed": "只有已关闭的数据质疑可以重新开启；请重新加载以查看其当前状态。",

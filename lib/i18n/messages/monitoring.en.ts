@@ -94,4 +94,8 @@ export const monitoringEn = {
   "queries.worklist": "Open queries at your sites",
   "queries.subject": "Subject",
   "queries.lastMessage": "Latest message",
+  "queries.onRecord": "Queries on this record",
+  "queries.show": "Queries ({count})",
+  "queries.pendingOnRecord": "{count} query(ies) pending",
+  "dashboard.exportsHint": "Choose a study to reach its exports (CSV, ODM, DSUR) and its sites' calendars.",
 } as const;

@@ -96,4 +96,8 @@ export const monitoringZhCN: Record<keyof typeof monitoringEn, string> = {
   "queries.worklist": "本中心未回复的质疑",
   "queries.subject": "受试者",
   "queries.lastMessage": "最新消息",
+  "queries.onRecord": "针对此记录的数据质疑",
+  "queries.show": "数据质疑（{count}）",
+  "queries.pendingOnRecord": "{count} 条质疑未结",
+  "dashboard.exportsHint": "选择一个研究以获取其导出文件（CSV、ODM、DSUR）及各中心的日历。",
 };

@@ -4,7 +4,8 @@ import { Fragment } from "react";
 import { answerQueryAction, closeQueryAction, raiseQueryAction, reopenQueryAction } from "@/app/(app)/queries/actions";
 import { recordAdverseEventAction, recordSampleResultAction, resolveEscalationAction, updateAdverseEventAction } from "@/app/(app)/subjects/safety-actions";
 import { ClientMessages } from "@/components/i18n/client-messages";
-import { SubjectQueries } from "@/components/monitoring/subject-queries";
+import type { QueryContext } from "@/components/monitoring/record-queries";
+import { queryPermissions, SubjectQueries } from "@/components/monitoring/subject-queries";
 import { listSafetyTimelineItems, SubjectSafety, type SafetyTimelineItem } from "@/components/safety/subject-safety";
 import { StatusBadge } from "@/components/subjects/status-badge";
 import { ReconsentForm, SubjectStatusForm } from "@/components/subjects/subject-forms";
@@ -12,6 +13,7 @@ import { changeSubjectStatusAction, recordConsentAction } from "@/app/(app)/subj
 import { pageParams, requirePageActor } from "@/lib/auth/page";
 import { hasPermission } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db/client";
+import { listSubjectQueries } from "@/lib/db/queries";
 import { listAdverseEvents, listEscalations, listSampleResults } from "@/lib/db/safety";
 import { CLIENT_AREAS } from "@/lib/i18n/client-areas";
 import { getTranslator } from "@/lib/i18n/server";
@@ -45,12 +47,17 @@ export default async function SubjectPage({ params }: { params: Promise<{ subjec
   const unscheduled = records.filter((r) => r.unscheduled);
   // Safety (CDE §2.3.2, §2.4): AEs and results on the timeline at their dates, escalations, extension.
   const db = getDb();
-  const [adverseEvents, results, escalations, extensions] = await Promise.all([
+  // The subject's queries, read once: the queries panel, the AE and result rows and the timeline's visits show them.
+  const [adverseEvents, results, escalations, extensions, queries] = await Promise.all([
     listAdverseEvents(db, { actor, subjectId: subject.id }),
     listSampleResults(db, { actor, subjectId: subject.id }),
     listEscalations(db, { actor, subjectId: subject.id }),
     listSubjectExtensions(db, [subject], today),
+    listSubjectQueries(db, { actor, subjectId: subject.id }),
   ]);
+  const queryActions = { raise: raiseQueryAction, answer: answerQueryAction, close: closeQueryAction, reopen: reopenQueryAction };
+  const queryContext: QueryContext = { queries, subjectId: subject.id, today, can: queryPermissions(actor, subject.siteId), actions: queryActions };
+  const pendingOnRecord = (recordId: string) => queries.filter((q) => q.targetType === "visit" && q.targetId === recordId && q.status !== "closed").length;
   const extension = extensions.get(subject.id);
   const canRecordSafety = hasPermission(actor, "safety:record", { siteId: subject.siteId });
   const safetyItems = listSafetyTimelineItems(adverseEvents, results, t);
@@ -71,10 +78,28 @@ export default async function SubjectPage({ params }: { params: Promise<{ subjec
     </tr>
   );
 
-  const signatureLabel = (recordId: string) => {
+  // A record's signature state, and its pending queries (linking to them on the record page).
+  const recordBadges = (recordId: string) => {
     const latest = recordById.get(recordId)?.signatures[0];
-    if (!latest) return <StatusBadge status="upcoming" label={t("visits.unsignedRecord")} />;
-    return latest.voidedAt ? <StatusBadge status="overdue" label={t("visits.signedVoid")} /> : <StatusBadge status="completed" label={`${t("visits.signed")}: ${latest.signerName}`} />;
+    const pending = pendingOnRecord(recordId);
+    const queriesBadge = pending > 0 ? (
+      <Link className="rounded bg-red-100 px-1.5 py-0.5 text-xs font-medium text-red-900" href={`/subjects/${subject.id}/visits/${recordId}#record-queries`} data-testid="visit-queries-badge">
+        {t("queries.pendingOnRecord", { count: pending })}
+      </Link>
+    ) : null;
+    const signature = !latest ? (
+      <StatusBadge status="upcoming" label={t("visits.unsignedRecord")} />
+    ) : latest.voidedAt ? (
+      <StatusBadge status="overdue" label={t("visits.signedVoid")} />
+    ) : (
+      <StatusBadge status="completed" label={`${t("visits.signed")}: ${latest.signerName}`} />
+    );
+    return (
+      <>
+        {signature}
+        {queriesBadge}
+      </>
+    );
   };
 
   // Where the governing plan version changes along the timeline (an amendment), a marker row.
@@ -182,7 +207,7 @@ export default async function SubjectPage({ params }: { params: Promise<{ subjec
                           <Link className="text-blue-700 underline" href={`/subjects/${subject.id}/visits/${visit.recordId}`}>
                             {visit.recordedDate}
                           </Link>
-                          {signatureLabel(visit.recordId)}
+                          {recordBadges(visit.recordId)}
                         </span>
                       ) : canChange && active && visit.status !== "not_required" ? (
                         <Link className="text-blue-700 underline" href={`/subjects/${subject.id}/visits/new?visitId=${encodeURIComponent(visit.visitId)}${visit.planVersion !== null ? `&planVersion=${visit.planVersion}` : ""}`}>
@@ -209,7 +234,7 @@ export default async function SubjectPage({ params }: { params: Promise<{ subjec
                     <Link className="text-blue-700 underline" href={`/subjects/${subject.id}/visits/${record.id}`}>
                       {calendarDateFromDb(record.date)}
                     </Link>
-                    {signatureLabel(record.id)}
+                    {recordBadges(record.id)}
                   </span>
                 </td>
               </tr>
@@ -218,7 +243,7 @@ export default async function SubjectPage({ params }: { params: Promise<{ subjec
         </table>
       </section>
 
-      <ClientMessages areas={CLIENT_AREAS.safety}>
+      <ClientMessages areas={[...CLIENT_AREAS.safety, ...CLIENT_AREAS.queries]}>
         <SubjectSafety
           subjectId={subject.id}
           dosingDate={calendarDateFromDb(subject.dosingDate)}
@@ -230,12 +255,13 @@ export default async function SubjectPage({ params }: { params: Promise<{ subjec
           canRecord={canRecordSafety}
           visits={records.map((r) => ({ id: r.id, label: `${r.visitId} · ${calendarDateFromDb(r.date)}` }))}
           actions={{ recordAdverseEvent: recordAdverseEventAction, updateAdverseEvent: updateAdverseEventAction, recordSampleResult: recordSampleResultAction, resolveEscalation: resolveEscalationAction }}
+          queries={queryContext}
           t={t}
         />
       </ClientMessages>
 
       <ClientMessages areas={CLIENT_AREAS.queries}>
-        <SubjectQueries actor={actor} subject={subject} actions={{ raise: raiseQueryAction, answer: answerQueryAction, close: closeQueryAction, reopen: reopenQueryAction }} />
+        <SubjectQueries actor={actor} subject={subject} queries={queries} today={today} actions={queryActions} />
       </ClientMessages>
 
       {canChange && active ? (

@@ -1,12 +1,16 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { answerQueryAction, closeQueryAction, raiseQueryAction, reopenQueryAction } from "@/app/(app)/queries/actions";
 import { signVisitAction, updateVisitAction } from "@/app/(app)/subjects/actions";
 import { ClientMessages } from "@/components/i18n/client-messages";
+import { RecordQueries } from "@/components/monitoring/record-queries";
+import { queryPermissions } from "@/components/monitoring/subject-queries";
 import { StatusBadge } from "@/components/subjects/status-badge";
 import { CorrectVisitForm, SignVisitForm } from "@/components/subjects/visit-record-forms";
 import { pageParams, requirePageActor } from "@/lib/auth/page";
 import { hasPermission } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db/client";
+import { listQueriesOn } from "@/lib/db/queries";
 import { getSubject, getVisitRecord } from "@/lib/db/subjects";
 import { CLIENT_AREAS } from "@/lib/i18n/client-areas";
 import { getLocale, getTranslator } from "@/lib/i18n/server";
@@ -22,6 +26,9 @@ export default async function VisitRecordPage({ params }: { params: Promise<{ su
   const db = getDb();
   const [subject, record] = await Promise.all([getSubject(db, { actor, subjectId }), getVisitRecord(db, { actor, subjectId, recordId })]);
   if (!subject || !record) notFound();
+  // The queries on this visit record, with their age: one query (and one for their messages).
+  const queries = await listQueriesOn(db, { subject, targets: [{ type: "visit", id: record.id }] });
+  const today = todayCalendarDate();
   const assessments = record.assessments ? (ZAssessments.safeParse(record.assessments).data ?? null) : null;
   const latest = record.signatures[0];
   const valid = latest && latest.voidedAt === null ? latest : undefined;
@@ -96,6 +103,15 @@ export default async function VisitRecordPage({ params }: { params: Promise<{ su
         ) : null}
       </section>
 
+      <ClientMessages areas={CLIENT_AREAS.queries}>
+        <RecordQueries
+          context={{ queries, subjectId: subject.id, today, can: queryPermissions(actor, subject.siteId), actions: { raise: raiseQueryAction, answer: answerQueryAction, close: closeQueryAction, reopen: reopenQueryAction } }}
+          target={{ type: "visit", id: record.id, label: `${record.visitId} (${calendarDateFromDb(record.date)})` }}
+          variant="section"
+          t={t}
+        />
+      </ClientMessages>
+
       {canCorrect ? (
         <details className="card">
           <summary className="cursor-pointer font-semibold">{t("visits.correct")}</summary>
@@ -110,7 +126,7 @@ export default async function VisitRecordPage({ params }: { params: Promise<{ su
                 unscheduled={record.unscheduled}
                 assessments={assessments as Partial<TAssessments> | null}
                 reason={record.reason}
-                today={todayCalendarDate()}
+                today={today}
                 action={updateVisitAction}
               />
             </ClientMessages>
