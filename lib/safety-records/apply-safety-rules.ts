@@ -237,7 +237,7 @@ export async function applySafetyRulesToMany(tx: Tx, options: { actor: Actor | S
     await tx.$executeRaw`
       INSERT INTO "scheduled_visit" ("id", "subjectId", "source", "visitId", "planVersion", "escalationId", "offsetMonths", "targetDate", "windowStart", "windowEnd", "contactMode", "activities")
       SELECT gen_random_uuid()::text, n."subjectId", n."source", n."visitId", NULL, n."escalationId", n."offsetMonths", n."targetDate", n."windowStart", n."windowEnd", n."contactMode",
-        ARRAY(SELECT jsonb_array_elements_text(n."activities"::jsonb))
+        ARRAY(SELECT a.kind FROM jsonb_array_elements_text(n."activities"::jsonb) WITH ORDINALITY AS a(kind, i) ORDER BY a.i)
       FROM unnest(${inserts.subjectId}::text[], ${inserts.source}::text[], ${inserts.visitId}::text[], ${inserts.escalationId}::text[], ${inserts.offsetMonths}::int[],
         ${inserts.targetDate}::date[], ${inserts.windowStart}::date[], ${inserts.windowEnd}::date[], ${inserts.contactMode}::text[], ${inserts.activities}::text[])
         AS n("subjectId", "source", "visitId", "escalationId", "offsetMonths", "targetDate", "windowStart", "windowEnd", "contactMode", "activities")`;
