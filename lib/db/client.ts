@@ -16,8 +16,8 @@ function createClient(): PrismaClient {
 
 /**
  * Connections of the process's pool: DATABASE_POOL_MAX (checked at start by lib/env.ts), else
- * DEFAULT_POOL_MAX. Decision 010, "Per-request cost": the pool is not where 50 concurrent users
- * wait; more connections than cores mostly add PostgreSQL context switches.
+ * DEFAULT_POOL_MAX. Decision 010, "Per-request cost": measured with 50 concurrent users, the
+ * server was CPU-bound and a larger pool showed no effect beyond the noise.
  */
 export const DEFAULT_POOL_MAX = 10;
 function poolMax(): number {
