@@ -30,13 +30,19 @@ export interface ProductRules {
   expectedVectorPositivePercentMax: number | null;
 }
 
+/**
+ * The product rules of a study: one raw query (Prisma's nested select was three — study,
+ * product, profile version — on every subject page and every safety save).
+ */
 export async function loadProductRules(tx: Tx, studyId: string): Promise<ProductRules> {
-  const study = await tx.study.findUniqueOrThrow({
-    where: { id: studyId },
-    select: { product: { select: { currentProfileVersion: true, expectedVectorPositivePercentMax: true, profileVersions: { orderBy: { version: "desc" }, take: 1, select: { profile: true } } } } },
-  });
-  const profile = ZRiskProfile.parse(study.product.profileVersions[0]!.profile);
-  return { derivation: deriveRequirements(profile), platform: profile.platform, expectedVectorPositivePercentMax: study.product.expectedVectorPositivePercentMax };
+  const [row] = await tx.$queryRaw<Array<{ profile: unknown; expectedVectorPositivePercentMax: number | null }>>`
+    SELECT p."expectedVectorPositivePercentMax",
+      (SELECT r."profile" FROM "risk_profile_version" r WHERE r."productId" = p."id" ORDER BY r."version" DESC LIMIT 1) AS "profile"
+    FROM "study" s JOIN "product" p ON p."id" = s."productId"
+    WHERE s."id" = ${studyId}`;
+  if (!row) throw new Error(`study ${studyId} not found`);
+  const profile = ZRiskProfile.parse(row.profile);
+  return { derivation: deriveRequirements(profile), platform: profile.platform, expectedVectorPositivePercentMax: row.expectedVectorPositivePercentMax };
 }
 
 export function toResultFacts(row: { id: string; kind: string; collectedDate: Date; detected: boolean; value: number | null; dominantClone: boolean | null; clonalExpansion: boolean | null; nearOncogene: boolean | null }): SampleResultFacts {
