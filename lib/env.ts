@@ -9,6 +9,7 @@ const ZServerEnv = z.object({
   NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters (npm start generates one)"),
   NEXTAUTH_URL: z.url().optional(),
   LTFU_DEMO_MODE: z.enum(["0", "1"]).default("0"),
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1, "must be a whole number from 1 to 100").max(100, "must be a whole number from 1 to 100").optional(),
 });
 export type TServerEnv = z.infer<typeof ZServerEnv>;
 

@@ -5,9 +5,11 @@ import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { openAppDatabase } from "@/lib/cli/app-database";
 import { buildApp, buildIsStale } from "@/lib/cli/build";
+import type { BenchResult } from "@/lib/cli/bench-result";
 import { parseLargeOptions } from "@/lib/cli/large-options";
 import { ensureAuthSecret } from "@/lib/cli/secret";
 import { disconnectDb, getDb } from "@/lib/db/client";
+import { SWEEP_DONE } from "@/lib/safety-records/sweep-timer";
 import { todayCalendarDate } from "@/lib/subjects/today";
 import { DEMO_PASSWORD } from "@/prisma/demo-accounts";
 import { protocolFor, seedLarge } from "@/prisma/seed-large";
@@ -20,12 +22,18 @@ import { protocolFor, seedLarge } from "@/prisma/seed-large";
  * /investigator page at one site), a plan amendment through the API (create a version, activate
  * it: every subject re-applied), and 50 concurrent signed-in users mixed between dashboard,
  * worklist and subject page. A table, then one JSON line (the last line of output).
+ *
+ * Measuring starts once the server's start-up safety sweep has finished (its log line), so the
+ * figures are of pages, not of the sweep competing with them. `--smoke` (npm test's bench
+ * stage): the same phases and JSON keys with fewer repetitions — 5 timed runs instead of 30,
+ * and each of the 50 concurrent users sends one request instead of six.
  */
 const projectRoot = fileURLToPath(new URL("../../", import.meta.url));
 const step = (message: string) => process.stdout.write(`▸ ${message}\n`);
-const RUNS = Number(process.env.BENCH_RUNS ?? 30);
+const smoke = process.argv.includes("--smoke");
+const RUNS = Number(process.env.BENCH_RUNS ?? (smoke ? 5 : 30));
 const CONCURRENT_USERS = 50;
-const CONCURRENT_REQUESTS_PER_USER = Number(process.env.BENCH_CONCURRENT_ROUNDS ?? 6);
+const CONCURRENT_REQUESTS_PER_USER = Number(process.env.BENCH_CONCURRENT_ROUNDS ?? (smoke ? 1 : 6));
 
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -77,6 +85,31 @@ class Session {
     if (response.status !== 200) throw new Error(`GET ${pathname}: ${response.status}`);
     return ms;
   }
+}
+
+/**
+ * Resolves when the server logs that its start-up safety sweep finished; rejects when it logs
+ * a failed sweep (at 10^5 subjects it once did) or exits. The server's log is passed through.
+ */
+function sweepFinished(server: ChildProcess): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let pending = "";
+    const onLine = (line: string) => {
+      if (line.startsWith(SWEEP_DONE)) resolve(line);
+      else if (line.startsWith("safety sweep failed")) reject(new Error(`the server's ${line}`));
+    };
+    for (const stream of [server.stdout, server.stderr]) {
+      stream?.setEncoding("utf8");
+      stream?.on("data", (chunk: string) => {
+        if (stream === server.stderr) process.stderr.write(chunk);
+        pending += chunk;
+        const lines = pending.split("\n");
+        pending = lines.pop()!;
+        lines.forEach(onLine);
+      });
+    }
+    server.once("exit", (code) => reject(new Error(`the web server exited (${code})`)));
+  });
 }
 
 async function waitForServer(base: string, server: ChildProcess): Promise<void> {
@@ -141,7 +174,10 @@ const FLOOR_SQL = `
   GROUP BY s."siteId"`;
 
 async function main() {
-  const options = parseLargeOptions(process.argv.slice(2), 2_000);
+  const options = parseLargeOptions(
+    process.argv.slice(2).filter((arg) => arg !== "--smoke"),
+    2_000,
+  );
   const port = Number(process.env.BENCH_PORT ?? 3208);
   const base = `http://127.0.0.1:${port}`;
   const { url, embedded } = await openAppDatabase(step);
@@ -178,8 +214,12 @@ async function main() {
       buildApp(env);
     }
     step(`starting the production server on port ${port}`);
-    server = spawn(process.execPath, [path.join(projectRoot, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], { cwd: projectRoot, env, stdio: ["ignore", "ignore", "inherit"] });
+    server = spawn(process.execPath, [path.join(projectRoot, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], { cwd: projectRoot, env, stdio: ["ignore", "pipe", "pipe"] });
+    const swept = sweepFinished(server);
+    swept.catch(() => {}); // awaited below; a failure before then must not be unhandled
     await waitForServer(base, server);
+    step("waiting for the server's start-up safety sweep");
+    step(`  ${await swept}`);
 
     const monitor = new Session(base);
     const investigator = new Session(base);
@@ -221,7 +261,7 @@ async function main() {
     const anonymous = new Session(base);
     const barePage = await timeRuns(RUNS, () => anonymous.timedGet("/login"));
 
-    step(`${CONCURRENT_USERS} concurrent users × ${CONCURRENT_REQUESTS_PER_USER} requests (dashboard, worklist, subject page)`);
+    step(`${CONCURRENT_USERS} concurrent users × ${CONCURRENT_REQUESTS_PER_USER} request(s) each (dashboard, worklist, subject page)`);
     const concurrent: number[] = [];
     const perPage: Record<string, number[]> = { dashboard: [], worklist: [], subject: [] };
     let errors = 0;
@@ -256,13 +296,13 @@ async function main() {
     if (activated.status !== 200) throw new Error(`activating the plan version: ${activated.status} ${activated.text.slice(0, 300)}`);
     step(`  ${amendmentSeconds.toFixed(1)} s`);
 
-    const result = {
+    const result: BenchResult = {
       subjects: options.subjects,
       visits: counts.visits,
       dashboardP50Ms: round(percentile(dashboard, 50)),
       dashboardP95Ms: round(percentile(dashboard, 95)),
       floorP95Ms: round(percentile(floor, 95)),
-      ratio: round((percentile(dashboard, 95) / percentile(floor, 95)) * 100) / 100,
+      ratio: Math.round((percentile(dashboard, 95) / percentile(floor, 95)) * 1000) / 1000,
       worklistP95Ms: round(percentile(worklist, 95)),
       amendmentSeconds: round(amendmentSeconds),
       concurrentP95Ms: round(percentile(concurrent, 95)),

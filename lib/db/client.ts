@@ -11,7 +11,18 @@ const globalForPrisma = globalThis as unknown as { ltfuPrisma?: PrismaClient };
 function createClient(): PrismaClient {
   const connectionString = process.env.DATABASE_URL;
   if (!connectionString) throw new Error("DATABASE_URL is not set: run the app with `npm start`, or set it (see .env.example)");
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString, max: 10 }) });
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString, max: poolMax() }) });
+}
+
+/**
+ * Connections of the process's pool: DATABASE_POOL_MAX (checked at start by lib/env.ts), else
+ * DEFAULT_POOL_MAX. Decision 010, "Per-request cost": measured with 50 concurrent users, the
+ * server was CPU-bound and a larger pool showed no effect beyond the noise.
+ */
+export const DEFAULT_POOL_MAX = 10;
+function poolMax(): number {
+  const value = Number(process.env.DATABASE_POOL_MAX);
+  return Number.isInteger(value) && value >= 1 && value <= 100 ? value : DEFAULT_POOL_MAX;
 }
 
 export function getDb(): PrismaClient {

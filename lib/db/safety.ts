@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import type { Actor } from "@/lib/auth/actor";
 import type { Db, Tx } from "@/lib/db/client";
 import { getSubject, subjectScopeFilter } from "@/lib/db/subjects";
@@ -11,9 +12,20 @@ import { getSubject, subjectScopeFilter } from "@/lib/db/subjects";
  */
 async function scopedSubjectIds(db: Db | Tx, actor: Actor, subjectIds: string[]): Promise<string[]> {
   if (subjectIds.length === 0) return [];
+  if (subjectIds.length === 1) return scopedSubjectIdOfRequest(db, actor, subjectIds[0]!);
   const rows = await db.subject.findMany({ where: { id: { in: subjectIds }, ...subjectScopeFilter(actor) }, select: { id: true } });
   return rows.map((row) => row.id);
 }
+
+/**
+ * One subject's scope check, memoised for the current render only (React `cache`: a page that
+ * lists a subject's AEs, results and escalations checks its scope once, not three times).
+ * Outside a render (actions, route handlers) `cache` does not memoise: every call queries.
+ */
+const scopedSubjectIdOfRequest = cache(async (db: Db | Tx, actor: Actor, subjectId: string): Promise<string[]> => {
+  const rows = await db.subject.findMany({ where: { id: subjectId, ...subjectScopeFilter(actor) }, select: { id: true } });
+  return rows.map((row) => row.id);
+});
 
 /** A subject's adverse events, by onset date (empty when the subject is out of scope). */
 export async function listAdverseEvents(db: Db | Tx, options: { actor: Actor; subjectId: string }) {

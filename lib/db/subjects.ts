@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import type { Actor } from "@/lib/auth/actor";
 import type { Db, Tx } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -86,12 +87,17 @@ export async function listContactAttempts(db: Db, options: { actor: Actor; subje
 
 /** The plan versions that apply to a study's subjects: activated ones (active and superseded), with their dates. */
 export async function listAppliedPlanVersions(db: Db | Tx, options: { studyId: string }) {
-  return db.planVersion.findMany({
-    where: { studyId: options.studyId, status: { in: ["ACTIVE", "SUPERSEDED"] }, effectiveDate: { not: null } },
+  return appliedPlanVersionsOfRequest(db, options.studyId);
+}
+
+/** Memoised for the current render only (React `cache`); outside a render every call queries. */
+const appliedPlanVersionsOfRequest = cache(async (db: Db | Tx, studyId: string) =>
+  db.planVersion.findMany({
+    where: { studyId, status: { in: ["ACTIVE", "SUPERSEDED"] }, effectiveDate: { not: null } },
     select: { version: true, effectiveDate: true, plan: true, status: true },
     orderBy: { version: "asc" },
-  });
-}
+  }),
+);
 
 /**
  * Studies where the actor can enrol: an investigator's studies with an active plan and an
