@@ -80,19 +80,23 @@ export interface WorklistRow {
  */
 export async function listWorklistVisits(db: Db, options: { actor: Actor; asOf: string; days?: number; limit?: number }): Promise<WorklistRow[]> {
   const days = Math.max(options.days ?? 30, 0);
+  // The open rows first (MATERIALIZED): left to itself the planner may walk every subject of the
+  // organisation by primary key and probe each one's rows (0.4 s at 100,000 subjects).
   return db.$queryRaw<WorklistRow[]>(Prisma.sql`
-    WITH p AS (${studySiteScopeSql(options.actor)})
+    WITH p AS MATERIALIZED (${studySiteScopeSql(options.actor)}),
+    sv AS MATERIALIZED (
+      SELECT sv."subjectId", sv."visitId", sv."planVersion", sv."source", sv."targetDate", sv."windowStart", sv."windowEnd", sv."contactMode"
+      FROM p JOIN "scheduled_visit" sv ON sv."siteId" = p."siteId" AND sv."studyId" = p."studyId"
+      WHERE sv."open" AND sv."windowStart" <= ${options.asOf}::date + ${days}::int
+        AND (sv."windowStart" <= ${options.asOf}::date OR sv."targetDate" <= ${options.asOf}::date + ${days}::int))
     SELECT s."id" AS "subjectId", s."code", s."studyId", st."protocolNumber", si."code" AS "siteCode",
       sv."visitId", sv."planVersion", sv."source", sv."targetDate", sv."windowStart", sv."windowEnd", sv."contactMode",
       ltfu_visit_status(sv."targetDate", sv."windowStart", sv."windowEnd", NULL, s."status", s."statusDate", ${options.asOf}::date) AS "status"
-    FROM p
-    JOIN "scheduled_visit" sv ON sv."siteId" = p."siteId" AND sv."studyId" = p."studyId"
+    FROM sv
     JOIN "subject" s ON s."id" = sv."subjectId"
     JOIN "study" st ON st."id" = s."studyId"
     JOIN "site" si ON si."id" = s."siteId"
-    WHERE sv."open" AND sv."windowStart" <= ${options.asOf}::date + ${days}::int
-      AND (sv."windowStart" <= ${options.asOf}::date OR sv."targetDate" <= ${options.asOf}::date + ${days}::int)
-      AND s."status" = 'active' AND ${subjectScopeSql(options.actor)}
+    WHERE s."status" = 'active' AND ${subjectScopeSql(options.actor)}
     ORDER BY sv."windowEnd", s."code", sv."visitId"
     LIMIT ${options.limit ?? 500}`);
 }
