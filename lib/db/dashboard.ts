@@ -403,15 +403,28 @@ function lastQuartersSql(asOf: string): Prisma.Sql {
 
 /**
  * Retention: for each whole year since dosing, the subjects who have reached it by `asOf` and
- * how many of them were still in follow-up (active) on that anniversary.
+ * how many of them were still in follow-up (active) on that anniversary. One pass over the
+ * subjects: the last anniversary each has reached by `asOf` and the last one before its status
+ * date (anniversaries grow with the year, so each is a year count, corrected by one where the
+ * calendar year's anniversary falls after the date), grouped, then spread over years 0–15.
  */
 export async function getRetentionByYear(db: Db, scope: DashboardScope): Promise<Array<{ year: number; reached: number; active: number }>> {
+  const lastBefore = (date: Prisma.Sql, strict: boolean) => Prisma.sql`(
+    (extract(year FROM ${date})::int - extract(year FROM s."dosingDate")::int)
+    - CASE WHEN (s."dosingDate" + make_interval(years => extract(year FROM ${date})::int - extract(year FROM s."dosingDate")::int))::date ${strict ? Prisma.sql`>=` : Prisma.sql`>`} ${date} THEN 1 ELSE 0 END)`;
   const rows = await db.$queryRaw<Array<{ year: number; reached: number; active: number }>>(Prisma.sql`
-    WITH scoped AS (${scopedSubjectsSql(scope)})
-    SELECT y."year"::int AS "year", count(s."id")::int AS "reached",
-      count(s."id") FILTER (WHERE s."status" = 'active' OR s."statusDate" > (s."dosingDate" + make_interval(years => y."year"))::date)::int AS "active"
+    WITH per AS (
+      SELECT ${lastBefore(Prisma.sql`${scope.asOf}::date`, false)} AS "reached",
+        CASE WHEN s."status" = 'active' THEN 15 ELSE ${lastBefore(Prisma.sql`s."statusDate"`, true)} END AS "active",
+        count(*) AS "subjects"
+      FROM "subject" s WHERE ${subjectScopeSql(scope.actor)}
+        ${scope.studyId ? Prisma.sql`AND s."studyId" = ${scope.studyId}` : Prisma.empty}
+        ${scope.siteId ? Prisma.sql`AND s."siteId" = ${scope.siteId}` : Prisma.empty}
+      GROUP BY 1, 2)
+    SELECT y."year"::int AS "year", COALESCE(sum(per."subjects"), 0)::int AS "reached",
+      COALESCE(sum(per."subjects") FILTER (WHERE per."active" >= y."year"), 0)::int AS "active"
     FROM generate_series(0, 15) AS y("year")
-    LEFT JOIN scoped s ON (s."dosingDate" + make_interval(years => y."year"))::date <= ${scope.asOf}::date
+    LEFT JOIN per ON per."reached" >= y."year"
     GROUP BY y."year" ORDER BY y."year"`);
   return rows.filter((row) => row.reached > 0);
 }
@@ -427,34 +440,39 @@ export async function getOnTimeRateByQuarter(db: Db, scope: DashboardScope): Pro
   const asOf = Prisma.sql`${scope.asOf}::date`;
   const first = Prisma.sql`(date_trunc('quarter', ${scope.asOf}::timestamp) - interval '21 months')::date`;
   const month = Prisma.sql`date_trunc('month', ${scope.asOf}::timestamp)::date`;
+  const quarter = (date: Prisma.Sql) => Prisma.sql`date_trunc('quarter', ${date})::date`;
+  // Each source grouped by site and quarter first (a few hundred rows), then summed.
   const rows = await db.$queryRaw<Array<{ start: Date; siteCode: string; onTime: number; due: number }>>(Prisma.sql`
-    WITH p AS (${scopedSitesSql(scope)}), q AS (${lastQuartersSql(scope.asOf)}),
+    WITH p AS (${scopedSitesSql(scope)}),
     v AS (
-      SELECT vs."siteId", vs."month" AS "windowEnd", vs."onTime", vs."completed" + vs."missed" AS "due"
+      SELECT vs."siteId", ${quarter(Prisma.sql`vs."month"`)} AS "start", sum(vs."onTime") AS "onTime", sum(vs."completed" + vs."missed") AS "due"
       FROM p JOIN "visit_summary" vs ON vs."studyId" = p."studyId" AND vs."siteId" = p."siteId"
       WHERE vs."month" >= ${first} AND vs."month" < ${month}
+      GROUP BY 1, 2
       UNION ALL
-      SELECT sv."siteId", sv."windowEnd", (sv."recordStatus" = 'completed' AND sv."recordDate" BETWEEN sv."windowStart" AND sv."windowEnd")::int, 1
+      SELECT sv."siteId", ${quarter(Prisma.sql`sv."windowEnd"`)}, count(*) FILTER (WHERE sv."recordStatus" = 'completed' AND sv."recordDate" BETWEEN sv."windowStart" AND sv."windowEnd"), count(*)
       FROM "scheduled_visit" sv JOIN p ON p."studyId" = sv."studyId" AND p."siteId" = sv."siteId"
       WHERE sv."recordStatus" IS NOT NULL AND sv."windowEnd" >= ${month} AND sv."windowEnd" < ${asOf}
+      GROUP BY 1, 2
       UNION ALL
-      SELECT o."siteId", o."windowEnd", 0, 1 FROM (${openVisitsSql(scope.asOf)}) o WHERE o."windowEnd" >= ${first} AND o."windowEnd" < ${asOf})
-    SELECT q."start", si."code" AS "siteCode", sum(v."onTime")::int AS "onTime", sum(v."due")::int AS "due"
-    FROM q
-    JOIN v ON v."windowEnd" >= q."start" AND v."windowEnd" < (q."start" + interval '3 months')::date
-    JOIN "site" si ON si."id" = v."siteId"
-    GROUP BY q."start", si."code"
+      SELECT sv."siteId", ${quarter(Prisma.sql`sv."windowEnd"`)}, 0, count(*)
+      FROM p JOIN "scheduled_visit" sv ON sv."siteId" = p."siteId" AND sv."studyId" = p."studyId"
+      WHERE sv."open" AND sv."windowStart" < ${asOf} AND sv."windowEnd" >= ${first} AND sv."windowEnd" < ${asOf}
+      GROUP BY 1, 2)
+    SELECT v."start", si."code" AS "siteCode", sum(v."onTime")::int AS "onTime", sum(v."due")::int AS "due"
+    FROM v JOIN "site" si ON si."id" = v."siteId"
+    GROUP BY v."start", si."code"
     HAVING sum(v."due") > 0
-    ORDER BY q."start", si."code"`);
+    ORDER BY v."start", si."code"`);
   return rows.map((row) => ({ quarter: quarterLabel(row.start), siteCode: row.siteCode, onTime: row.onTime, due: row.due, rate: rate(row.onTime, row.due) }));
 }
 
 /** Escalations opened per quarter over the last 8 quarters (zero quarters included). */
 export async function getEscalationsByQuarter(db: Db, scope: DashboardScope): Promise<Array<{ quarter: string; opened: number }>> {
   const rows = await db.$queryRaw<Array<{ start: Date; opened: number }>>(Prisma.sql`
-    WITH scoped AS (${scopedSubjectsSql(scope)}), q AS (${lastQuartersSql(scope.asOf)})
+    WITH p AS (${scopedSitesSql(scope)}), q AS (${lastQuartersSql(scope.asOf)})
     SELECT q."start", count(e."id")::int AS "opened"
-    FROM q LEFT JOIN ("escalation" e JOIN scoped s ON s."id" = e."subjectId")
+    FROM q LEFT JOIN ("escalation" e JOIN p ON p."studyId" = e."studyId" AND p."siteId" = e."siteId")
       ON e."openedDate" >= q."start" AND e."openedDate" < (q."start" + interval '3 months')::date AND e."openedDate" <= ${scope.asOf}::date
     GROUP BY q."start" ORDER BY q."start"`);
   return rows.map((row) => ({ quarter: quarterLabel(row.start), opened: row.opened }));
@@ -463,13 +481,13 @@ export async function getEscalationsByQuarter(db: Db, scope: DashboardScope): Pr
 /** Open escalations by trigger and age band (days since opened at `asOf`). */
 export async function getOpenEscalationsByKind(db: Db, scope: DashboardScope): Promise<Array<{ trigger: string; upTo30: number; upTo90: number; over90: number; overdue: number }>> {
   return db.$queryRaw(Prisma.sql`
-    WITH scoped AS (${scopedSubjectsSql(scope)})
+    WITH p AS (${scopedSitesSql(scope)})
     SELECT e."trigger",
       count(*) FILTER (WHERE ${scope.asOf}::date - e."openedDate" <= 30)::int AS "upTo30",
       count(*) FILTER (WHERE ${scope.asOf}::date - e."openedDate" BETWEEN 31 AND 90)::int AS "upTo90",
       count(*) FILTER (WHERE ${scope.asOf}::date - e."openedDate" > 90)::int AS "over90",
       count(*) FILTER (WHERE e."dueDate" < ${scope.asOf}::date)::int AS "overdue"
-    FROM "escalation" e JOIN scoped s ON s."id" = e."subjectId"
+    FROM "escalation" e JOIN p ON p."studyId" = e."studyId" AND p."siteId" = e."siteId"
     WHERE e."status" = 'open' AND e."openedDate" <= ${scope.asOf}::date
     GROUP BY e."trigger" ORDER BY e."trigger"`);
 }
