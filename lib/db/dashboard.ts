@@ -147,18 +147,14 @@ export async function getDashboard(db: Db, scope: DashboardScope): Promise<Dashb
       WITH p AS (${pairs}),
       consent AS (SELECT cv."studyId", max(cv."version") AS "version" FROM "consent_version" cv WHERE cv."studyId" IN (SELECT "studyId" FROM p) AND cv."status" = 'ACTIVE' GROUP BY cv."studyId"),
       duration AS (${followUpMonthsSql(asOf)}),
-      -- Grouped first (a few hundred groups), then joined to the per-study consent version.
-      grouped AS (
-        SELECT s."studyId", s."siteId", s."status", s."consentVersion", count(*)::int AS "subjects"
-        FROM "subject" s WHERE ${subjectScopeSql(actor)}
-          ${scope.studyId ? Prisma.sql`AND s."studyId" = ${scope.studyId}` : Prisma.empty}
-          ${scope.siteId ? Prisma.sql`AND s."siteId" = ${scope.siteId}` : Prisma.empty}
-        GROUP BY 1, 2, 3, 4),
+      -- subject_summary: subjects per study, site, status and consent version, kept by triggers.
       counted AS (
-        SELECT g."siteId", g."status", sum(g."subjects")::int AS "subjects",
-          (sum(g."subjects") FILTER (WHERE g."status" = 'active' AND g."consentVersion" < c."version"))::int AS "reconsentDue"
-        FROM grouped g LEFT JOIN consent c ON c."studyId" = g."studyId"
-        GROUP BY g."siteId", g."status"),
+        SELECT ss."siteId", ss."status", sum(ss."subjects")::int AS "subjects",
+          (sum(ss."subjects") FILTER (WHERE ss."status" = 'active' AND ss."consentVersion" < c."version"))::int AS "reconsentDue"
+        FROM p JOIN "subject_summary" ss ON ss."studyId" = p."studyId" AND ss."siteId" = p."siteId"
+        LEFT JOIN consent c ON c."studyId" = ss."studyId"
+        GROUP BY ss."siteId", ss."status"
+        HAVING sum(ss."subjects") > 0),
       -- Active subjects whose follow-up ends within 6 months of asOf: dosing + duration is
       -- monotone in the dosing date, so the dosing dates form a range (a week wider on each side
       -- for month-end rounding), read through subject_dashboard_idx, then the exact test.

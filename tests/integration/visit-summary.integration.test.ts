@@ -11,7 +11,7 @@ import { COMPLETED_ASSESSMENTS, createSiteWorkFixture, enrolmentInput, SIGNING_P
 
 /**
  * The derived visit columns (scheduled_visit: studyId, siteId, recordStatus, recordDate, open)
- * and the monthly summary (visit_summary) are kept by triggers in the same transaction as the
+ * and the summaries (visit_summary, subject_summary) are kept by triggers in the same transaction as the
  * data (migration 20261127010000, docs/decisions/010-program-scale.md). After every kind of
  * write — a visit recorded, missed, corrected after its signature was voided, a plan amendment
  * moving windows, a subject moved to another site, a subject leaving — both must equal a
@@ -108,10 +108,19 @@ async function countedOverEveryRow(asOf: string) {
   return { visits, onTimeRate: due === 0 ? null : onTime / due };
 }
 
+/** subject_summary (its non-zero rows) and the subjects grouped from scratch. */
+async function subjectSummaries(): Promise<{ kept: unknown[]; recounted: unknown[] }> {
+  const kept = (await owner.query(`SELECT "siteId", "status", "consentVersion", "subjects" FROM "subject_summary" WHERE "studyId" = $1 AND "subjects" <> 0 ORDER BY 1, 2, 3`, [fx.studyId])).rows;
+  const recounted = (await owner.query(`SELECT "siteId", "status", "consentVersion", count(*)::int AS "subjects" FROM "subject" WHERE "studyId" = $1 GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`, [fx.studyId])).rows;
+  return { kept, recounted };
+}
+
 async function expectConsistent(step: string) {
   expect({ step, mismatches: await derivedMismatches() }).toEqual({ step, mismatches: [] });
   const { kept, recounted } = await summaries();
   expect({ step, summary: kept }).toEqual({ step, summary: recounted });
+  const subjectsKept = await subjectSummaries();
+  expect({ step, subjects: subjectsKept.kept }).toEqual({ step, subjects: subjectsKept.recounted });
   for (const asOf of AS_OF) {
     const dashboard = await getDashboard(getDb(), { actor: fx.monitor, asOf, studyId: fx.studyId });
     expect({ step, asOf, visits: dashboard.visits, onTimeRate: dashboard.onTimeRate }).toEqual({ step, asOf, ...(await countedOverEveryRow(asOf)) });

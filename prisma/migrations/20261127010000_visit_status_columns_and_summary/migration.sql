@@ -199,3 +199,56 @@ CREATE INDEX "subject_dashboard_idx" ON "subject" ("studyId", "status", "dosingD
 -- Serious adverse events and malignancies by study and site up to asOf, without the heap.
 CREATE INDEX "adverse_event_serious_idx" ON "adverse_event" ("studyId", "siteId", "onsetDate") WHERE "serious";
 CREATE INDEX "adverse_event_malignancy_idx" ON "adverse_event" ("studyId", "siteId", "onsetDate") WHERE "category" = 'malignancy';
+
+-- 5. Subjects per study, site, status and consent version, kept by statement triggers on
+--    "subject" in the same transaction (enrolment, status change, consent, a move to another
+--    site): the dashboard's subject and reconsent-due counts read a few hundred rows instead of
+--    every subject. (Current status, as the dashboard always showed it.)
+CREATE TABLE "subject_summary" (
+  "studyId" TEXT NOT NULL,
+  "siteId" TEXT NOT NULL,
+  "status" TEXT NOT NULL,
+  "consentVersion" INTEGER NOT NULL,
+  "subjects" INTEGER NOT NULL DEFAULT 0,
+  CONSTRAINT "subject_summary_pkey" PRIMARY KEY ("studyId", "siteId", "status", "consentVersion")
+);
+
+INSERT INTO "subject_summary" ("studyId", "siteId", "status", "consentVersion", "subjects")
+SELECT "studyId", "siteId", "status", "consentVersion", count(*) FROM "subject" GROUP BY 1, 2, 3, 4;
+
+CREATE FUNCTION subject_summarise() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+    INSERT INTO "subject_summary" AS ss ("studyId", "siteId", "status", "consentVersion", "subjects")
+    SELECT d."studyId", d."siteId", d."status", d."consentVersion", sum(d."sign")
+    FROM (SELECT "studyId", "siteId", "status", "consentVersion", 1 AS "sign" FROM new_rows) d
+    GROUP BY 1, 2, 3, 4
+    HAVING sum(d."sign") <> 0
+    ORDER BY 1, 2, 3, 4
+    ON CONFLICT ("studyId", "siteId", "status", "consentVersion") DO UPDATE SET "subjects" = ss."subjects" + EXCLUDED."subjects";
+  ELSIF TG_OP = 'DELETE' THEN
+    INSERT INTO "subject_summary" AS ss ("studyId", "siteId", "status", "consentVersion", "subjects")
+    SELECT d."studyId", d."siteId", d."status", d."consentVersion", sum(d."sign")
+    FROM (SELECT "studyId", "siteId", "status", "consentVersion", -1 AS "sign" FROM old_rows) d
+    GROUP BY 1, 2, 3, 4
+    HAVING sum(d."sign") <> 0
+    ORDER BY 1, 2, 3, 4
+    ON CONFLICT ("studyId", "siteId", "status", "consentVersion") DO UPDATE SET "subjects" = ss."subjects" + EXCLUDED."subjects";
+  ELSE
+    INSERT INTO "subject_summary" AS ss ("studyId", "siteId", "status", "consentVersion", "subjects")
+    SELECT d."studyId", d."siteId", d."status", d."consentVersion", sum(d."sign")
+    FROM (SELECT "studyId", "siteId", "status", "consentVersion", 1 AS "sign" FROM new_rows UNION ALL SELECT "studyId", "siteId", "status", "consentVersion", -1 AS "sign" FROM old_rows) d
+    GROUP BY 1, 2, 3, 4
+    HAVING sum(d."sign") <> 0
+    ORDER BY 1, 2, 3, 4
+    ON CONFLICT ("studyId", "siteId", "status", "consentVersion") DO UPDATE SET "subjects" = ss."subjects" + EXCLUDED."subjects";
+  END IF;
+  RETURN NULL;
+END
+$$;
+CREATE TRIGGER "subject_summarise_insert" AFTER INSERT ON "subject"
+  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION subject_summarise();
+CREATE TRIGGER "subject_summarise_update" AFTER UPDATE ON "subject"
+  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION subject_summarise();
+CREATE TRIGGER "subject_summarise_delete" AFTER DELETE ON "subject"
+  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION subject_summarise();
