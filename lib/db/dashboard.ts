@@ -141,8 +141,9 @@ export async function getDashboard(db: Db, scope: DashboardScope): Promise<Dashb
         COALESCE(o."overdue", 0) AS "overdue", COALESCE(o."windowOpen", 0) AS "windowOpen", COALESCE(o."due30", 0) AS "due30", COALESCE(o."due90", 0) AS "due90",
         COALESCE(r."onTime", 0) AS "onTime", (COALESCE(r."recorded", 0) + COALESCE(o."overdue", 0))::int AS "due"
       FROM open o FULL JOIN recorded r ON r."siteId" = o."siteId"`),
-    // Subjects by site and status from subject_dashboard_idx alone (no heap); the few subjects
-    // under extended follow-up (extension rows, open period-end escalations) looked up by id.
+    // Subjects by site and status from subject_summary; nearing the end of follow-up through
+    // subject_dashboard_idx; the few subjects under extended follow-up (extension rows, open
+    // period-end escalations) looked up by id.
     db.$queryRaw<Array<{ siteId: string; status: string; subjects: number; reconsentDue: number; extension: number; nearingEnd: number }>>(Prisma.sql`
       WITH p AS (${pairs}),
       consent AS (SELECT cv."studyId", max(cv."version") AS "version" FROM "consent_version" cv WHERE cv."studyId" IN (SELECT "studyId" FROM p) AND cv."status" = 'ACTIVE' GROUP BY cv."studyId"),
