@@ -4,6 +4,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { openAppDatabase } from "@/lib/cli/app-database";
+import { FLOOR_SQL } from "@/lib/cli/bench-floor";
 import { buildApp, buildIsStale } from "@/lib/cli/build";
 import type { BenchResult } from "@/lib/cli/bench-result";
 import { parseLargeOptions } from "@/lib/cli/large-options";
@@ -152,26 +153,6 @@ function longPost(url: string, cookie: string, body: string): Promise<{ status: 
     request.end(body);
   });
 }
-
-/** The dashboard's heaviest query, hand-written: every schedule row of the study with its status at asOf, counted per site. */
-const FLOOR_SQL = `
-  SELECT s."siteId",
-    count(*) FILTER (WHERE st = 'overdue') AS overdue,
-    count(*) FILTER (WHERE st = 'window_open') AS window_open,
-    count(*) FILTER (WHERE st IN ('upcoming', 'window_open') AND sv."targetDate" BETWEEN $2::date AND $2::date + 90) AS due90,
-    count(*) FILTER (WHERE st = 'completed' AND r."date" BETWEEN sv."windowStart" AND sv."windowEnd") AS on_time,
-    count(*) FILTER (WHERE st IN ('completed', 'missed', 'overdue')) AS due
-  FROM "scheduled_visit" sv
-  JOIN "subject" s ON s."id" = sv."subjectId"
-  LEFT JOIN "visit_record" r ON r."subjectId" = sv."subjectId" AND r."visitId" = sv."visitId" AND r."planVersion" IS NOT DISTINCT FROM sv."planVersion"
-  CROSS JOIN LATERAL (SELECT CASE
-    WHEN r."status" IS NOT NULL THEN r."status"
-    WHEN s."status" <> 'active' AND sv."targetDate" > s."statusDate" THEN 'not_required'
-    WHEN sv."windowEnd" < $2::date THEN 'overdue'
-    WHEN sv."windowStart" <= $2::date THEN 'window_open'
-    ELSE 'upcoming' END AS st) x
-  WHERE s."studyId" = $1
-  GROUP BY s."siteId"`;
 
 async function main() {
   const options = parseLargeOptions(

@@ -49,7 +49,7 @@ async function snapshot() {
   const tables = (await query<{ tablename: string }>(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations' ORDER BY tablename`)).map((t) => t.tablename);
   const out: Record<string, Record<string, unknown>[]> = {};
   for (const table of tables) {
-    const order = table === "study_site" ? `"studyId", "siteId"` : table === "study_member" ? `"studyId", "userId"` : table === "user_site" ? `"userId", "siteId"` : "id";
+    const order = table === "study_site" ? `"studyId", "siteId"` : table === "study_member" ? `"studyId", "userId"` : table === "user_site" ? `"userId", "siteId"` : table === "visit_summary" ? `"studyId", "siteId", "month"` : table === "subject_summary" ? `"studyId", "siteId", "status", "consentVersion"` : "id";
     out[table] = (await query<{ row: Record<string, unknown> }>(`SELECT to_jsonb(t) AS row FROM "${table}" t ORDER BY ${order}`)).map((r) => r.row);
   }
   return out;
