@@ -35,13 +35,25 @@ export interface FormFailure {
 
 /** A failed action as a form shows it: zod messages through the field-error table, refusals through the catalog. */
 export function describeFormFailure(t: Translate, locale: Locale, failure: Failure): FormFailure {
-  const issues = (failure.fieldErrors ?? []).map((e) => ({ field: e.field, message: translateFieldError(locale, e.message) }));
+  const issues = (failure.fieldErrors ?? []).map((e) => ({ field: e.field, message: translateFieldError(locale, withoutFieldPrefix(e.field, e.message)) }));
   const fieldErrors: Record<string, string> = {};
   for (const issue of issues) fieldErrors[topLevel(issue.field)] ??= issue.message;
   if (issues.length > 0) return { fieldErrors, issues, formError: null };
   const message = refusalMessage(t, failure);
   if (failure.field) return { fieldErrors: { [topLevel(failure.field)]: message }, issues: [{ field: failure.field, message }], formError: null };
   return { fieldErrors, issues, formError: message };
+}
+
+/**
+ * A message without the field name it starts with (`password: the password is not correct`):
+ * the API's English messages name their field, a form shows the message under the field's
+ * label, which already names it ("Password: password: …" otherwise).
+ */
+export function withoutFieldPrefix(field: string, message: string): string {
+  for (const name of new Set([field, topLevel(field)])) {
+    if (name && message.startsWith(`${name}: `)) return message.slice(name.length + 2);
+  }
+  return message;
 }
 
 export function topLevel(field: string): string {

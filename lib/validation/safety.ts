@@ -124,10 +124,11 @@ export const ZSampleResultFields = z.object({
   sampleType: storableText(100).trim().min(1, { error: "name the sample type (e.g. peripheral_blood)" }),
   /** The sample stands in for an inaccessible target tissue (CDE §2.4.2). */
   surrogate: z.boolean({ error: "must be true or false" }).default(false),
-  assay: storableText(200).trim().min(1).optional(),
+  // Blank is absent (a form posts its empty inputs).
+  assay: storableText(200).trim().transform((v) => v || undefined).optional(),
   detected: z.boolean({ error: "must be true or false" }),
   value: ZMeasuredValue.nullish(),
-  unit: storableText(40).trim().min(1).optional(),
+  unit: storableText(40).trim().transform((v) => v || undefined).optional(),
   dominantClone: z.boolean({ error: "must be true or false" }).optional(),
   clonalExpansion: z.boolean({ error: "must be true or false" }).optional(),
   nearOncogene: z.boolean({ error: "must be true or false" }).optional(),

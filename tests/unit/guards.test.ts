@@ -39,6 +39,17 @@ describe("every server action is guarded", () => {
   });
 });
 
+describe("server actions live in app/", () => {
+  // The one exception: the server end of a form posted without JavaScript, which runs only a
+  // guarded action (tests/unit/submit-form.test.ts).
+  const ALLOWED = new Set(["lib/forms/submit-form.ts"]);
+  const root = path.resolve(__dirname, "../..");
+  const elsewhere = ["lib", "components"].flatMap((dir) => walk(path.join(root, dir))).filter((f) => /\.(ts|tsx)$/.test(f) && /^\s*["']use server["']/.test(readFileSync(f, "utf8")));
+  it("finds no other 'use server' module in lib/ or components/", () => {
+    expect(elsewhere.map((f) => path.relative(root, f)).sort()).toEqual([...ALLOWED]);
+  });
+});
+
 describe("every route handler is guarded", () => {
   it("finds the route handlers", () => expect(routeFiles.length).toBeGreaterThan(0));
   it.each(routeFiles.map((f) => [path.relative(appDir, f), f]))("%s", async (_name, file) => {
