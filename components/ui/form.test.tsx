@@ -191,4 +191,13 @@ describe("ActionForm", () => {
     await screen.findByRole("status");
     expect((received as FormData | null)?.get("code")).toBe("SH-01");
   });
+
+  it("shows a schema's field message in Chinese (the field-error table loads with the refusal)", async () => {
+    render(<SiteForm locale="zh-CN" action={parseSite} />);
+    fireEvent.change(screen.getByLabelText("Code"), { target: { value: "bad code!" } });
+    await act(async () => fireEvent.click(screen.getByRole("button", { name: "Create" })));
+    const code = screen.getByLabelText("Code");
+    await waitFor(() => expect(code.getAttribute("aria-invalid")).toBe("true"));
+    expect(document.getElementById(code.getAttribute("aria-describedby") ?? "")?.textContent).toBe("Code: 只能包含字母、数字、- 和 _");
+  });
 });

@@ -4,8 +4,7 @@ import { createContext, startTransition, useActionState, useCallback, useContext
 import { useI18n } from "@/components/i18n/i18n-provider";
 import type { ActionResult } from "@/lib/auth/action";
 import { IDLE, type FormState } from "@/lib/forms/form-state";
-import { submitForm } from "@/lib/forms/submit-form";
-import { describeFormFailure, topLevel, type FormFailure } from "@/lib/i18n/failure-message";
+import { describeFormFailure, inReaderLanguage, topLevel, type FormFailure } from "@/lib/i18n/failure-message";
 
 /** A wrapped server action (or a client step that returns the same result) fed with the form's data. */
 export type FormAction<R> = (formData: FormData) => Promise<ActionResult<R>>;
@@ -23,6 +22,8 @@ interface FormContextValue {
   submission: number;
   failure: FormFailure | null;
   register: (name: string) => () => void;
+  /** The field names shown by the form's `Field`s and `FieldSet`s. */
+  claimed: ReadonlySet<string>;
 }
 
 const FormContext = createContext<FormContextValue | null>(null);
@@ -39,8 +40,8 @@ const NO_FAILURE: FormFailure = { fieldErrors: {}, issues: [], formError: null }
  * - submission through React 19's `useActionState` and `<form action>`; the action receives the
  *   form's `FormData`, which `defineAction` reads through the shared zod schema;
  * - without JavaScript, and before hydration: when `action` is a server action passed from the
- *   page, the form is a native POST to it (bound to `submitForm`, lib/forms/submit-form.ts), and
- *   the page comes back rendered with the saved status or the refusal;
+ *   page (`defineFormAction`, lib/forms/form-action.ts), the form is a native POST to it, and the
+ *   page comes back rendered with the saved status or the refusal;
  * - pending state (the submit button is disabled meanwhile), cleared when the action refuses
  *   or throws (an unreachable server becomes a form error, not a stuck button);
  * - field errors (shown by each `Field` of that name, tied with `aria-describedby`) and the
@@ -78,29 +79,31 @@ export function ActionForm<R>({
   const { t, locale } = useI18n();
   const formId = useId();
   const formRef = useRef<HTMLFormElement>(null);
-  // The native (no-JavaScript) submission: the server runs the action and renders the result.
-  const serverStep = useMemo(() => (isServerAction(action) ? (submitForm.bind(null, action) as (previous: FormState<R>, formData: FormData) => Promise<FormState<R>>) : null), [action]);
+  // The native (no-JavaScript) submission: React posts the form to the server action, which
+  // answers (previous state, FormData) with the next state (lib/forms/form-action.ts), and the
+  // page comes back rendered with it.
+  const serverStep = isServerAction(action) ? (action as unknown as (previous: FormState<R>, formData: FormData) => Promise<FormState<R>>) : null;
   const clientStep = useCallback(
     async (previous: FormState<R>, formData: FormData): Promise<FormState<R>> => {
       const submission = previous.submission + 1;
       try {
         const result = await action(formData);
-        return result.ok ? { phase: "saved", submission, data: result.data } : { phase: "refused", submission, failure: result.error };
+        return result.ok ? { phase: "saved", submission, data: result.data } : { phase: "refused", submission, failure: await inReaderLanguage(result.error, locale) };
       } catch (error) {
         console.error(error);
         return { phase: "unreachable", submission };
       }
     },
-    [action],
+    [action, locale],
   );
   const hydrated = useSyncExternalStore(noSubscription, () => true, () => false);
   const [state, dispatch, pending] = useActionState<FormState<R>, FormData>(serverStep && !hydrated ? serverStep : clientStep, IDLE);
 
   const failure = useMemo<FormFailure | null>(() => {
-    if (state.phase === "refused") return describeFormFailure(t, locale, state.failure);
+    if (state.phase === "refused") return describeFormFailure(t, state.failure);
     if (state.phase === "unreachable") return { ...NO_FAILURE, formError: t("error.network") };
     return null;
-  }, [state, t, locale]);
+  }, [state, t]);
 
   const [claimed, setClaimed] = useState<ReadonlySet<string>>(new Set());
   const register = useCallback((name: string) => {
@@ -145,7 +148,7 @@ export function ActionForm<R>({
   const unclaimed = failure ? failure.issues.filter((issue) => !claimed.has(issue.field) && !claimed.has(topLevel(issue.field))) : [];
   const claimedCount = failure ? new Set(failure.issues.filter((issue) => !unclaimed.includes(issue)).map((issue) => (claimed.has(issue.field) ? issue.field : topLevel(issue.field)))).size : 0;
   const savedText = state.phase === "saved" && saved ? (typeof saved === "function" ? (saved as (data: R) => ReactNode)(state.data) : saved) : null;
-  const context = useMemo<FormContextValue>(() => ({ formId, pending, submission: state.submission, failure, register }), [formId, pending, state.submission, failure, register]);
+  const context = useMemo<FormContextValue>(() => ({ formId, pending, submission: state.submission, failure, register, claimed }), [formId, pending, state.submission, failure, register, claimed]);
 
   return (
     <FormContext.Provider value={context}>
@@ -188,6 +191,8 @@ export function useFieldError(name: string | undefined): string | undefined {
   const register = form?.register;
   useEffect(() => (name && register ? register(name) : undefined), [name, register]);
   if (!name || !form?.failure) return undefined;
-  // A row's input (`contactAttempts[1].date`) shows its own error; a field shows the first of its name.
-  return form.failure.issues.find((issue) => issue.field === name)?.message ?? (name === topLevel(name) ? form.failure.fieldErrors[name] : undefined);
+  // A row's input (`contactAttempts[1].date`) shows its own error; a field or group shows the first
+  // error of its name that no input of the form shows itself (`assessments` → `assessments.labs`).
+  const issues = form.failure.issues;
+  return (issues.find((issue) => issue.field === name) ?? (name === topLevel(name) ? issues.find((issue) => topLevel(issue.field) === name && !form.claimed.has(issue.field)) : undefined))?.message;
 }

@@ -51,8 +51,17 @@ function frameworkBytes(): number {
   return manifest.rootMainFiles.reduce((sum, file) => sum + gzipSync(readFileSync(path.join(projectRoot, ".next", file)), { level: 9 }).length, 0);
 }
 
-/** Enough data for every main page to render its real content: a product, a study, a draft plan. */
-async function seedWeighingData(db: Db): Promise<{ productId: string; studyId: string }> {
+interface WeighingIds {
+  productId: string;
+  studyId: string;
+  /** A demo subject of the investigator's site with a recorded visit (safety sections, timeline). */
+  subjectId: string;
+  recordId: string;
+  visitId: string;
+}
+
+/** Enough data for every main page to render its real content: a product, a study, a draft plan; the demo program's subject with a visit record. */
+async function seedWeighingData(db: Db): Promise<WeighingIds> {
   const sponsor = await db.user.findFirstOrThrow({ where: { role: "SPONSOR_ADMIN", email: DEMO_ACCOUNTS.find((a) => a.role === "SPONSOR_ADMIN")!.email } });
   const sites = await db.site.findMany({ where: { organizationId: sponsor.organizationId } });
   const actor: Actor = { id: sponsor.id, email: sponsor.email, name: sponsor.name, role: sponsor.role, organizationId: sponsor.organizationId, siteIds: [] };
@@ -69,10 +78,16 @@ async function seedWeighingData(db: Db): Promise<{ productId: string; studyId: s
   const members = await db.user.findMany({ where: { organizationId: sponsor.organizationId, role: { in: ["INVESTIGATOR", "MONITOR"] } } });
   await setStudyMembers(db, { actor, input: { studyId: study.id, userIds: members.map((m) => m.id) } });
   await createPlanVersion(db, { actor, input: { studyId: study.id, source: "suggested" } });
-  return { productId: product.id, studyId: study.id };
+  const investigator = await db.user.findFirstOrThrow({ where: { email: DEMO_ACCOUNTS.find((a) => a.role === "INVESTIGATOR")!.email }, select: { sites: { select: { siteId: true } } } });
+  const record = await db.visitRecord.findFirstOrThrow({
+    where: { status: "completed", subject: { siteId: { in: investigator.sites.map((s) => s.siteId) } } },
+    orderBy: [{ subject: { code: "asc" } }, { date: "desc" }],
+    select: { id: true, visitId: true, subjectId: true },
+  });
+  return { productId: product.id, studyId: study.id, subjectId: record.subjectId, recordId: record.id, visitId: record.visitId };
 }
 
-function pagesFor(role: Role, ids: { productId: string; studyId: string }): PageToWeigh[] {
+function pagesFor(role: Role, ids: WeighingIds): PageToWeigh[] {
   const page = (label: string, path: string, editor = false) => ({ label, path, editor });
   const studies = [page("studies", "/studies"), page("study", `/studies/${ids.studyId}`), page("record guide", `/studies/${ids.studyId}/plans/1/guide`)];
   if (role === "SPONSOR_ADMIN") {
@@ -89,8 +104,20 @@ function pagesFor(role: Role, ids: { productId: string; studyId: string }): Page
       page("settings", "/settings"),
     ];
   }
-  if (role === "INVESTIGATOR") return [page("investigator home", "/investigator"), page("subjects", "/subjects"), page("enrolment", "/subjects/new"), page("studies", "/studies"), page("settings", "/settings")];
-  return [page("monitor home", "/monitor"), ...studies, page("plan editor (read-only)", `/studies/${ids.studyId}/plans`, true), page("audit", "/audit")];
+  const subject = `/subjects/${ids.subjectId}`;
+  if (role === "INVESTIGATOR") {
+    return [
+      page("investigator home", "/investigator"),
+      page("subjects", "/subjects"),
+      page("enrolment", "/subjects/new"),
+      page("subject (timeline, safety forms)", subject),
+      page("visit record (sign, correct)", `${subject}/visits/${ids.recordId}`),
+      page("record a visit", `${subject}/visits/new?unscheduled=1`),
+      page("studies", "/studies"),
+      page("settings", "/settings"),
+    ];
+  }
+  return [page("monitor home", "/monitor"), page("subject (queries)", subject), page("visit record", `${subject}/visits/${ids.recordId}`), ...studies, page("plan editor (read-only)", `/studies/${ids.studyId}/plans`, true), page("audit", "/audit")];
 }
 
 /** Gzipped bytes of every script the page loads on a cold first visit. */
@@ -175,7 +202,7 @@ async function main() {
       const state = await signIn(browser, account.email);
       for (const page of pagesFor(account.role, ids)) {
         const weight = await weighPage(browser, state, `${BASE}${page.path}`);
-        rows.push({ who: account.email, label: page.label, path: page.path.replace(ids.productId, ":productId").replace(ids.studyId, ":studyId"), ...weight, editor: page.editor });
+        rows.push({ who: account.email, label: page.label, path: page.path.replace(ids.productId, ":productId").replace(ids.studyId, ":studyId").replace(ids.subjectId, ":subjectId").replace(ids.recordId, ":recordId"), ...weight, editor: page.editor });
       }
     }
     rows.sort((a, b) => b.bytes - a.bytes);

@@ -44,6 +44,13 @@ function isStructured(schema: z.ZodType): boolean {
   return ["object", "record", "array", "tuple", "union", "intersection", "map"].includes(defOf(unwrap(schema)).type);
 }
 
+/** A scalar, or a union with a scalar option (`category` or `{ category, … }`): a checkbox group can send it. */
+function acceptsScalar(schema: z.ZodType): boolean {
+  const def = defOf(unwrap(schema));
+  if (def.type === "union" && def.options) return def.options.some(acceptsScalar);
+  return !isStructured(schema);
+}
+
 function decodeJson(value: FormDataEntryValue | null | undefined): unknown {
   if (typeof value !== "string" || value === "") return undefined;
   try {
@@ -116,7 +123,7 @@ function readField(schema: z.ZodType, formData: FormData, name: string, nested: 
     const values = formData.getAll(name);
     if (values.length === 0 && absentIsUndefined(schema)) return undefined;
     if (values.length === 1 && typeof values[0] === "string" && values[0].startsWith("[")) return decodeJson(values[0]);
-    if (!isStructured(def.element)) return values.map((v) => decodeScalar(def.element!, v));
+    if (acceptsScalar(def.element)) return values.map((v) => decodeScalar(def.element!, v));
     return values.length > 0 ? values : undefined;
   }
   if (isStructured(schema)) return decodeJson(formData.get(name));

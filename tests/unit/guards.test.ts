@@ -3,6 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { guardOf } from "@/lib/auth/guarded";
 import { isPermission } from "@/lib/auth/permissions";
+import { isFormCapable } from "@/lib/forms/form-action";
 
 /**
  * Deny by default, checked mechanically: every server action and every route handler of
@@ -35,18 +36,9 @@ describe("every server action is guarded", () => {
       const mark = guardOf(value);
       expect(mark, `${name} is not wrapped by defineAction`).toBeDefined();
       expect(isPermission(String(mark)), `${name} guards with unknown permission ${String(mark)}`).toBe(true);
+      // A form posted without JavaScript calls it with (previous state, FormData): defineFormAction.
+      expect(isFormCapable(value), `${name} is not defined with defineFormAction (lib/forms/form-action.ts)`).toBe(true);
     }
-  });
-});
-
-describe("server actions live in app/", () => {
-  // The one exception: the server end of a form posted without JavaScript, which runs only a
-  // guarded action (tests/unit/submit-form.test.ts).
-  const ALLOWED = new Set(["lib/forms/submit-form.ts"]);
-  const root = path.resolve(__dirname, "../..");
-  const elsewhere = ["lib", "components"].flatMap((dir) => walk(path.join(root, dir))).filter((f) => /\.(ts|tsx)$/.test(f) && /^\s*["']use server["']/.test(readFileSync(f, "utf8")));
-  it("finds no other 'use server' module in lib/ or components/", () => {
-    expect(elsewhere.map((f) => path.relative(root, f)).sort()).toEqual([...ALLOWED]);
   });
 });
 
