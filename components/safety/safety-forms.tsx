@@ -6,7 +6,8 @@ import type { SafetyActions } from "@/components/safety/action-props";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { Field, FieldSet } from "@/components/ui/field";
 import { ActionForm, SubmitButton } from "@/components/ui/form";
-import { AE_CATEGORIES, AE_OUTCOMES, AE_RELATEDNESS, SAMPLE_RESULT_KINDS, SERIOUSNESS_CRITERIA, type TAdverseEventInput, type TSampleResultInput } from "@/lib/validation/safety";
+import type { TAdverseEventInput, TSampleResultInput } from "@/lib/validation/safety";
+import { AE_CATEGORIES, AE_OUTCOMES, AE_RELATEDNESS, SAMPLE_RESULT_KINDS, SERIOUSNESS_CRITERIA } from "@/lib/validation/safety-values";
 
 /*
  * The safety forms post their FormData, read by the schemas' shapes (lib/validation/form-data.ts):

@@ -54,7 +54,7 @@ function frameworkBytes(): number {
 interface WeighingIds {
   productId: string;
   studyId: string;
-  /** A demo subject of the investigator's site with a recorded visit (safety sections, timeline). */
+  /** The demo subject SH01-010 with a recorded visit (timeline, safety sections, queries). */
   subjectId: string;
   recordId: string;
   visitId: string;
@@ -78,16 +78,13 @@ async function seedWeighingData(db: Db): Promise<WeighingIds> {
   const members = await db.user.findMany({ where: { organizationId: sponsor.organizationId, role: { in: ["INVESTIGATOR", "MONITOR"] } } });
   await setStudyMembers(db, { actor, input: { studyId: study.id, userIds: members.map((m) => m.id) } });
   await createPlanVersion(db, { actor, input: { studyId: study.id, source: "suggested" } });
-  const investigator = await db.user.findFirstOrThrow({ where: { email: DEMO_ACCOUNTS.find((a) => a.role === "INVESTIGATOR")!.email }, select: { sites: { select: { siteId: true } } } });
-  const record = await db.visitRecord.findFirstOrThrow({
-    where: { status: "completed", subject: { siteId: { in: investigator.sites.map((s) => s.siteId) } } },
-    orderBy: [{ subject: { code: "asc" } }, { date: "desc" }],
-    select: { id: true, visitId: true, subjectId: true },
-  });
+  // The demo program's subject that the browser tests use too: the investigator's site, the monitor's study, a recorded M06.
+  const record = await db.visitRecord.findFirstOrThrow({ where: { status: "completed", subject: { code: "SH01-010" } }, orderBy: { date: "desc" }, select: { id: true, visitId: true, subjectId: true } });
   return { productId: product.id, studyId: study.id, subjectId: record.subjectId, recordId: record.id, visitId: record.visitId };
 }
 
-function pagesFor(role: Role, ids: WeighingIds): PageToWeigh[] {
+function pagesFor(account: (typeof DEMO_ACCOUNTS)[number], ids: WeighingIds): PageToWeigh[] {
+  const role: Role = account.role;
   const page = (label: string, path: string, editor = false) => ({ label, path, editor });
   const studies = [page("studies", "/studies"), page("study", `/studies/${ids.studyId}`), page("record guide", `/studies/${ids.studyId}/plans/1/guide`)];
   if (role === "SPONSOR_ADMIN") {
@@ -105,6 +102,8 @@ function pagesFor(role: Role, ids: WeighingIds): PageToWeigh[] {
     ];
   }
   const subject = `/subjects/${ids.subjectId}`;
+  // SH01-010 is at SH-01: the other site's investigator gets the pages without it.
+  if (role === "INVESTIGATOR" && !account.siteCodes.includes("SH-01")) return [page("investigator home", "/investigator"), page("subjects", "/subjects")];
   if (role === "INVESTIGATOR") {
     return [
       page("investigator home", "/investigator"),
@@ -200,7 +199,7 @@ async function main() {
     rows.push({ who: "(signed out)", label: "sign-in", path: "/login", ...login, editor: false });
     for (const account of DEMO_ACCOUNTS) {
       const state = await signIn(browser, account.email);
-      for (const page of pagesFor(account.role, ids)) {
+      for (const page of pagesFor(account, ids)) {
         const weight = await weighPage(browser, state, `${BASE}${page.path}`);
         rows.push({ who: account.email, label: page.label, path: page.path.replace(ids.productId, ":productId").replace(ids.studyId, ":studyId").replace(ids.subjectId, ":subjectId").replace(ids.recordId, ":recordId"), ...weight, editor: page.editor });
       }
