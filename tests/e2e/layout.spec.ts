@@ -45,7 +45,7 @@ for (const width of [1366, 390]) {
     await login(page, "investigator");
     await page.getByTestId("locale-switch").selectOption("zh-CN");
     await expect(page.getByTestId("home-investigator")).toBeVisible();
-    for (const path of ["/investigator", "/subjects", "/subjects/new", "/settings"]) await expectPageFits(page, path, width);
+    for (const path of ["/investigator", "/dashboard", "/subjects", "/subjects/new", "/settings"]) await expectPageFits(page, path, width);
     // A subject with records, an adverse event form, sample results and escalations (the safety sections).
     await page.goto("/subjects");
     await page.getByRole("link", { name: "SH01-010", exact: true }).click();
