@@ -83,12 +83,22 @@ export function ActionForm<R>({
   // answers (previous state, FormData) with the next state (lib/forms/form-action.ts), and the
   // page comes back rendered with it.
   const serverStep = isServerAction(action) ? (action as unknown as (previous: FormState<R>, formData: FormData) => Promise<FormState<R>>) : null;
+  const onSavedRef = useRef(onSaved);
+  // The submission whose onSaved already ran (in the step, not in an effect).
+  const savedHandled = useRef(0);
   const clientStep = useCallback(
     async (previous: FormState<R>, formData: FormData): Promise<FormState<R>> => {
       const submission = previous.submission + 1;
       try {
         const result = await action(formData);
-        return result.ok ? { phase: "saved", submission, data: result.data } : { phase: "refused", submission, failure: await inReaderLanguage(result.error, locale) };
+        if (result.ok) {
+          // In the action's transition, with the re-rendered page: a parent that unmounts the form
+          // on this change (e.g. the re-assessment, no longer needed) still hears of it.
+          savedHandled.current = submission;
+          onSavedRef.current?.(result.data);
+          return { phase: "saved", submission, data: result.data };
+        }
+        return { phase: "refused", submission, failure: await inReaderLanguage(result.error, locale) };
       } catch (error) {
         console.error(error);
         return { phase: "unreachable", submission };
@@ -116,7 +126,6 @@ export function ActionForm<R>({
       });
   }, []);
 
-  const onSavedRef = useRef(onSaved);
   const clearOnRefusedRef = useRef(clearOnRefused);
   useEffect(() => {
     onSavedRef.current = onSaved;
@@ -125,7 +134,11 @@ export function ActionForm<R>({
   useEffect(() => {
     if (state.phase === "saved") {
       if (resetOnSaved) formRef.current?.reset();
-      onSavedRef.current?.(state.data);
+      // A submission made without JavaScript (the page came back saved): its onSaved runs now.
+      if (savedHandled.current !== state.submission) {
+        savedHandled.current = state.submission;
+        onSavedRef.current?.(state.data);
+      }
     }
     if (state.phase === "refused" || state.phase === "unreachable") {
       for (const name of clearOnRefusedRef.current ?? []) {
