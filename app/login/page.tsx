@@ -1,6 +1,7 @@
 import { redirect } from "next/navigation";
 import { LocaleSwitch } from "@/components/i18n/locale-switch";
 import { LoginForm } from "@/components/auth/login-form";
+import { PageHeader } from "@/components/ui/page-header";
 import { getSessionActor } from "@/lib/auth/session";
 import { isDemoMode } from "@/lib/env";
 import { getTranslator } from "@/lib/i18n/server";
@@ -14,13 +15,7 @@ export default async function LoginPage() {
   const demo = isDemoMode() ? listDemoAccounts() : null;
   return (
     <main className="mx-auto flex min-h-screen max-w-md flex-col justify-center gap-6 p-6">
-      <div className="flex items-center justify-between">
-        <div>
-          <p className="text-sm text-slate-600">{t("app.tagline")}</p>
-          <h1 className="text-2xl font-semibold">{t("app.name")}</h1>
-        </div>
-        <LocaleSwitch />
-      </div>
+      <PageHeader context={t("app.tagline")} title={t("app.name")} actions={<LocaleSwitch />} />
       <section className="card">
         <h2 className="mb-4 text-lg font-semibold">{t("login.title")}</h2>
         <LoginForm />

@@ -3,34 +3,25 @@
 import { useState } from "react";
 import type { ActionResult } from "@/lib/auth/action";
 import { useI18n } from "@/components/i18n/i18n-provider";
-import { useActionForm } from "@/components/ui/use-action-form";
+import { ActionForm, SubmitButton } from "@/components/ui/form";
 
 /**
  * Creates a calendar feed token and shows, once, one subscription link per site the user may see.
  * The links carry the page's language (`lang`): a calendar application sends no cookie.
  */
-export function CalendarFeed({ sites, createAction }: { sites: { id: string; code: string; name: string }[]; createAction: (input: Record<string, never>) => Promise<ActionResult<{ id: string; token: string }>> }) {
+export function CalendarFeed({ sites, createAction }: { sites: { id: string; code: string; name: string }[]; createAction: (input: Record<string, never> | FormData) => Promise<ActionResult<{ id: string; token: string }>> }) {
   const { t, locale } = useI18n();
   const [token, setToken] = useState<string | null>(null);
-  const create = useActionForm(createAction);
   const origin = typeof window === "undefined" ? "" : window.location.origin;
 
   return (
     <div className="flex flex-col gap-3">
       <p className="text-sm text-slate-700">{t("exports.feed.intro")}</p>
-      <div>
-        <button
-          type="button"
-          className="btn-secondary"
-          disabled={create.pending || sites.length === 0}
-          onClick={async () => {
-            const created = await create.submit({});
-            if (created) setToken(created.token);
-          }}
-        >
-          {t("exports.feed.create")}
-        </button>
-      </div>
+      {sites.length > 0 ? (
+        <ActionForm action={createAction} label={t("exports.feed.create")} onSaved={(created) => setToken(created.token)}>
+          <SubmitButton variant="secondary">{t("exports.feed.create")}</SubmitButton>
+        </ActionForm>
+      ) : null}
       {token ? (
         <div role="status" className="rounded border border-amber-300 bg-amber-50 p-3 text-sm">
           <p>{t("exports.feed.created")}</p>

@@ -6,7 +6,7 @@ import type { ZAnswerQueryInput, ZCloseQueryInput, ZRaiseQuery, ZReopenQueryInpu
  * The server actions of the query forms, as the pages pass them in (components/ never
  * import app/; app/(app)/queries/actions.ts defines them).
  */
-type Action<I, R> = (input: I) => Promise<ActionResult<R>>;
+type Action<I, R> = (input: I | FormData) => Promise<ActionResult<R>>;
 type StepResult = { id: string; subjectId: string; status: string };
 
 export type RaiseQueryAction = Action<z.input<typeof ZRaiseQuery>, { id: string; subjectId: string }>;

@@ -1,13 +1,14 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
 import type { QueryActions, RaiseQueryAction } from "@/components/monitoring/action-props";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { Field } from "@/components/ui/field";
-import { useActionForm } from "@/components/ui/use-action-form";
+import { ActionForm, SubmitButton, type FormAction } from "@/components/ui/form";
 import type { QueryTargetOption } from "@/lib/db/queries";
-import type { TQueryTargetType } from "@/lib/validation/query";
+
+/** The target as the form posts it: the `target` object of the schema, as JSON in the option's value. */
+const targetValue = (type: string, id: string) => JSON.stringify({ type, id });
 
 /**
  * A monitor raises a query on the subject or one of its visits, AEs or sample results. With one
@@ -17,96 +18,55 @@ import type { TQueryTargetType } from "@/lib/validation/query";
 export function RaiseQueryForm({ subjectId, targets, initialTarget, idPrefix = "", action }: { subjectId: string; targets: QueryTargetOption[]; initialTarget?: string; idPrefix?: string; action: RaiseQueryAction }) {
   const { t } = useI18n();
   const router = useRouter();
-  const { submit, fieldErrors, formError, pending } = useActionForm(action);
   const fixed = targets.length === 1 ? targets[0]! : undefined;
-  const [target, setTarget] = useState(fixed ? `${fixed.type}:${fixed.id}` : initialTarget && targets.some((o) => `${o.type}:${o.id}` === initialTarget) ? initialTarget : `subject:${subjectId}`);
-  const [text, setText] = useState("");
-
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const [type, ...rest] = target.split(":");
-    const saved = await submit({ subjectId, target: { type: type as TQueryTargetType, id: rest.join(":") }, text });
-    if (saved) {
-      setText("");
-      router.refresh();
-    }
-  }
-
+  const initial = targets.find((o) => `${o.type}:${o.id}` === initialTarget);
   return (
-    <form onSubmit={onSubmit} noValidate className="grid gap-3" aria-label={t("queries.raise")} data-testid="raise-query-form">
+    <ActionForm action={action} label={t("queries.raise")} className="grid gap-3" testId="raise-query-form" resetOnSaved onSaved={() => router.refresh()}>
+      <input type="hidden" name="subjectId" value={subjectId} />
       {fixed ? (
         <p className="text-sm" data-testid="query-fixed-target">
+          <input type="hidden" name="target" value={targetValue(fixed.type, fixed.id)} />
           <span className="text-slate-600">{t("queries.target")}:</span> {t(`queries.target.${fixed.type}`)}: {fixed.label}
         </p>
       ) : (
-        <Field id={`${idPrefix}query-target`} label={t("queries.target")} error={fieldErrors.target}>
-          <select id={`${idPrefix}query-target`} className="input" value={target} onChange={(e) => setTarget(e.target.value)}>
+        <Field id={`${idPrefix}query-target`} name="target" label={t("queries.target")}>
+          <select className="input" defaultValue={initial ? targetValue(initial.type, initial.id) : targetValue("subject", subjectId)}>
             {targets.map((option) => (
-              <option key={`${option.type}:${option.id}`} value={`${option.type}:${option.id}`}>
+              <option key={`${option.type}:${option.id}`} value={targetValue(option.type, option.id)}>
                 {t(`queries.target.${option.type}`)}: {option.label}
               </option>
             ))}
           </select>
         </Field>
       )}
-      {fixed && fieldErrors.target ? (
-        <p role="alert" className="field-error">
-          {fieldErrors.target}
-        </p>
-      ) : null}
-      <Field id={`${idPrefix}query-text`} label={t("queries.text")} error={fieldErrors.text}>
-        <textarea id={`${idPrefix}query-text`} className="input" rows={3} value={text} onChange={(e) => setText(e.target.value)} />
+      <Field id={`${idPrefix}query-text`} name="text" label={t("queries.text")}>
+        <textarea className="input" rows={3} />
       </Field>
-      {formError || fieldErrors.subjectId ? (
-        <p role="alert" className="field-error">
-          {formError ?? fieldErrors.subjectId}
-        </p>
-      ) : null}
       <div>
-        <button type="submit" className="btn-primary" disabled={pending}>
-          {t("queries.raise")}
-        </button>
+        <SubmitButton>{t("queries.raise")}</SubmitButton>
       </div>
-    </form>
+    </ActionForm>
   );
 }
 
 type Step = "answer" | "close" | "reopen";
 const LABELS = { answer: ["queries.answer", "queries.answerText"], close: ["queries.close", "queries.closeNote"], reopen: ["queries.reopen", "queries.reopenText"] } as const;
 
-/** One step of a query's state machine: answer (investigator), close or reopen (monitor). `idPrefix` as for RaiseQueryForm. */
+/** One step of a query's state machine: answer (investigator), close or reopen (monitor). Closing posts the text as `note`. `idPrefix` as for RaiseQueryForm. */
 export function QueryStepForm<S extends Step>({ queryId, step, idPrefix = "", action }: { queryId: string; step: S; idPrefix?: string; action: QueryActions[S] }) {
   const { t } = useI18n();
   const router = useRouter();
-  const { submit, fieldErrors, formError, pending } = useActionForm<{ queryId: string; text?: string; note?: string }, unknown>(action as never);
-  const [text, setText] = useState("");
   const [button, label] = LABELS[step];
   const id = `${idPrefix}query-${step}-${queryId}`;
-
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const saved = await submit(step === "close" ? { queryId, note: text } : { queryId, text });
-    if (saved) {
-      setText("");
-      router.refresh();
-    }
-  }
-
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-wrap items-end gap-2" aria-label={t(button)} data-testid={`query-${step}-form`}>
+    <ActionForm action={action as FormAction<unknown>} label={t(button)} className="flex flex-wrap items-end gap-2" testId={`query-${step}-form`} resetOnSaved onSaved={() => router.refresh()}>
+      <input type="hidden" name="queryId" value={queryId} />
       <div className="min-w-64 flex-1">
-        <Field id={id} label={t(label)} error={fieldErrors.text ?? fieldErrors.note}>
-          <input id={id} className="input" value={text} onChange={(e) => setText(e.target.value)} />
+        <Field id={id} name={step === "close" ? "note" : "text"} label={t(label)}>
+          <input className="input" />
         </Field>
       </div>
-      <button type="submit" className={step === "answer" ? "btn-primary" : "btn-secondary"} disabled={pending}>
-        {t(button)}
-      </button>
-      {formError || fieldErrors.status ? (
-        <p role="alert" className="field-error w-full">
-          {formError ?? fieldErrors.status}
-        </p>
-      ) : null}
-    </form>
+      <SubmitButton variant={step === "answer" ? "primary" : "secondary"}>{t(button)}</SubmitButton>
+    </ActionForm>
   );
 }

@@ -1,47 +1,27 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
 import type { ActionResult } from "@/lib/auth/action";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { Field } from "@/components/ui/field";
-import { useActionForm } from "@/components/ui/use-action-form";
+import { ActionForm, SubmitButton } from "@/components/ui/form";
 
-/** The product's expected maximum of vector-positive cells (CDE §2.4.1), changed with a reason (audited). */
+/** The product's expected maximum of vector-positive cells (CDE §2.4.1), changed with a reason (audited); empty: not set. */
 type MonitoringChange = { productId: string; expectedVectorPositivePercentMax: number | null; reason: string };
 
-export function ProductMonitoring({ productId, expectedVectorPositivePercentMax, action }: { productId: string; expectedVectorPositivePercentMax: number | null; action: (input: MonitoringChange) => Promise<ActionResult<{ productId: string }>> }) {
+export function ProductMonitoring({ productId, expectedVectorPositivePercentMax, action }: { productId: string; expectedVectorPositivePercentMax: number | null; action: (input: MonitoringChange | FormData) => Promise<ActionResult<{ productId: string }>> }) {
   const { t } = useI18n();
-  const [saved, setSaved] = useState(false);
-  const { submit, fieldErrors, formError, pending } = useActionForm(action);
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const text = String(form.get("expectedVectorPositivePercentMax") ?? "").trim();
-    setSaved(Boolean(await submit({ productId, expectedVectorPositivePercentMax: text === "" ? null : Number(text), reason: String(form.get("reason") ?? "") })));
-  }
   return (
-    <form onSubmit={onSubmit} noValidate className="card grid gap-3 sm:grid-cols-2" aria-label={t("product.monitoring.expectedVectorPositivePercentMax")}>
-      <Field id="monitoring-expected-vp" label={t("product.monitoring.expectedVectorPositivePercentMax")} error={fieldErrors.expectedVectorPositivePercentMax} hint={t("product.monitoring.hint")}>
-        <input id="monitoring-expected-vp" name="expectedVectorPositivePercentMax" className="input" inputMode="decimal" defaultValue={expectedVectorPositivePercentMax ?? ""} />
+    <ActionForm action={action} label={t("product.monitoring.expectedVectorPositivePercentMax")} className="card grid gap-3 sm:grid-cols-2" saved={t("product.monitoring.saved")}>
+      <input type="hidden" name="productId" value={productId} />
+      <Field id="monitoring-expected-vp" name="expectedVectorPositivePercentMax" label={t("product.monitoring.expectedVectorPositivePercentMax")} hint={t("product.monitoring.hint")}>
+        <input className="input" inputMode="decimal" defaultValue={expectedVectorPositivePercentMax ?? ""} />
       </Field>
-      <Field id="monitoring-reason" label={t("product.monitoring.reason")} error={fieldErrors.reason}>
-        <input id="monitoring-reason" name="reason" className="input" />
+      <Field id="monitoring-reason" name="reason" label={t("product.monitoring.reason")}>
+        <input className="input" />
       </Field>
-      {formError ? (
-        <p role="alert" className="field-error sm:col-span-2">
-          {formError}
-        </p>
-      ) : null}
-      {saved ? (
-        <p role="status" className="text-sm text-green-800 sm:col-span-2">
-          {t("product.monitoring.saved")}
-        </p>
-      ) : null}
       <div>
-        <button type="submit" className="btn-primary" disabled={pending}>
-          {t("common.save")}
-        </button>
+        <SubmitButton>{t("common.save")}</SubmitButton>
       </div>
-    </form>
+    </ActionForm>
   );
 }

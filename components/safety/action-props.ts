@@ -6,7 +6,7 @@ import type { ZAdverseEventFields, ZAdverseEventUpdate, ZResolveEscalation, ZSam
  * The server actions of the safety forms, as the subject page passes them in
  * (components/ never import app/; app/(app)/subjects/safety-actions.ts defines them).
  */
-type Action<I, R> = (input: I) => Promise<ActionResult<R>>;
+type Action<I, R> = (input: I | FormData) => Promise<ActionResult<R>>;
 
 export interface SafetyActions {
   recordAdverseEvent: Action<z.input<typeof ZAdverseEventFields> & { subjectId: string }, { id: string; escalations: number }>;

@@ -1,28 +1,29 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import type { SafetyActions } from "@/components/safety/action-props";
 import { useI18n } from "@/components/i18n/i18n-provider";
-import { Field } from "@/components/ui/field";
-import { useActionForm } from "@/components/ui/use-action-form";
-import { AE_CATEGORIES, AE_OUTCOMES, AE_RELATEDNESS, SAMPLE_RESULT_KINDS, SERIOUSNESS_CRITERIA, type TAdverseEventInput, type TSampleResultInput } from "@/lib/validation/safety";
+import { Field, FieldSet } from "@/components/ui/field";
+import { ActionForm, SubmitButton } from "@/components/ui/form";
+import type { TAdverseEventInput, TSampleResultInput } from "@/lib/validation/safety";
+import { AE_CATEGORIES, AE_OUTCOMES, AE_RELATEDNESS, SAMPLE_RESULT_KINDS, SERIOUSNESS_CRITERIA } from "@/lib/validation/safety-values";
 
-const text = (form: FormData, name: string) => String(form.get(name) ?? "").trim();
-const optionalText = (form: FormData, name: string) => text(form, name) || undefined;
-/** Empty → absent; anything else as a number, so "abc" reaches the schema as NaN and is refused, naming the field. */
-const optionalNumber = (form: FormData, name: string) => (text(form, name) === "" ? null : Number(text(form, name)));
-const checked = (form: FormData, name: string) => form.get(name) === "on";
+/*
+ * The safety forms post their FormData, read by the schemas' shapes (lib/validation/form-data.ts):
+ * the ids go in hidden inputs, an empty "—" visit is null, numbers are read from the text (an
+ * empty value is absent, "abc" is refused naming the field).
+ */
 
 export interface VisitChoice {
   id: string;
   label: string;
 }
 
-function VisitSelect({ id, name, label, visits, error }: { id: string; name: string; label: string; visits: VisitChoice[]; error?: string }) {
+function VisitSelect({ id, name, label, visits }: { id: string; name: string; label: string; visits: VisitChoice[] }) {
   return (
-    <Field id={id} label={label} error={error}>
-      <select id={id} name={name} className="input" defaultValue="">
+    <Field id={id} name={name} label={label}>
+      <select className="input" defaultValue="">
         <option value="">—</option>
         {visits.map((v) => (
           <option key={v.id} value={v.id}>
@@ -34,26 +35,11 @@ function VisitSelect({ id, name, label, visits, error }: { id: string; name: str
   );
 }
 
-function FormFooter({ formError, done, pending, label }: { formError: string | null; done: string | null; pending: boolean; label: string }) {
-  const { t } = useI18n();
+function Submit({ label, variant = "primary" }: { label: string; variant?: "primary" | "secondary" }) {
   return (
-    <>
-      {formError ? (
-        <p role="alert" className="field-error sm:col-span-2">
-          {formError}
-        </p>
-      ) : null}
-      {done ? (
-        <p role="status" className="text-sm text-green-800 sm:col-span-2">
-          {done}
-        </p>
-      ) : null}
-      <div className="sm:col-span-2">
-        <button type="submit" className="btn-primary" disabled={pending}>
-          {pending ? t("common.loading") : label}
-        </button>
-      </div>
-    </>
+    <div className="sm:col-span-2">
+      <SubmitButton variant={variant}>{label}</SubmitButton>
+    </div>
   );
 }
 
@@ -61,42 +47,24 @@ function FormFooter({ formError, done, pending, label }: { formError: string | n
 export function AdverseEventForm({ subjectId, today, visits, action }: { subjectId: string; today: string; visits: VisitChoice[]; action: SafetyActions["recordAdverseEvent"] }) {
   const { t } = useI18n();
   const router = useRouter();
-  const [done, setDone] = useState<string | null>(null);
-  const { submit, fieldErrors, formError, pending } = useActionForm(action);
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const element = event.currentTarget;
-    const form = new FormData(element);
-    const serious = checked(form, "serious");
-    const saved = await submit({
-      subjectId,
-      term: text(form, "term"),
-      onsetDate: text(form, "onsetDate"),
-      serious,
-      seriousnessCriteria: form.getAll("seriousnessCriteria").map(String) as TAdverseEventInput["seriousnessCriteria"],
-      grade: Number(text(form, "grade")),
-      category: text(form, "category") as TAdverseEventInput["category"],
-      relatedness: text(form, "relatedness") as TAdverseEventInput["relatedness"],
-      outcome: text(form, "outcome") as TAdverseEventInput["outcome"],
-      possibleRcl: checked(form, "possibleRcl"),
-      visitRecordId: optionalText(form, "visitRecordId") ?? null,
-    });
-    if (saved) {
-      element.reset();
-      setDone(saved.escalations > 0 ? `${t("safety.adverseEvents.recorded")} ${t("safety.opened", { count: saved.escalations })}` : t("safety.adverseEvents.recorded"));
-      router.refresh();
-    } else setDone(null);
-  }
   return (
-    <form onSubmit={onSubmit} noValidate className="grid gap-3 sm:grid-cols-2" aria-label={t("safety.adverseEvents.record")}>
-      <Field id="ae-term" label={t("safety.ae.term")} error={fieldErrors.term}>
-        <input id="ae-term" name="term" className="input" />
+    <ActionForm
+      action={action}
+      label={t("safety.adverseEvents.record")}
+      className="grid gap-3 sm:grid-cols-2"
+      resetOnSaved
+      onSaved={() => router.refresh()}
+      saved={(saved) => (saved.escalations > 0 ? `${t("safety.adverseEvents.recorded")} ${t("safety.opened", { count: saved.escalations })}` : t("safety.adverseEvents.recorded"))}
+    >
+      <input type="hidden" name="subjectId" value={subjectId} />
+      <Field id="ae-term" name="term" label={t("safety.ae.term")}>
+        <input className="input" />
       </Field>
-      <Field id="ae-onset" label={t("safety.ae.onsetDate")} error={fieldErrors.onsetDate}>
-        <input id="ae-onset" name="onsetDate" type="date" max={today} className="input" />
+      <Field id="ae-onset" name="onsetDate" label={t("safety.ae.onsetDate")}>
+        <input type="date" max={today} className="input" />
       </Field>
-      <Field id="ae-category" label={t("safety.ae.category")} error={fieldErrors.category}>
-        <select id="ae-category" name="category" className="input" defaultValue="other">
+      <Field id="ae-category" name="category" label={t("safety.ae.category")}>
+        <select className="input" defaultValue="other">
           {AE_CATEGORIES.map((c) => (
             <option key={c} value={c}>
               {t(`aeCategory.${c}`)}
@@ -104,11 +72,11 @@ export function AdverseEventForm({ subjectId, today, visits, action }: { subject
           ))}
         </select>
       </Field>
-      <Field id="ae-grade" label={t("safety.ae.grade")} error={fieldErrors.grade}>
-        <input id="ae-grade" name="grade" className="input" inputMode="numeric" />
+      <Field id="ae-grade" name="grade" label={t("safety.ae.grade")}>
+        <input className="input" inputMode="numeric" />
       </Field>
-      <Field id="ae-relatedness" label={t("safety.ae.relatedness")} error={fieldErrors.relatedness}>
-        <select id="ae-relatedness" name="relatedness" className="input" defaultValue="unrelated">
+      <Field id="ae-relatedness" name="relatedness" label={t("safety.ae.relatedness")}>
+        <select className="input" defaultValue="unrelated">
           {AE_RELATEDNESS.map((r) => (
             <option key={r} value={r}>
               {t(`aeRelatedness.${r}`)}
@@ -116,8 +84,8 @@ export function AdverseEventForm({ subjectId, today, visits, action }: { subject
           ))}
         </select>
       </Field>
-      <Field id="ae-outcome" label={t("safety.ae.outcome")} error={fieldErrors.outcome}>
-        <select id="ae-outcome" name="outcome" className="input" defaultValue="unknown">
+      <Field id="ae-outcome" name="outcome" label={t("safety.ae.outcome")}>
+        <select className="input" defaultValue="unknown">
           {AE_OUTCOMES.map((o) => (
             <option key={o} value={o}>
               {t(`aeOutcome.${o}`)}
@@ -125,11 +93,10 @@ export function AdverseEventForm({ subjectId, today, visits, action }: { subject
           ))}
         </select>
       </Field>
-      <fieldset className="sm:col-span-2">
+      <FieldSet name="seriousnessCriteria" legend={t("safety.ae.seriousnessCriteria")} className="sm:col-span-2">
         <label className="flex items-center gap-2 text-sm">
           <input type="checkbox" name="serious" /> {t("safety.ae.serious")}
         </label>
-        <legend className="label">{t("safety.ae.seriousnessCriteria")}</legend>
         <div className="flex flex-wrap gap-3">
           {SERIOUSNESS_CRITERIA.map((c) => (
             <label key={c} className="flex items-center gap-1 text-sm">
@@ -137,55 +104,41 @@ export function AdverseEventForm({ subjectId, today, visits, action }: { subject
             </label>
           ))}
         </div>
-        {fieldErrors.seriousnessCriteria ? <p className="field-error">{fieldErrors.seriousnessCriteria}</p> : null}
-      </fieldset>
+      </FieldSet>
       <label className="flex items-center gap-2 text-sm sm:col-span-2">
         <input type="checkbox" name="possibleRcl" /> {t("safety.ae.possibleRcl")}
       </label>
-      <VisitSelect id="ae-visit" name="visitRecordId" label={t("safety.ae.visit")} visits={visits} error={fieldErrors.visitRecordId} />
-      <FormFooter formError={formError} done={done} pending={pending} label={t("safety.adverseEvents.record")} />
-    </form>
+      <VisitSelect id="ae-visit" name="visitRecordId" label={t("safety.ae.visit")} visits={visits} />
+      <Submit label={t("safety.adverseEvents.record")} />
+    </ActionForm>
   );
 }
 
-/** Record a sample result (CDE §2.3.2, §2.4); clone fields for clonality and integration-site analysis. */
+/**
+ * Record a sample result (CDE §2.3.2, §2.4); clone fields for clonality and integration-site
+ * analysis (each checkbox after a hidden `false`, so that an unticked box says "no"; without
+ * JavaScript they show for the kind chosen first).
+ */
 export function SampleResultForm({ subjectId, today, visits, action }: { subjectId: string; today: string; visits: VisitChoice[]; action: SafetyActions["recordSampleResult"] }) {
   const { t } = useI18n();
   const router = useRouter();
-  const [done, setDone] = useState<string | null>(null);
   const [kind, setKind] = useState<TSampleResultInput["kind"]>("persistence");
-  const { submit, fieldErrors, formError, pending } = useActionForm(action);
   const clones = kind === "clonality" || kind === "integration_site_analysis";
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const element = event.currentTarget;
-    const form = new FormData(element);
-    const saved = await submit({
-      subjectId,
-      kind,
-      collectedDate: text(form, "collectedDate"),
-      sampleType: text(form, "sampleType"),
-      surrogate: checked(form, "surrogate"),
-      assay: optionalText(form, "assay"),
-      detected: text(form, "detected") === "true",
-      value: optionalNumber(form, "value"),
-      unit: optionalText(form, "unit"),
-      ...(clones
-        ? { dominantClone: checked(form, "dominantClone"), clonalExpansion: checked(form, "clonalExpansion"), nearOncogene: checked(form, "nearOncogene"), largestClonePercent: optionalNumber(form, "largestClonePercent") }
-        : {}),
-      visitRecordId: optionalText(form, "visitRecordId") ?? null,
-    });
-    if (saved) {
-      element.reset();
-      setKind("persistence");
-      setDone(saved.escalations > 0 ? `${t("safety.results.recorded")} ${t("safety.opened", { count: saved.escalations })}` : t("safety.results.recorded"));
-      router.refresh();
-    } else setDone(null);
-  }
   return (
-    <form onSubmit={onSubmit} noValidate className="grid gap-3 sm:grid-cols-2" aria-label={t("safety.results.record")}>
-      <Field id="result-kind" label={t("safety.result.kind")} error={fieldErrors.kind}>
-        <select id="result-kind" name="kind" className="input" value={kind} onChange={(e) => setKind(e.target.value as TSampleResultInput["kind"])}>
+    <ActionForm
+      action={action}
+      label={t("safety.results.record")}
+      className="grid gap-3 sm:grid-cols-2"
+      resetOnSaved
+      onSaved={() => {
+        setKind("persistence");
+        router.refresh();
+      }}
+      saved={(saved) => (saved.escalations > 0 ? `${t("safety.results.recorded")} ${t("safety.opened", { count: saved.escalations })}` : t("safety.results.recorded"))}
+    >
+      <input type="hidden" name="subjectId" value={subjectId} />
+      <Field id="result-kind" name="kind" label={t("safety.result.kind")}>
+        <select className="input" value={kind} onChange={(e) => setKind(e.target.value as TSampleResultInput["kind"])}>
           {SAMPLE_RESULT_KINDS.map((k) => (
             <option key={k} value={k}>
               {t(`sampleKind.${k}`)}
@@ -193,17 +146,17 @@ export function SampleResultForm({ subjectId, today, visits, action }: { subject
           ))}
         </select>
       </Field>
-      <Field id="result-collected" label={t("safety.result.collectedDate")} error={fieldErrors.collectedDate}>
-        <input id="result-collected" name="collectedDate" type="date" max={today} className="input" />
+      <Field id="result-collected" name="collectedDate" label={t("safety.result.collectedDate")}>
+        <input type="date" max={today} className="input" />
       </Field>
-      <Field id="result-sample-type" label={t("safety.result.sampleType")} error={fieldErrors.sampleType}>
-        <input id="result-sample-type" name="sampleType" className="input" defaultValue="peripheral_blood" />
+      <Field id="result-sample-type" name="sampleType" label={t("safety.result.sampleType")}>
+        <input className="input" defaultValue="peripheral_blood" />
       </Field>
-      <Field id="result-assay" label={t("safety.result.assay")} error={fieldErrors.assay}>
-        <input id="result-assay" name="assay" className="input" />
+      <Field id="result-assay" name="assay" label={t("safety.result.assay")}>
+        <input className="input" />
       </Field>
-      <Field id="result-detected" label={t("safety.result.detected")} error={fieldErrors.detected}>
-        <select id="result-detected" name="detected" className="input" defaultValue="true">
+      <Field id="result-detected" name="detected" label={t("safety.result.detected")}>
+        <select className="input" defaultValue="true">
           <option value="true">{t("safety.result.detected")}</option>
           <option value="false">{t("safety.result.notDetected")}</option>
         </select>
@@ -211,31 +164,28 @@ export function SampleResultForm({ subjectId, today, visits, action }: { subject
       <label className="flex items-center gap-2 self-end text-sm">
         <input type="checkbox" name="surrogate" /> {t("safety.result.surrogate")}
       </label>
-      <Field id="result-value" label={t("safety.result.value")} error={fieldErrors.value}>
-        <input id="result-value" name="value" className="input" inputMode="decimal" />
+      <Field id="result-value" name="value" label={t("safety.result.value")}>
+        <input className="input" inputMode="decimal" />
       </Field>
-      <Field id="result-unit" label={t("safety.result.unit")} error={fieldErrors.unit}>
-        <input id="result-unit" name="unit" className="input" />
+      <Field id="result-unit" name="unit" label={t("safety.result.unit")}>
+        <input className="input" />
       </Field>
       {clones ? (
-        <fieldset className="grid gap-2 sm:col-span-2 sm:grid-cols-2">
-          <label className="flex items-center gap-2 text-sm">
-            <input type="checkbox" name="dominantClone" /> {t("safety.result.dominantClone")}
-          </label>
-          <label className="flex items-center gap-2 text-sm">
-            <input type="checkbox" name="clonalExpansion" /> {t("safety.result.clonalExpansion")}
-          </label>
-          <label className="flex items-center gap-2 text-sm">
-            <input type="checkbox" name="nearOncogene" /> {t("safety.result.nearOncogene")}
-          </label>
-          <Field id="result-largest-clone" label={t("safety.result.largestClonePercent")} error={fieldErrors.largestClonePercent ?? fieldErrors.dominantClone}>
-            <input id="result-largest-clone" name="largestClonePercent" className="input" inputMode="decimal" />
+        <FieldSet name="dominantClone" legend={t("sampleKind.clonality")} className="grid gap-2 sm:col-span-2 sm:grid-cols-2">
+          {(["dominantClone", "clonalExpansion", "nearOncogene"] as const).map((name) => (
+            <label key={name} className="flex items-center gap-2 text-sm">
+              <input type="hidden" name={name} value="false" />
+              <input type="checkbox" name={name} /> {t(`safety.result.${name}`)}
+            </label>
+          ))}
+          <Field id="result-largest-clone" name="largestClonePercent" label={t("safety.result.largestClonePercent")}>
+            <input className="input" inputMode="decimal" />
           </Field>
-        </fieldset>
+        </FieldSet>
       ) : null}
-      <VisitSelect id="result-visit" name="visitRecordId" label={t("safety.result.visit")} visits={visits} error={fieldErrors.visitRecordId} />
-      <FormFooter formError={formError} done={done} pending={pending} label={t("safety.results.record")} />
-    </form>
+      <VisitSelect id="result-visit" name="visitRecordId" label={t("safety.result.visit")} visits={visits} />
+      <Submit label={t("safety.results.record")} />
+    </ActionForm>
   );
 }
 
@@ -243,28 +193,17 @@ export function SampleResultForm({ subjectId, today, visits, action }: { subject
 export function ResolveEscalationForm({ subjectId, escalationId, action }: { subjectId: string; escalationId: string; action: SafetyActions["resolveEscalation"] }) {
   const { t } = useI18n();
   const router = useRouter();
-  const { submit, fieldErrors, formError, pending } = useActionForm(action);
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    if (await submit({ subjectId, escalationId, note: text(form, "note") })) router.refresh();
-  }
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-2" aria-label={t("safety.escalations.resolve")}>
-      <Field id={`resolve-${escalationId}`} label={t("safety.escalations.resolveNote")} error={fieldErrors.note}>
-        <textarea id={`resolve-${escalationId}`} name="note" rows={2} className="input" />
+    <ActionForm action={action} label={t("safety.escalations.resolve")} className="flex flex-col gap-2" onSaved={() => router.refresh()}>
+      <input type="hidden" name="subjectId" value={subjectId} />
+      <input type="hidden" name="escalationId" value={escalationId} />
+      <Field id={`resolve-${escalationId}`} name="note" label={t("safety.escalations.resolveNote")}>
+        <textarea rows={2} className="input" />
       </Field>
-      {formError ? (
-        <p role="alert" className="field-error">
-          {formError}
-        </p>
-      ) : null}
       <div>
-        <button type="submit" className="btn-secondary" disabled={pending}>
-          {t("safety.escalations.resolve")}
-        </button>
+        <SubmitButton variant="secondary">{t("safety.escalations.resolve")}</SubmitButton>
       </div>
-    </form>
+    </ActionForm>
   );
 }
 
@@ -275,33 +214,23 @@ export function ResolveEscalationForm({ subjectId, escalationId, action }: { sub
 export function UpdateAdverseEventForm(props: { subjectId: string; adverseEventId: string; version: number; grade: number; relatedness: TAdverseEventInput["relatedness"]; outcome: TAdverseEventInput["outcome"]; action: SafetyActions["updateAdverseEvent"] }) {
   const { t } = useI18n();
   const router = useRouter();
-  const [done, setDone] = useState<string | null>(null);
-  const { submit, fieldErrors, formError, pending } = useActionForm(props.action);
   const id = (name: string) => `ae-${props.adverseEventId}-${name}`;
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const saved = await submit({
-      subjectId: props.subjectId,
-      adverseEventId: props.adverseEventId,
-      version: props.version,
-      reason: text(form, "reason"),
-      grade: Number(text(form, "grade")),
-      relatedness: text(form, "relatedness") as TAdverseEventInput["relatedness"],
-      outcome: text(form, "outcome") as TAdverseEventInput["outcome"],
-    });
-    if (saved) {
-      setDone(saved.escalations > 0 ? `${t("safety.adverseEvents.updated")} ${t("safety.opened", { count: saved.escalations })}` : t("safety.adverseEvents.updated"));
-      router.refresh();
-    } else setDone(null);
-  }
   return (
-    <form onSubmit={onSubmit} noValidate className="grid gap-3 sm:grid-cols-2" aria-label={t("safety.adverseEvents.update")}>
-      <Field id={id("grade")} label={t("safety.ae.grade")} error={fieldErrors.grade}>
-        <input id={id("grade")} name="grade" className="input" inputMode="numeric" defaultValue={props.grade} />
+    <ActionForm
+      action={props.action}
+      label={t("safety.adverseEvents.update")}
+      className="grid gap-3 sm:grid-cols-2"
+      onSaved={() => router.refresh()}
+      saved={(saved) => (saved.escalations > 0 ? `${t("safety.adverseEvents.updated")} ${t("safety.opened", { count: saved.escalations })}` : t("safety.adverseEvents.updated"))}
+    >
+      <input type="hidden" name="subjectId" value={props.subjectId} />
+      <input type="hidden" name="adverseEventId" value={props.adverseEventId} />
+      <input type="hidden" name="version" value={props.version} />
+      <Field id={id("grade")} name="grade" label={t("safety.ae.grade")}>
+        <input className="input" inputMode="numeric" defaultValue={props.grade} />
       </Field>
-      <Field id={id("relatedness")} label={t("safety.ae.relatedness")} error={fieldErrors.relatedness}>
-        <select id={id("relatedness")} name="relatedness" className="input" defaultValue={props.relatedness}>
+      <Field id={id("relatedness")} name="relatedness" label={t("safety.ae.relatedness")}>
+        <select className="input" defaultValue={props.relatedness}>
           {AE_RELATEDNESS.map((r) => (
             <option key={r} value={r}>
               {t(`aeRelatedness.${r}`)}
@@ -309,8 +238,8 @@ export function UpdateAdverseEventForm(props: { subjectId: string; adverseEventI
           ))}
         </select>
       </Field>
-      <Field id={id("outcome")} label={t("safety.ae.outcome")} error={fieldErrors.outcome}>
-        <select id={id("outcome")} name="outcome" className="input" defaultValue={props.outcome}>
+      <Field id={id("outcome")} name="outcome" label={t("safety.ae.outcome")}>
+        <select className="input" defaultValue={props.outcome}>
           {AE_OUTCOMES.map((o) => (
             <option key={o} value={o}>
               {t(`aeOutcome.${o}`)}
@@ -318,10 +247,10 @@ export function UpdateAdverseEventForm(props: { subjectId: string; adverseEventI
           ))}
         </select>
       </Field>
-      <Field id={id("reason")} label={t("safety.ae.reason")} error={fieldErrors.reason ?? fieldErrors.version}>
-        <input id={id("reason")} name="reason" className="input" />
+      <Field id={id("reason")} name="reason" label={t("safety.ae.reason")}>
+        <input className="input" />
       </Field>
-      <FormFooter formError={formError} done={done} pending={pending} label={t("safety.adverseEvents.update")} />
-    </form>
+      <Submit label={t("safety.adverseEvents.update")} />
+    </ActionForm>
   );
 }

@@ -5,9 +5,10 @@ import type { ZRecordVisit, ZSignVisit, ZUpdateVisit } from "@/lib/validation/vi
 
 /**
  * The server actions of the subject and visit forms, as the pages pass them in
- * (components/ never import app/; app/(app)/subjects/actions.ts defines them).
+ * (components/ never import app/; app/(app)/subjects/actions.ts defines them). A form submits
+ * its `FormData` (read by the schema's shape); tests and scripts call them with the typed input.
  */
-type Action<S extends z.ZodType, R> = (input: z.input<S>) => Promise<ActionResult<R>>;
+type Action<S extends z.ZodType, R> = (input: z.input<S> | FormData) => Promise<ActionResult<R>>;
 
 export type EnrolSubjectAction = Action<typeof ZEnrolSubject, { id: string }>;
 export type RecordConsentAction = Action<typeof ZRecordConsent, { id: string }>;

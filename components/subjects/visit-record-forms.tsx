@@ -1,35 +1,25 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import type { FormEvent } from "react";
 import type { SignVisitAction, UpdateVisitAction } from "@/components/subjects/action-props";
 import { useI18n } from "@/components/i18n/i18n-provider";
-import { AssessmentFields, readAssessments } from "@/components/subjects/record-visit-form";
+import { AssessmentFields } from "@/components/subjects/record-visit-form";
 import { Field } from "@/components/ui/field";
-import { useActionForm } from "@/components/ui/use-action-form";
+import { ActionForm, SubmitButton } from "@/components/ui/form";
 import { SIGNATURE_MEANINGS } from "@/lib/validation/subject-values";
 import type { TAssessments } from "@/lib/validation/visit";
 
-/** 21 CFR 11.200: sign by re-entering the password; the meaning is shown with the signature. */
+/** 21 CFR 11.200: sign by re-entering the password; the meaning is shown with the signature. The password is never kept in the form. */
 export function SignVisitForm({ subjectId, recordId, action }: { subjectId: string; recordId: string; action: SignVisitAction }) {
   const { t } = useI18n();
   const router = useRouter();
-  const { submit, fieldErrors, formError, pending } = useActionForm(action);
-
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const element = event.currentTarget;
-    const form = new FormData(element);
-    const signed = await submit({ subjectId, recordId, password: String(form.get("password") ?? ""), meaning: String(form.get("meaning")) as (typeof SIGNATURE_MEANINGS)[number] });
-    element.reset();
-    if (signed) router.refresh();
-  }
-
   return (
-    <form onSubmit={onSubmit} noValidate className="grid gap-3 sm:grid-cols-2" aria-label={t("visits.sign")}>
+    <ActionForm action={action} label={t("visits.sign")} className="grid gap-3 sm:grid-cols-2" onSaved={() => router.refresh()} saved={t("visits.signed")} resetOnSaved clearOnRefused={["password"]}>
+      <input type="hidden" name="subjectId" value={subjectId} />
+      <input type="hidden" name="recordId" value={recordId} />
       <p className="text-sm text-slate-700 sm:col-span-2">{t("visits.signHint")}</p>
-      <Field id="sign-meaning" label={t("visits.signature")}>
-        <select id="sign-meaning" name="meaning" className="input" defaultValue="reviewed_and_approved">
+      <Field id="sign-meaning" name="meaning" label={t("visits.signature")}>
+        <select className="input" defaultValue="reviewed_and_approved">
           {SIGNATURE_MEANINGS.map((meaning) => (
             <option key={meaning} value={meaning}>
               {t(`visits.meaning.${meaning}`)}
@@ -37,20 +27,13 @@ export function SignVisitForm({ subjectId, recordId, action }: { subjectId: stri
           ))}
         </select>
       </Field>
-      <Field id="sign-password" label={t("visits.password")} error={fieldErrors.password}>
-        <input id="sign-password" name="password" type="password" autoComplete="current-password" className="input" />
+      <Field id="sign-password" name="password" label={t("visits.password")}>
+        <input type="password" autoComplete="current-password" className="input" />
       </Field>
-      {formError ? (
-        <p role="alert" className="field-error sm:col-span-2">
-          {formError}
-        </p>
-      ) : null}
       <div className="sm:col-span-2">
-        <button type="submit" className="btn-primary" disabled={pending}>
-          {pending ? t("common.loading") : t("visits.sign")}
-        </button>
+        <SubmitButton>{t("visits.sign")}</SubmitButton>
       </div>
-    </form>
+    </ActionForm>
   );
 }
 
@@ -61,48 +44,28 @@ export function SignVisitForm({ subjectId, recordId, action }: { subjectId: stri
 export function CorrectVisitForm(props: { subjectId: string; recordId: string; version: number; status: "completed" | "missed"; date: string; unscheduled: boolean; assessments: Partial<TAssessments> | null; reason: string | null; today: string; action: UpdateVisitAction }) {
   const { t } = useI18n();
   const router = useRouter();
-  const { submit, fieldErrors, formError, pending } = useActionForm(props.action);
-
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const saved = await submit({
-      subjectId: props.subjectId,
-      recordId: props.recordId,
-      version: props.version,
-      reason: String(form.get("changeReason") ?? ""),
-      date: String(form.get("date") ?? ""),
-      ...(props.status === "completed" ? { assessments: readAssessments(form) } : { missedReason: String(form.get("missedReason") ?? "") }),
-    });
-    if (saved) router.refresh();
-  }
-
   return (
-    <form onSubmit={onSubmit} noValidate className="grid gap-3 sm:grid-cols-2" aria-label={t("visits.correct")}>
+    <ActionForm action={props.action} label={t("visits.correct")} className="grid gap-3 sm:grid-cols-2" onSaved={() => router.refresh()} saved={t("common.saved")}>
+      <input type="hidden" name="subjectId" value={props.subjectId} />
+      <input type="hidden" name="recordId" value={props.recordId} />
+      <input type="hidden" name="version" value={props.version} />
       <p className="text-sm text-slate-600 sm:col-span-2">{t("visits.correctionVoids")}</p>
-      <Field id="correct-date" label={t("visits.date")} error={fieldErrors.date}>
-        <input id="correct-date" name="date" type="date" max={props.today} defaultValue={props.date} className="input" />
+      <Field id="correct-date" name="date" label={t("visits.date")}>
+        <input type="date" max={props.today} defaultValue={props.date} className="input" />
       </Field>
       {props.status === "completed" ? (
-        <AssessmentFields initial={props.assessments} error={fieldErrors.assessments} />
+        <AssessmentFields initial={props.assessments} />
       ) : (
-        <Field id="correct-missed-reason" label={t("visits.reason")} error={fieldErrors.missedReason}>
-          <textarea id="correct-missed-reason" name="missedReason" className="input" rows={2} defaultValue={props.reason ?? ""} />
+        <Field id="correct-missed-reason" name="missedReason" label={t("visits.reason")}>
+          <textarea className="input" rows={2} defaultValue={props.reason ?? ""} />
         </Field>
       )}
-      <Field id="correct-reason" label={t("visits.correctionReason")} error={fieldErrors.reason}>
-        <input id="correct-reason" name="changeReason" className="input" />
+      <Field id="correct-reason" name="reason" label={t("visits.correctionReason")}>
+        <input className="input" />
       </Field>
-      {formError || fieldErrors.version ? (
-        <p role="alert" className="field-error sm:col-span-2">
-          {formError ?? fieldErrors.version}
-        </p>
-      ) : null}
       <div className="sm:col-span-2">
-        <button type="submit" className="btn-secondary" disabled={pending}>
-          {pending ? t("common.loading") : t("visits.saveCorrection")}
-        </button>
+        <SubmitButton variant="secondary">{t("visits.saveCorrection")}</SubmitButton>
       </div>
-    </form>
+    </ActionForm>
   );
 }

@@ -117,4 +117,87 @@ describe("ActionForm", () => {
     expect((await screen.findByRole("status")).textContent).toBe("Site added.");
     expect(screen.queryByRole("alert")).toBeNull();
   });
+
+  it("shows a field message that names its field once (no \"Password: password: …\")", async () => {
+    // The API's English messages start with their field; under the field's label that doubled it.
+    const refusal: ActionResult<unknown> = { ok: false, error: { code: "forbidden", message: "password: the password is not correct", field: "password", fieldErrors: [{ field: "password", message: "password: the password is not correct" }] } };
+    render(
+      <I18nProvider locale="en" messages={messagesFor("en")}>
+        <ActionForm action={async () => refusal} label="Sign">
+          <Field name="password" label="Password">
+            <input type="password" className="input" />
+          </Field>
+          <SubmitButton>Sign</SubmitButton>
+        </ActionForm>
+      </I18nProvider>,
+    );
+    await act(async () => fireEvent.click(screen.getByRole("button", { name: "Sign" })));
+    const input = screen.getByLabelText("Password");
+    await waitFor(() => expect(input.getAttribute("aria-invalid")).toBe("true"));
+    expect(document.getElementById(input.getAttribute("aria-describedby") ?? "")?.textContent).toBe("Password: the password is not correct");
+  });
+
+  it("ties a row's error to the row's input and a group's error to its fieldset (nested names)", async () => {
+    const refusal: ActionResult<unknown> = {
+      ok: false,
+      error: {
+        code: "bad_request",
+        message: "contactAttempts[1].date: must not be after the status date",
+        fieldErrors: [
+          { field: "contactAttempts[1].date", message: "must not be after the status date" },
+          { field: "contactAttempts", message: "document at least three contact attempts on different dates before declaring the subject lost to follow-up" },
+        ],
+      },
+    };
+    render(
+      <I18nProvider locale="en" messages={messagesFor("en")}>
+        <ActionForm action={async () => refusal} label="Status">
+          <FieldSet name="contactAttempts" legend="Contact attempts">
+            {[0, 1].map((i) => (
+              <Field key={i} name={`contactAttempts[${i}].date`} label={`Date ${i + 1}`}>
+                <input type="date" className="input" />
+              </Field>
+            ))}
+          </FieldSet>
+          <SubmitButton>Save</SubmitButton>
+        </ActionForm>
+      </I18nProvider>,
+    );
+    await act(async () => fireEvent.click(screen.getByRole("button", { name: "Save" })));
+    const second = screen.getByLabelText("Date 2");
+    await waitFor(() => expect(second.getAttribute("aria-invalid")).toBe("true"));
+    expect(screen.getByLabelText("Date 1").getAttribute("aria-invalid")).toBe("false");
+    expect(document.getElementById(second.getAttribute("aria-describedby") ?? "")?.textContent).toBe("Date 2: must not be after the status date");
+    const group = screen.getByRole("group", { name: "Contact attempts" });
+    expect(document.getElementById(group.getAttribute("aria-describedby") ?? "")?.textContent).toContain("document at least three contact attempts");
+    // both are shown by the form: the summary only counts them
+    expect(screen.getByRole("alert").textContent).toBe("Check the highlighted fields (2).");
+  });
+
+  it("calls a client function (the sign-in step) with the form's FormData", async () => {
+    // A server action passed from a page also posts without JavaScript: the browser test with
+    // JavaScript off covers it (tests/e2e/forms.spec.ts).
+    let received: FormData | null = null;
+    render(
+      <SiteForm
+        action={async (formData) => {
+          received = formData;
+          return { ok: true, data: null };
+        }}
+      />,
+    );
+    fireEvent.change(screen.getByLabelText("Code"), { target: { value: "SH-01" } });
+    await act(async () => fireEvent.click(screen.getByRole("button", { name: "Create" })));
+    await screen.findByRole("status");
+    expect((received as FormData | null)?.get("code")).toBe("SH-01");
+  });
+
+  it("shows a schema's field message in Chinese (the field-error table loads with the refusal)", async () => {
+    render(<SiteForm locale="zh-CN" action={parseSite} />);
+    fireEvent.change(screen.getByLabelText("Code"), { target: { value: "bad code!" } });
+    await act(async () => fireEvent.click(screen.getByRole("button", { name: "Create" })));
+    const code = screen.getByLabelText("Code");
+    await waitFor(() => expect(code.getAttribute("aria-invalid")).toBe("true"));
+    expect(document.getElementById(code.getAttribute("aria-describedby") ?? "")?.textContent).toBe("Code: 只能包含字母、数字、- 和 _");
+  });
 });

@@ -1,19 +1,20 @@
 "use client";
 
-import { createContext, startTransition, useActionState, useCallback, useContext, useEffect, useId, useMemo, useRef, useState, type FormEvent, type ReactNode } from "react";
+import { createContext, startTransition, useActionState, useCallback, useContext, useEffect, useId, useMemo, useRef, useState, useSyncExternalStore, type FormEvent, type ReactNode } from "react";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import type { ActionResult } from "@/lib/auth/action";
-import type { Failure } from "@/lib/auth/failure";
-import { describeFormFailure, topLevel, type FormFailure } from "@/lib/i18n/failure-message";
+import { IDLE, type FormState } from "@/lib/forms/form-state";
+import { describeFormFailure, inReaderLanguage, topLevel, type FormFailure } from "@/lib/i18n/failure-message";
 
 /** A wrapped server action (or a client step that returns the same result) fed with the form's data. */
 export type FormAction<R> = (formData: FormData) => Promise<ActionResult<R>>;
 
-type FormState<R> =
-  | { phase: "idle"; submission: 0 }
-  | { phase: "saved"; submission: number; data: R }
-  | { phase: "refused"; submission: number; failure: Failure }
-  | { phase: "unreachable"; submission: number };
+const noSubscription = () => () => {};
+
+/** A server action passed from the page (a server reference), as opposed to a client function. */
+function isServerAction(action: unknown): boolean {
+  return typeof (action as { $$FORM_ACTION?: unknown } | null)?.$$FORM_ACTION === "function";
+}
 
 interface FormContextValue {
   formId: string;
@@ -21,6 +22,8 @@ interface FormContextValue {
   submission: number;
   failure: FormFailure | null;
   register: (name: string) => () => void;
+  /** The field names shown by the form's `Field`s and `FieldSet`s. */
+  claimed: ReadonlySet<string>;
 }
 
 const FormContext = createContext<FormContextValue | null>(null);
@@ -34,17 +37,20 @@ const NO_FAILURE: FormFailure = { fieldErrors: {}, issues: [], formError: null }
 
 /**
  * The one form of the application. It owns what every form repeated:
- * - submission through React 19's `useActionState` and `<form action>` (a submission made
- *   before hydration is replayed by React); the action receives the form's `FormData`, which
- *   `defineAction` reads through the shared zod schema;
+ * - submission through React 19's `useActionState` and `<form action>`; the action receives the
+ *   form's `FormData`, which `defineAction` reads through the shared zod schema;
+ * - without JavaScript, and before hydration: when `action` is a server action passed from the
+ *   page (`defineFormAction`, lib/forms/form-action.ts), the form is a native POST to it, and the
+ *   page comes back rendered with the saved status or the refusal;
  * - pending state (the submit button is disabled meanwhile), cleared when the action refuses
  *   or throws (an unreachable server becomes a form error, not a stuck button);
  * - field errors (shown by each `Field` of that name, tied with `aria-describedby`) and the
  *   form error, in the reader's language, refusals included;
  * - one `role="alert"` summary per submission, and focus on the first invalid field;
  * - the "saved" status.
- * After hydration the form submits from `onSubmit` inside a transition: React then does not
- * reset the fields, so a refused submission keeps what the reader typed.
+ * After hydration the form submits from `onSubmit` inside a transition, through a client step
+ * that catches a failed request: React then does not reset the fields, so a refused submission
+ * keeps what the reader typed.
  */
 export function ActionForm<R>({
   action,
@@ -54,6 +60,7 @@ export function ActionForm<R>({
   saved,
   onSaved,
   resetOnSaved = false,
+  clearOnRefused,
   testId,
 }: {
   action: FormAction<R>;
@@ -62,30 +69,51 @@ export function ActionForm<R>({
   label?: string;
   className?: string;
   /** The status shown after a successful submission. */
-  saved?: string | ((data: R) => string);
+  saved?: ReactNode | ((data: R) => ReactNode);
   onSaved?: (data: R) => void;
   resetOnSaved?: boolean;
+  /** Fields emptied after a refusal (a password is never kept). */
+  clearOnRefused?: string[];
   testId?: string;
 }) {
   const { t, locale } = useI18n();
   const formId = useId();
   const formRef = useRef<HTMLFormElement>(null);
-  const [state, dispatch, pending] = useActionState<FormState<R>, FormData>(async (previous, formData) => {
-    const submission = previous.submission + 1;
-    try {
-      const result = await action(formData);
-      return result.ok ? { phase: "saved", submission, data: result.data } : { phase: "refused", submission, failure: result.error };
-    } catch (error) {
-      console.error(error);
-      return { phase: "unreachable", submission };
-    }
-  }, { phase: "idle", submission: 0 });
+  // The native (no-JavaScript) submission: React posts the form to the server action, which
+  // answers (previous state, FormData) with the next state (lib/forms/form-action.ts), and the
+  // page comes back rendered with it.
+  const serverStep = isServerAction(action) ? (action as unknown as (previous: FormState<R>, formData: FormData) => Promise<FormState<R>>) : null;
+  const onSavedRef = useRef(onSaved);
+  // The submission whose onSaved already ran (in the step, not in an effect).
+  const savedHandled = useRef(0);
+  const clientStep = useCallback(
+    async (previous: FormState<R>, formData: FormData): Promise<FormState<R>> => {
+      const submission = previous.submission + 1;
+      try {
+        const result = await action(formData);
+        if (result.ok) {
+          // In the action's transition, with the re-rendered page: a parent that unmounts the form
+          // on this change (e.g. the re-assessment, no longer needed) still hears of it.
+          savedHandled.current = submission;
+          onSavedRef.current?.(result.data);
+          return { phase: "saved", submission, data: result.data };
+        }
+        return { phase: "refused", submission, failure: await inReaderLanguage(result.error, locale) };
+      } catch (error) {
+        console.error(error);
+        return { phase: "unreachable", submission };
+      }
+    },
+    [action, locale],
+  );
+  const hydrated = useSyncExternalStore(noSubscription, () => true, () => false);
+  const [state, dispatch, pending] = useActionState<FormState<R>, FormData>(serverStep && !hydrated ? serverStep : clientStep, IDLE);
 
   const failure = useMemo<FormFailure | null>(() => {
-    if (state.phase === "refused") return describeFormFailure(t, locale, state.failure);
+    if (state.phase === "refused") return describeFormFailure(t, state.failure);
     if (state.phase === "unreachable") return { ...NO_FAILURE, formError: t("error.network") };
     return null;
-  }, [state, t, locale]);
+  }, [state, t]);
 
   const [claimed, setClaimed] = useState<ReadonlySet<string>>(new Set());
   const register = useCallback((name: string) => {
@@ -98,16 +126,25 @@ export function ActionForm<R>({
       });
   }, []);
 
-  const onSavedRef = useRef(onSaved);
+  const clearOnRefusedRef = useRef(clearOnRefused);
   useEffect(() => {
     onSavedRef.current = onSaved;
+    clearOnRefusedRef.current = clearOnRefused;
   });
   useEffect(() => {
     if (state.phase === "saved") {
       if (resetOnSaved) formRef.current?.reset();
-      onSavedRef.current?.(state.data);
+      // A submission made without JavaScript (the page came back saved): its onSaved runs now.
+      if (savedHandled.current !== state.submission) {
+        savedHandled.current = state.submission;
+        onSavedRef.current?.(state.data);
+      }
     }
     if (state.phase === "refused" || state.phase === "unreachable") {
+      for (const name of clearOnRefusedRef.current ?? []) {
+        const control = formRef.current?.elements.namedItem(name);
+        if (control instanceof HTMLInputElement || control instanceof HTMLTextAreaElement) control.value = "";
+      }
       const invalid = formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"], [data-invalid="true"]');
       invalid?.focus();
     }
@@ -121,10 +158,10 @@ export function ActionForm<R>({
   }
 
   // Errors of fields the form does not show (an id, a JSON field) go into the summary, with their path.
-  const unclaimed = failure ? failure.issues.filter((issue) => !claimed.has(topLevel(issue.field))) : [];
-  const claimedCount = failure ? Object.keys(failure.fieldErrors).filter((name) => claimed.has(name)).length : 0;
-  const savedText = state.phase === "saved" && saved ? (typeof saved === "function" ? saved(state.data) : saved) : null;
-  const context = useMemo<FormContextValue>(() => ({ formId, pending, submission: state.submission, failure, register }), [formId, pending, state.submission, failure, register]);
+  const unclaimed = failure ? failure.issues.filter((issue) => !claimed.has(issue.field) && !claimed.has(topLevel(issue.field))) : [];
+  const claimedCount = failure ? new Set(failure.issues.filter((issue) => !unclaimed.includes(issue)).map((issue) => (claimed.has(issue.field) ? issue.field : topLevel(issue.field)))).size : 0;
+  const savedText = state.phase === "saved" && saved ? (typeof saved === "function" ? (saved as (data: R) => ReactNode)(state.data) : saved) : null;
+  const context = useMemo<FormContextValue>(() => ({ formId, pending, submission: state.submission, failure, register, claimed }), [formId, pending, state.submission, failure, register, claimed]);
 
   return (
     <FormContext.Provider value={context}>
@@ -166,5 +203,9 @@ export function useFieldError(name: string | undefined): string | undefined {
   const form = useFormContext();
   const register = form?.register;
   useEffect(() => (name && register ? register(name) : undefined), [name, register]);
-  return name ? form?.failure?.fieldErrors[name] : undefined;
+  if (!name || !form?.failure) return undefined;
+  // A row's input (`contactAttempts[1].date`) shows its own error; a field or group shows the first
+  // error of its name that no input of the form shows itself (`assessments` → `assessments.labs`).
+  const issues = form.failure.issues;
+  return (issues.find((issue) => issue.field === name) ?? (name === topLevel(name) ? issues.find((issue) => topLevel(issue.field) === name && !form.claimed.has(issue.field)) : undefined))?.message;
 }

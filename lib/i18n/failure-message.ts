@@ -1,6 +1,5 @@
 import type { Failure } from "@/lib/auth/failure";
 import type { RefusalParams } from "@/lib/errors";
-import { translateFieldError } from "@/lib/i18n/field-errors";
 import type { MessageKey } from "@/lib/i18n/messages/en";
 import type { Locale, Translate } from "@/lib/i18n/translate";
 
@@ -33,15 +32,39 @@ export interface FormFailure {
   formError: string | null;
 }
 
-/** A failed action as a form shows it: zod messages through the field-error table, refusals through the catalog. */
-export function describeFormFailure(t: Translate, locale: Locale, failure: Failure): FormFailure {
-  const issues = (failure.fieldErrors ?? []).map((e) => ({ field: e.field, message: translateFieldError(locale, e.message) }));
+/**
+ * The failure with its field messages (the shared schemas' English) in the reader's language,
+ * through the field-error table (lib/i18n/field-errors.ts). The table is loaded when a refusal
+ * needs it, not with every page that has a form (weight budget): the browser calls this after a
+ * refused submission, the server for a form posted without JavaScript.
+ */
+export async function inReaderLanguage(failure: Failure, locale: Locale): Promise<Failure> {
+  if (locale === "en" || !failure.fieldErrors?.length) return failure;
+  const { translateFieldError } = await import("@/lib/i18n/field-errors");
+  return { ...failure, fieldErrors: failure.fieldErrors.map((e) => ({ ...e, message: translateFieldError(locale, withoutFieldPrefix(e.field, e.message)) })) };
+}
+
+/** A failed action as a form shows it (field messages already in the reader's language: `inReaderLanguage`), refusals through the catalog. */
+export function describeFormFailure(t: Translate, failure: Failure): FormFailure {
+  const issues = (failure.fieldErrors ?? []).map((e) => ({ field: e.field, message: withoutFieldPrefix(e.field, e.message) }));
   const fieldErrors: Record<string, string> = {};
   for (const issue of issues) fieldErrors[topLevel(issue.field)] ??= issue.message;
   if (issues.length > 0) return { fieldErrors, issues, formError: null };
   const message = refusalMessage(t, failure);
   if (failure.field) return { fieldErrors: { [topLevel(failure.field)]: message }, issues: [{ field: failure.field, message }], formError: null };
   return { fieldErrors, issues, formError: message };
+}
+
+/**
+ * A message without the field name it starts with (`password: the password is not correct`):
+ * the API's English messages name their field, a form shows the message under the field's
+ * label, which already names it ("Password: password: …" otherwise).
+ */
+export function withoutFieldPrefix(field: string, message: string): string {
+  for (const name of new Set([field, topLevel(field)])) {
+    if (name && message.startsWith(`${name}: `)) return message.slice(name.length + 2);
+  }
+  return message;
 }
 
 export function topLevel(field: string): string {

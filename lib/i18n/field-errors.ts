@@ -106,6 +106,8 @@ const ZH_CN: Record<string, string> = {
 const ZH_CN_PATTERNS: [RegExp, string][] = [
   [/^must be at most (\d+) characters$/, "最多 $1 个字符"],
   [/^must be between (\S+) and (\S+)$/, "须在 $1 至 $2 之间"],
+  // zod's own message for an empty number field a form posted (no value: the field was left empty).
+  [/^Invalid input: expected \w+, received (undefined|NaN)$/, "必填"],
 ];
 
 export function translateFieldError(locale: Locale, message: string): string {

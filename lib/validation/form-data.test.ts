@@ -2,7 +2,10 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { inputFromFormData } from "@/lib/validation/form-data";
 import { ZUpdatePlanDraft } from "@/lib/validation/plan-version";
+import { ZAdverseEventUpdate, ZSampleResultFields } from "@/lib/validation/safety";
+import { ZChangeSubjectStatus, ZEnrolSubject } from "@/lib/validation/subject";
 import { ZCreateUser } from "@/lib/validation/user";
+import { ZRecordVisit } from "@/lib/validation/visit";
 
 function form(entries: [string, string][]): FormData {
   const data = new FormData();
@@ -34,5 +37,47 @@ describe("inputFromFormData", () => {
     const broken = inputFromFormData(ZUpdatePlanDraft, form([["id", "d1"], ["plan", "{not json"]]));
     expect(broken.plan).toBe("{not json");
     expect(ZUpdatePlanDraft.safeParse(broken).success).toBe(false);
+  });
+
+  it("reads nested objects from dotted names, an empty optional text left out", () => {
+    const input = inputFromFormData(
+      ZEnrolSubject,
+      form([["studyId", "st"], ["code", "S-1"], ["yearOfBirth", ""], ["confounders.lifeExpectancy", "reduced"], ["confounders.comorbidities", ""], ["confounders.priorTherapies", "CAR-T"]]),
+    );
+    expect(input).toEqual({ studyId: "st", code: "S-1", yearOfBirth: "", confounders: { lifeExpectancy: "reduced", priorTherapies: "CAR-T" } });
+    // z.coerce reads the text: an empty year is refused by its bound, in a message the catalog knows
+    expect(ZEnrolSubject.safeParse(input).error?.issues.find((i) => i.path[0] === "yearOfBirth")?.message).toBe("must be 1900 or later");
+  });
+
+  it("reads rows from indexed names, leaving out a row left empty, and the §2.3.2 checklist with its checkbox group", () => {
+    const input = inputFromFormData(
+      ZChangeSubjectStatus,
+      form([["subjectId", "s1"], ["version", "2"], ["status", "lost_to_follow_up"], ["date", "2026-05-01"], ["reason", ""],
+        ["contactAttempts[0].date", "2026-01-01"], ["contactAttempts[0].mode", "phone"], ["contactAttempts[0].outcome", "no answer"],
+        ["contactAttempts[1].date", ""], ["contactAttempts[1].mode", " "], ["contactAttempts[1].outcome", ""],
+        ["contactAttempts[2].date", "2026-02-01"], ["contactAttempts[2].mode", "letter"], ["contactAttempts[2].outcome", "returned"]]),
+    );
+    expect(input.contactAttempts).toEqual([{ date: "2026-01-01", mode: "phone", outcome: "no answer" }, { date: "2026-02-01", mode: "letter", outcome: "returned" }]);
+    const parsed = ZChangeSubjectStatus.safeParse(input);
+    expect(parsed.error?.issues.map((i) => i.path.join("."))).toEqual(["contactAttempts"]); // two dates, three needed
+    expect(ZChangeSubjectStatus.safeParse({ ...input, status: "withdrawn" }).error?.issues.map((i) => i.message)).toEqual(["say why the subject withdrew"]); // blank reason is absent
+
+    const visit = inputFromFormData(
+      ZRecordVisit,
+      form([["subjectId", "s1"], ["visitId", "M06"], ["planVersion", "1"], ["status", "completed"], ["date", "2026-05-01"], ["contactMode", "clinic"],
+        ["assessments.history", "on"], ["assessments.drugExposure", "none"], ["assessments.newOrWorsenedDisease", "malignancy"], ["assessments.newOrWorsenedDisease", "infection"],
+        ["assessments.labs", "on"], ["assessments.pregnancy", "not_applicable"], ["assessments.notes", ""]]),
+    );
+    expect(visit.unscheduled).toBe(false);
+    expect(visit.assessments).toEqual({ history: true, drugExposure: "none", newOrWorsenedDisease: ["malignancy", "infection"], physicalExam: false, labs: true, pregnancy: "not_applicable" });
+    expect(ZRecordVisit.safeParse(visit).data?.assessments?.newOrWorsenedDisease).toEqual([{ category: "malignancy" }, { category: "infection" }]);
+  });
+
+  it("reads an empty nullable field as null, leaves an unsent optional checkbox out, and lets a checkbox after its hidden false win", () => {
+    const schema = ZSampleResultFields.extend({ subjectId: z.string() });
+    const input = inputFromFormData(schema, form([["subjectId", "s1"], ["kind", "clonality"], ["detected", "false"], ["value", ""], ["largestClonePercent", "31.5"], ["visitRecordId", ""], ["dominantClone", "false"], ["dominantClone", "on"], ["clonalExpansion", "false"]]));
+    expect(input).toMatchObject({ detected: false, value: null, largestClonePercent: 31.5, visitRecordId: null, dominantClone: true, clonalExpansion: false, surrogate: false });
+    expect("nearOncogene" in input).toBe(false);
+    expect(inputFromFormData(ZAdverseEventUpdate, form([["version", "3"], ["reason", "follow-up"]]))).toEqual({ version: 3, reason: "follow-up" }); // "serious" is not changed
   });
 });

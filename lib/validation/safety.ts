@@ -1,6 +1,9 @@
 import { z } from "zod";
 import { ZClinicalDate } from "@/lib/validation/calendar-date";
+import { AE_CATEGORIES, AE_OUTCOMES, AE_RELATEDNESS, SAMPLE_RESULT_KINDS, SERIOUSNESS_CRITERIA } from "@/lib/validation/safety-values";
 import { requiredText, storableText, ZLongText } from "@/lib/validation/text";
+
+export { AE_CATEGORIES, AE_OUTCOMES, AE_RELATEDNESS, SAMPLE_RESULT_KINDS, SERIOUSNESS_CRITERIA };
 
 /**
  * Adverse events, sample results and escalations (CLINICAL-API-CONTRACT.md, "Safety"; CDE §2.3.2,
@@ -10,35 +13,21 @@ import { requiredText, storableText, ZLongText } from "@/lib/validation/text";
  */
 
 /** The target events of CDE §2.3.2 (new, recurrent or worsened disease), plus `other`. */
-export const AE_CATEGORIES = ["malignancy", "neurological", "immunogenic_autoimmune", "infection", "haematological", "other"] as const;
 export const ZAeCategory = z.enum(AE_CATEGORIES);
 export type TAeCategory = z.infer<typeof ZAeCategory>;
 
-export const AE_RELATEDNESS = ["unrelated", "unlikely", "possible", "probable", "definite"] as const;
 export const ZAeRelatedness = z.enum(AE_RELATEDNESS);
 export type TAeRelatedness = z.infer<typeof ZAeRelatedness>;
 /** Relatedness that makes an AE "suspected product-related" (CDE §2.3.2). */
 export const SUSPECTED_RELATEDNESS: ReadonlySet<TAeRelatedness> = new Set(["possible", "probable", "definite"]);
 
-export const AE_OUTCOMES = ["recovered", "recovering", "not_recovered", "recovered_with_sequelae", "fatal", "unknown"] as const;
 export const ZAeOutcome = z.enum(AE_OUTCOMES);
 export type TAeOutcome = z.infer<typeof ZAeOutcome>;
 
 /** Seriousness criteria of ICH E2A. */
-export const SERIOUSNESS_CRITERIA = ["death", "life_threatening", "hospitalisation", "disability", "congenital_anomaly", "important_medical_event"] as const;
 export const ZSeriousnessCriterion = z.enum(SERIOUSNESS_CRITERIA);
 export type TSeriousnessCriterion = z.infer<typeof ZSeriousnessCriterion>;
 
-export const SAMPLE_RESULT_KINDS = [
-  "persistence",
-  "vector_copy_number",
-  "vector_positive_percent",
-  "clonality",
-  "integration_site_analysis",
-  "rcl_rcr",
-  "off_target",
-  "shedding",
-] as const;
 export const ZSampleResultKind = z.enum(SAMPLE_RESULT_KINDS);
 export type TSampleResultKind = z.infer<typeof ZSampleResultKind>;
 
@@ -124,10 +113,11 @@ export const ZSampleResultFields = z.object({
   sampleType: storableText(100).trim().min(1, { error: "name the sample type (e.g. peripheral_blood)" }),
   /** The sample stands in for an inaccessible target tissue (CDE §2.4.2). */
   surrogate: z.boolean({ error: "must be true or false" }).default(false),
-  assay: storableText(200).trim().min(1).optional(),
+  // Blank is absent (a form posts its empty inputs).
+  assay: storableText(200).trim().transform((v) => v || undefined).optional(),
   detected: z.boolean({ error: "must be true or false" }),
   value: ZMeasuredValue.nullish(),
-  unit: storableText(40).trim().min(1).optional(),
+  unit: storableText(40).trim().transform((v) => v || undefined).optional(),
   dominantClone: z.boolean({ error: "must be true or false" }).optional(),
   clonalExpansion: z.boolean({ error: "must be true or false" }).optional(),
   nearOncogene: z.boolean({ error: "must be true or false" }).optional(),

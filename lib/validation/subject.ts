@@ -60,8 +60,9 @@ export const ZChangeSubjectStatusFields = z.object({
   subjectId: ZId,
   status: z.enum(["completed", "withdrawn", "lost_to_follow_up", "died"]),
   date: ZClinicalDate,
-  reason: ZLongText.transform((v) => v.trim()).optional(),
-  cause: ZLongText.transform((v) => v.trim()).optional(),
+  // Blank is absent: a form posts its empty inputs.
+  reason: ZLongText.transform((v) => v.trim() || undefined).optional(),
+  cause: ZLongText.transform((v) => v.trim() || undefined).optional(),
   contactAttempts: z.array(ZContactAttempt).max(50).optional(),
   version: z.coerce.number().int().min(1).optional(),
 });

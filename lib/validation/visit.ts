@@ -32,7 +32,8 @@ export const ZAssessments = z.object({
 });
 export type TAssessments = z.infer<typeof ZAssessments>;
 
-const ZReason = ZLongText.transform((v) => v.trim());
+/** Trimmed; blank is absent (a form posts its empty inputs). */
+const ZReason = ZLongText.transform((v) => v.trim() || undefined);
 
 /**
  * One visit record: completed with its assessments, missed with a reason, or unscheduled

@@ -42,3 +42,77 @@ test("no page requests a missing favicon", async ({ page }) => {
   expect(icon.status()).toBe(200);
   expect(missing).toEqual([]);
 });
+
+/**
+ * With JavaScript off the forms still work: a server action passed from the page is the form's
+ * native POST target (ActionForm binds it to lib/forms/submit-form.ts), and the page comes back
+ * rendered with the refusal next to its field, or with the saved status.
+ */
+test("with JavaScript off, the enrolment form posts natively: a refusal comes back next to its field in Chinese, then the subject is enrolled", async ({ browser, page }) => {
+  await login(page, "investigator");
+  await page.getByTestId("locale-switch").selectOption("zh-CN");
+  const storageState = await page.context().storageState();
+  const noScript = await browser.newContext({ javaScriptEnabled: false, storageState });
+  const offline = await noScript.newPage();
+  try {
+    await offline.goto("/subjects/new");
+    const form = offline.getByTestId("enrol-form");
+    const today = new Date().toISOString().slice(0, 10);
+    const code = offline.locator("#enrol-code");
+    await code.fill("bad code!");
+    await offline.locator("#enrol-lot").fill("LV-NOJS-1");
+    await offline.locator("#enrol-dosing").fill(today);
+    await offline.locator("#enrol-yob").fill("1980");
+    await offline.locator("#enrol-consent-date").fill(today);
+    await Promise.all([offline.waitForLoadState("load"), form.getByRole("button", { name: "入组" }).click()]);
+
+    // The page was rendered by the server with the refusal: on the field, in Chinese, once.
+    const refused = offline.locator("#enrol-code");
+    await expect(refused).toHaveAttribute("aria-invalid", "true");
+    await expect(offline.locator(`[id="${await refused.getAttribute("aria-describedby")}"]`)).toHaveText("受试者编号: 只能包含字母、数字、.、_ 和 -");
+    await expect(offline.getByTestId("enrol-form").getByRole("alert")).toHaveCount(1);
+    await expect(offline.locator("#enrol-lot")).toHaveAttribute("aria-invalid", "false");
+
+    // Corrected and posted again: saved, with the link to the new subject.
+    const subjectCode = `NOJS-${Date.now().toString(36)}`;
+    await offline.locator("#enrol-code").fill(subjectCode);
+    await offline.locator("#enrol-lot").fill("LV-NOJS-1");
+    await offline.locator("#enrol-dosing").fill(today);
+    await offline.locator("#enrol-yob").fill("1980");
+    await offline.locator("#enrol-consent-date").fill(today);
+    await Promise.all([offline.waitForLoadState("load"), offline.getByTestId("enrol-form").getByRole("button", { name: "入组" }).click()]);
+    const saved = offline.getByTestId("enrol-form").getByRole("status");
+    await expect(saved).toHaveText("受试者已入组：打开受试者档案");
+    await saved.getByRole("link").click();
+    await expect(offline.getByRole("heading", { level: 1 })).toContainText(subjectCode);
+  } finally {
+    await noScript.close();
+    await page.getByTestId("locale-switch").selectOption("en");
+  }
+});
+
+test("with JavaScript off, a sponsor form (add a site) shows its field error and then saves", async ({ browser, page }) => {
+  await login(page, "sponsor");
+  const noScript = await browser.newContext({ javaScriptEnabled: false, storageState: await page.context().storageState() });
+  const offline = await noScript.newPage();
+  try {
+    await offline.goto("/sponsor/sites");
+    const form = () => offline.getByRole("form", { name: "Add a site" });
+    await form().getByLabel("Code").fill("NO JS");
+    await form().getByLabel("Name", { exact: true }).fill("No-script hospital");
+    await form().getByLabel("Country").fill("China");
+    await Promise.all([offline.waitForLoadState("load"), form().getByRole("button", { name: "Create" }).click()]);
+    await expect(form().getByLabel("Code")).toHaveAttribute("aria-invalid", "true");
+    await expect(form()).toContainText("Code: letters, digits, - and _ only");
+
+    const siteCode = `NJ-${Date.now().toString(36).slice(-5)}`;
+    await form().getByLabel("Code").fill(siteCode);
+    await form().getByLabel("Name", { exact: true }).fill("No-script hospital");
+    await form().getByLabel("Country").fill("China");
+    await Promise.all([offline.waitForLoadState("load"), form().getByRole("button", { name: "Create" }).click()]);
+    await expect(form().getByRole("status")).toHaveText("Site created.");
+    await expect(offline.getByRole("main")).toContainText(siteCode);
+  } finally {
+    await noScript.close();
+  }
+});

@@ -7,6 +7,19 @@ async function expectNoPageOverflow(page: Page, label: string) {
   expect(overflow, `${label} is wider than the window by ${overflow}px`).toBeLessThanOrEqual(1);
 }
 
+/** One page: its PageHeader's h1 is there, nothing overflows, no table header wraps into a column of characters. */
+async function expectPageFits(page: Page, path: string, width: number) {
+  await page.goto(path);
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveCount(1);
+  await expectNoPageOverflow(page, `${path} at ${width}px`);
+  // Headers are not squeezed into a column of single characters: each stays on one line.
+  for (const header of await page.locator("main table thead th").all()) {
+    const box = await header.boundingBox();
+    if (box && box.height > 0) expect(box.height, `${path}: header "${await header.textContent()}" wraps`).toBeLessThan(48);
+  }
+}
+
 for (const width of [1366, 390]) {
   test(`in Chinese at ${width} px, the sponsor's pages fit the window and the risk-factor select is readable`, async ({ page }) => {
     await page.setViewportSize({ width, height: 900 });
@@ -14,14 +27,7 @@ for (const width of [1366, 390]) {
     await page.getByTestId("locale-switch").selectOption("zh-CN");
     await expect(page.getByRole("heading", { level: 1, name: "申办方工作台" })).toBeVisible();
     for (const path of ["/sponsor", "/sponsor/products", "/sponsor/sites", "/sponsor/users", "/studies", "/audit", "/settings", "/sponsor/products/new"]) {
-      await page.goto(path);
-      await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-      await expectNoPageOverflow(page, `${path} at ${width}px`);
-      // Headers are not squeezed into a column of single characters: each stays on one line.
-      for (const header of await page.locator("main table thead th").all()) {
-        const box = await header.boundingBox();
-        if (box && box.height > 0) expect(box.height, `${path}: header "${await header.textContent()}" wraps`).toBeLessThan(48);
-      }
+      await expectPageFits(page, path, width);
     }
     // The product editor: the assessment select shows its whole option, and the prefilled rationale is Chinese.
     const status = page.getByTestId("factor-genome_integration").locator("select");
@@ -31,3 +37,49 @@ for (const width of [1366, 390]) {
     await page.getByTestId("locale-switch").selectOption("en");
   });
 }
+
+for (const width of [1366, 390]) {
+  test(`in Chinese at ${width} px, the investigator's pages fit: worklist, subjects, enrolment, a subject with its safety sections, visit pages`, async ({ page }) => {
+    test.setTimeout(120_000);
+    await page.setViewportSize({ width, height: 900 });
+    await login(page, "investigator");
+    await page.getByTestId("locale-switch").selectOption("zh-CN");
+    await expect(page.getByTestId("home-investigator")).toBeVisible();
+    for (const path of ["/investigator", "/dashboard", "/subjects", "/subjects/new", "/settings"]) await expectPageFits(page, path, width);
+    // A subject with records, an adverse event form, sample results and escalations (the safety sections).
+    await page.goto("/subjects");
+    await page.getByRole("link", { name: "SH01-010", exact: true }).click();
+    await expect(page.getByTestId("subject-page")).toBeVisible();
+    const subjectPath = new URL(page.url()).pathname;
+    await expectPageFits(page, subjectPath, width);
+    const recordHref = await page.getByTestId("visit-M06").getByRole("link").first().getAttribute("href");
+    expect(recordHref).toMatch(/\/visits\//);
+    await expectPageFits(page, recordHref!, width);
+    await expectPageFits(page, `${subjectPath}/visits/new?unscheduled=1`, width);
+    await page.getByTestId("locale-switch").selectOption("en");
+  });
+
+  test(`in Chinese at ${width} px, the monitor's pages fit: dashboard, a subject with its queries and safety sections`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 900 });
+    await login(page, "monitor");
+    await page.getByTestId("locale-switch").selectOption("zh-CN");
+    await expect(page.getByTestId("home-monitor")).toBeVisible();
+    for (const path of ["/monitor", "/studies", "/audit"]) await expectPageFits(page, path, width);
+    await page.goto("/subjects");
+    await page.getByRole("link", { name: "SH01-010", exact: true }).click();
+    await expect(page.getByTestId("subject-page")).toBeVisible();
+    await expectPageFits(page, new URL(page.url()).pathname, width);
+    await page.getByTestId("locale-switch").selectOption("en");
+  });
+}
+
+test("the sign-in, forbidden and not-found pages use the page header", async ({ page }) => {
+  await page.goto("/login");
+  await expect(page.locator("main > header h1")).toHaveCount(1);
+  await page.goto("/no-such-page");
+  await expect(page.locator("main > header h1")).toHaveCount(1);
+  await login(page, "investigator");
+  const response = await page.goto("/sponsor/users");
+  expect(response?.status()).toBe(403);
+  await expect(page.getByTestId("forbidden").locator("header h1")).toHaveCount(1);
+});

@@ -3,6 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { guardOf } from "@/lib/auth/guarded";
 import { isPermission } from "@/lib/auth/permissions";
+import { isFormCapable } from "@/lib/forms/form-action";
 
 /**
  * Deny by default, checked mechanically: every server action and every route handler of
@@ -35,6 +36,8 @@ describe("every server action is guarded", () => {
       const mark = guardOf(value);
       expect(mark, `${name} is not wrapped by defineAction`).toBeDefined();
       expect(isPermission(String(mark)), `${name} guards with unknown permission ${String(mark)}`).toBe(true);
+      // A form posted without JavaScript calls it with (previous state, FormData): defineFormAction.
+      expect(isFormCapable(value), `${name} is not defined with defineFormAction (lib/forms/form-action.ts)`).toBe(true);
     }
   });
 });

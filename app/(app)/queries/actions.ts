@@ -1,12 +1,12 @@
 "use server";
 
-import { defineAction } from "@/lib/auth/action";
+import { defineFormAction } from "@/lib/forms/form-action";
 import { raiseQuery, transitionQuery } from "@/lib/queries/queries";
 import { ZAnswerQueryInput, ZCloseQueryInput, ZRaiseQuery, ZReopenQueryInput } from "@/lib/validation/query";
 
 const pages = (subjectId: string) => [`/subjects/${subjectId}`, "/investigator", "/monitor", "/dashboard"];
 
-export const raiseQueryAction = defineAction({
+export const raiseQueryAction = defineFormAction({
   permission: "query:raise",
   input: ZRaiseQuery,
   handler: async ({ actor, input, db }) => {
@@ -16,7 +16,7 @@ export const raiseQueryAction = defineAction({
   revalidate: (input) => pages(input.subjectId),
 });
 
-export const answerQueryAction = defineAction({
+export const answerQueryAction = defineFormAction({
   permission: "query:answer",
   input: ZAnswerQueryInput,
   handler: async ({ actor, input, db }) => {
@@ -26,7 +26,7 @@ export const answerQueryAction = defineAction({
   revalidate: (_input, result) => pages(result.subjectId),
 });
 
-export const closeQueryAction = defineAction({
+export const closeQueryAction = defineFormAction({
   permission: "query:close",
   input: ZCloseQueryInput,
   handler: async ({ actor, input, db }) => {
@@ -36,7 +36,7 @@ export const closeQueryAction = defineAction({
   revalidate: (_input, result) => pages(result.subjectId),
 });
 
-export const reopenQueryAction = defineAction({
+export const reopenQueryAction = defineFormAction({
   permission: "query:close",
   input: ZReopenQueryInput,
   handler: async ({ actor, input, db }) => {

@@ -1,12 +1,12 @@
 "use server";
 
 import { z } from "zod";
-import { defineAction } from "@/lib/auth/action";
+import { defineFormAction } from "@/lib/forms/form-action";
 import { createApiToken, revokeApiToken } from "@/lib/auth/api-tokens";
 import { createFeedToken } from "@/lib/auth/feed-tokens";
 import { ZCreateApiToken } from "@/lib/validation/auth";
 
-export const createApiTokenAction = defineAction({
+export const createApiTokenAction = defineFormAction({
   permission: "token:manage",
   input: ZCreateApiToken,
   handler: async ({ actor, input, db }) => {
@@ -16,7 +16,7 @@ export const createApiTokenAction = defineAction({
   revalidate: () => ["/settings"],
 });
 
-export const revokeApiTokenAction = defineAction({
+export const revokeApiTokenAction = defineFormAction({
   permission: "token:manage",
   input: z.object({ id: z.string().min(1) }),
   handler: async ({ actor, input, db }) => {
@@ -27,7 +27,7 @@ export const revokeApiTokenAction = defineAction({
 });
 
 /** A calendar feed token: the secret goes into calendar.ics?token= links, shown once. */
-export const createCalendarFeedTokenAction = defineAction({
+export const createCalendarFeedTokenAction = defineFormAction({
   permission: "token:manage",
   input: z.object({}),
   handler: async ({ actor, db }) => {

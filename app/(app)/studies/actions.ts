@@ -1,12 +1,12 @@
 "use server";
 
-import { defineAction } from "@/lib/auth/action";
+import { defineFormAction } from "@/lib/forms/form-action";
 import { activateConsentVersion, createConsentVersion, updateConsentChecklist } from "@/lib/studies/consent-versions";
 import { createStudy, setStudyMembers, setStudySites, updateStudy } from "@/lib/studies/studies";
 import { ZActivateConsentVersion, ZCreateConsentVersion, ZUpdateConsentChecklist } from "@/lib/validation/consent";
 import { ZCreateStudy, ZSetStudyMembers, ZSetStudySites, ZUpdateStudy } from "@/lib/validation/study";
 
-export const createStudyAction = defineAction({
+export const createStudyAction = defineFormAction({
   permission: "study:manage",
   input: ZCreateStudy,
   handler: async ({ actor, input, db }) => {
@@ -16,7 +16,7 @@ export const createStudyAction = defineAction({
   revalidate: (_input, result) => ["/studies", `/studies/${result.id}`],
 });
 
-export const updateStudyAction = defineAction({
+export const updateStudyAction = defineFormAction({
   permission: "study:manage",
   input: ZUpdateStudy,
   handler: async ({ actor, input, db }) => {
@@ -26,7 +26,7 @@ export const updateStudyAction = defineAction({
   revalidate: (input) => [`/studies/${input.id}`],
 });
 
-export const setStudySitesAction = defineAction({
+export const setStudySitesAction = defineFormAction({
   permission: "study:manage",
   input: ZSetStudySites,
   handler: async ({ actor, input, db }) => {
@@ -36,7 +36,7 @@ export const setStudySitesAction = defineAction({
   revalidate: (input) => [`/studies/${input.studyId}`],
 });
 
-export const setStudyMembersAction = defineAction({
+export const setStudyMembersAction = defineFormAction({
   permission: "study:manage",
   input: ZSetStudyMembers,
   handler: async ({ actor, input, db }) => {
@@ -46,7 +46,7 @@ export const setStudyMembersAction = defineAction({
   revalidate: (input) => [`/studies/${input.studyId}`],
 });
 
-export const createConsentVersionAction = defineAction({
+export const createConsentVersionAction = defineFormAction({
   permission: "consent:manage",
   input: ZCreateConsentVersion,
   handler: async ({ actor, input, db }) => {
@@ -56,7 +56,7 @@ export const createConsentVersionAction = defineAction({
   revalidate: (input) => [`/studies/${input.studyId}`],
 });
 
-export const updateConsentChecklistAction = defineAction({
+export const updateConsentChecklistAction = defineFormAction({
   permission: "consent:manage",
   input: ZUpdateConsentChecklist,
   handler: async ({ actor, input, db }) => {
@@ -66,7 +66,7 @@ export const updateConsentChecklistAction = defineAction({
   revalidate: (_input, result) => [`/studies/${result.studyId}`],
 });
 
-export const activateConsentVersionAction = defineAction({
+export const activateConsentVersionAction = defineFormAction({
   permission: "consent:manage",
   input: ZActivateConsentVersion,
   handler: async ({ actor, input, db }) => {

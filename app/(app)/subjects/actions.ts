@@ -1,19 +1,19 @@
 "use server";
 
-import { defineAction } from "@/lib/auth/action";
+import { defineFormAction } from "@/lib/forms/form-action";
 import { changeSubjectStatus, enrolSubject, recordConsent } from "@/lib/subjects/subjects";
 import { recordVisit, signVisit, updateVisit } from "@/lib/subjects/visits";
 import { ZChangeSubjectStatus, ZEnrolSubject, ZRecordConsent } from "@/lib/validation/subject";
 import { ZRecordVisit, ZSignVisit, ZUpdateVisit } from "@/lib/validation/visit";
 
-export const enrolSubjectAction = defineAction({
+export const enrolSubjectAction = defineFormAction({
   permission: "subject:enrol",
   input: ZEnrolSubject,
   handler: async ({ actor, input, db }) => ({ id: (await enrolSubject(db, { actor, input })).id }),
   revalidate: (_input, result) => ["/investigator", `/subjects/${result.id}`],
 });
 
-export const recordConsentAction = defineAction({
+export const recordConsentAction = defineFormAction({
   permission: "subject:manage",
   input: ZRecordConsent,
   handler: async ({ actor, input, db }) => {
@@ -23,14 +23,14 @@ export const recordConsentAction = defineAction({
   revalidate: (input) => ["/investigator", `/subjects/${input.subjectId}`],
 });
 
-export const changeSubjectStatusAction = defineAction({
+export const changeSubjectStatusAction = defineFormAction({
   permission: "subject:manage",
   input: ZChangeSubjectStatus,
   handler: async ({ actor, input, db }) => changeSubjectStatus(db, { actor, input }),
   revalidate: (input) => ["/investigator", `/subjects/${input.subjectId}`],
 });
 
-export const recordVisitAction = defineAction({
+export const recordVisitAction = defineFormAction({
   permission: "visit:record",
   input: ZRecordVisit,
   handler: async ({ actor, input, db }) => {
@@ -40,7 +40,7 @@ export const recordVisitAction = defineAction({
   revalidate: (input) => ["/investigator", `/subjects/${input.subjectId}`],
 });
 
-export const updateVisitAction = defineAction({
+export const updateVisitAction = defineFormAction({
   permission: "visit:record",
   input: ZUpdateVisit,
   handler: async ({ actor, input, db }) => {
@@ -50,7 +50,7 @@ export const updateVisitAction = defineAction({
   revalidate: (input) => [`/subjects/${input.subjectId}`],
 });
 
-export const signVisitAction = defineAction({
+export const signVisitAction = defineFormAction({
   permission: "visit:sign",
   input: ZSignVisit,
   handler: async ({ actor, input, db }) => {

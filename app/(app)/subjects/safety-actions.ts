@@ -1,13 +1,13 @@
 "use server";
 
 import { z } from "zod";
-import { defineAction } from "@/lib/auth/action";
+import { defineFormAction } from "@/lib/forms/form-action";
 import { recordAdverseEvent, recordSampleResult, resolveEscalation, updateAdverseEvent } from "@/lib/safety-records/safety-records";
 import { refineAdverseEvent, refineSampleResult, ZAdverseEventFields, ZAdverseEventUpdate, ZResolveEscalation, ZSampleResultFields } from "@/lib/validation/safety";
 
 const ZId = z.string().trim().min(1);
 
-export const recordAdverseEventAction = defineAction({
+export const recordAdverseEventAction = defineFormAction({
   permission: "safety:record",
   input: ZAdverseEventFields.extend({ subjectId: ZId }).superRefine(refineAdverseEvent),
   handler: async ({ actor, input, db }) => {
@@ -18,7 +18,7 @@ export const recordAdverseEventAction = defineAction({
   revalidate: (input) => [`/subjects/${input.subjectId}`],
 });
 
-export const updateAdverseEventAction = defineAction({
+export const updateAdverseEventAction = defineFormAction({
   permission: "safety:record",
   input: ZAdverseEventUpdate.extend({ subjectId: ZId, adverseEventId: ZId }),
   handler: async ({ actor, input, db }) => {
@@ -29,7 +29,7 @@ export const updateAdverseEventAction = defineAction({
   revalidate: (input) => [`/subjects/${input.subjectId}`],
 });
 
-export const recordSampleResultAction = defineAction({
+export const recordSampleResultAction = defineFormAction({
   permission: "safety:record",
   input: ZSampleResultFields.extend({ subjectId: ZId }).superRefine(refineSampleResult),
   handler: async ({ actor, input, db }) => {
@@ -40,7 +40,7 @@ export const recordSampleResultAction = defineAction({
   revalidate: (input) => [`/subjects/${input.subjectId}`],
 });
 
-export const resolveEscalationAction = defineAction({
+export const resolveEscalationAction = defineFormAction({
   permission: "escalation:resolve",
   input: ZResolveEscalation.extend({ escalationId: ZId, subjectId: ZId }),
   handler: async ({ actor, input, db }) => {

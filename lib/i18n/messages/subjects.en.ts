@@ -129,4 +129,6 @@ export const subjectsEn = {
   "visits.signedVoid": "Signature void",
   "visits.open": "Open",
   "visits.unsignedRecord": "To sign",
+  "subjects.enrolled": "Subject enrolled: open the record",
+  "visits.recordedOpen": "Visit recorded: open the record",
 } as const;

@@ -131,4 +131,6 @@ export const subjectsZhCN: Record<keyof typeof subjectsEn, string> = {
   "visits.signedVoid": "签名已失效",
   "visits.open": "打开",
   "visits.unsignedRecord": "待签名",
+  "subjects.enrolled": "受试者已入组：打开受试者档案",
+  "visits.recordedOpen": "访视已记录：打开记录",
 };

@@ -1,12 +1,12 @@
 "use server";
 
-import { defineAction } from "@/lib/auth/action";
+import { defineFormAction } from "@/lib/forms/form-action";
 import { updateProductMonitoring } from "@/lib/products/monitoring";
 import { createProduct, reassessRiskProfile, setNoLtfuJustification, updateRiskProfile } from "@/lib/products/products";
 import { ZCreateProduct, ZNoLtfuJustification, ZReassessRiskProfile, ZUpdateRiskProfile } from "@/lib/validation/product";
 import { ZUpdateProductMonitoring } from "@/lib/validation/safety";
 
-export const createProductAction = defineAction({
+export const createProductAction = defineFormAction({
   permission: "product:manage",
   input: ZCreateProduct,
   handler: async ({ actor, input, db }) => {
@@ -16,7 +16,7 @@ export const createProductAction = defineAction({
   revalidate: () => ["/sponsor/products"],
 });
 
-export const updateRiskProfileAction = defineAction({
+export const updateRiskProfileAction = defineFormAction({
   permission: "product:manage",
   input: ZUpdateRiskProfile,
   handler: async ({ actor, input, db }) => {
@@ -26,7 +26,7 @@ export const updateRiskProfileAction = defineAction({
   revalidate: (input) => ["/sponsor/products", `/sponsor/products/${input.productId}`],
 });
 
-export const setNoLtfuJustificationAction = defineAction({
+export const setNoLtfuJustificationAction = defineFormAction({
   permission: "product:manage",
   input: ZNoLtfuJustification,
   handler: async ({ actor, input, db }) => {
@@ -36,7 +36,7 @@ export const setNoLtfuJustificationAction = defineAction({
   revalidate: (input) => [`/sponsor/products/${input.productId}`],
 });
 
-export const reassessRiskProfileAction = defineAction({
+export const reassessRiskProfileAction = defineFormAction({
   permission: "product:manage",
   input: ZReassessRiskProfile,
   handler: async ({ actor, input, db }) => {
@@ -46,7 +46,7 @@ export const reassessRiskProfileAction = defineAction({
   revalidate: (input) => ["/sponsor/products", `/sponsor/products/${input.productId}`],
 });
 
-export const updateProductMonitoringAction = defineAction({
+export const updateProductMonitoringAction = defineFormAction({
   permission: "product:manage",
   input: ZUpdateProductMonitoring.extend({ productId: ZUpdateRiskProfile.shape.productId }),
   handler: async ({ actor, input, db }) => {

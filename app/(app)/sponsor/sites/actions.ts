@@ -1,10 +1,10 @@
 "use server";
 
-import { defineAction } from "@/lib/auth/action";
+import { defineFormAction } from "@/lib/forms/form-action";
 import { createSite, updateSite } from "@/lib/organization/sites";
 import { ZCreateSite, ZUpdateSite } from "@/lib/validation/site";
 
-export const createSiteAction = defineAction({
+export const createSiteAction = defineFormAction({
   permission: "site:manage",
   input: ZCreateSite,
   handler: async ({ actor, input, db }) => {
@@ -14,7 +14,7 @@ export const createSiteAction = defineAction({
   revalidate: () => ["/sponsor/sites"],
 });
 
-export const updateSiteAction = defineAction({
+export const updateSiteAction = defineFormAction({
   permission: "site:manage",
   input: ZUpdateSite,
   handler: async ({ actor, input, db }) => {

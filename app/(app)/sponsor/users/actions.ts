@@ -1,10 +1,10 @@
 "use server";
 
-import { defineAction } from "@/lib/auth/action";
+import { defineFormAction } from "@/lib/forms/form-action";
 import { createUser, setUserDisabled, setUserSites } from "@/lib/organization/users";
 import { ZCreateUser, ZSetUserDisabled, ZSetUserSites } from "@/lib/validation/user";
 
-export const createUserAction = defineAction({
+export const createUserAction = defineFormAction({
   permission: "user:manage",
   input: ZCreateUser,
   handler: async ({ actor, input, db }) => {
@@ -14,7 +14,7 @@ export const createUserAction = defineAction({
   revalidate: () => ["/sponsor/users"],
 });
 
-export const setUserDisabledAction = defineAction({
+export const setUserDisabledAction = defineFormAction({
   permission: "user:manage",
   input: ZSetUserDisabled,
   handler: async ({ actor, input, db }) => {
@@ -24,7 +24,7 @@ export const setUserDisabledAction = defineAction({
   revalidate: () => ["/sponsor/users"],
 });
 
-export const setUserSitesAction = defineAction({
+export const setUserSitesAction = defineFormAction({
   permission: "user:manage",
   input: ZSetUserSites,
   handler: async ({ actor, input, db }) => setUserSites(db, { actor, input }),

@@ -1,10 +1,10 @@
 "use server";
 
-import { defineAction } from "@/lib/auth/action";
+import { defineFormAction } from "@/lib/forms/form-action";
 import { activatePlanVersion, createPlanVersion, updatePlanDraft } from "@/lib/plans/plan-versions";
 import { ZActivatePlanVersion, ZCreatePlanVersion, ZUpdatePlanDraft } from "@/lib/validation/plan-version";
 
-export const createPlanVersionAction = defineAction({
+export const createPlanVersionAction = defineFormAction({
   permission: "plan:manage",
   input: ZCreatePlanVersion,
   handler: async ({ actor, input, db }) => {
@@ -14,7 +14,7 @@ export const createPlanVersionAction = defineAction({
   revalidate: (input) => [`/studies/${input.studyId}/plans`, `/studies/${input.studyId}`],
 });
 
-export const updatePlanDraftAction = defineAction({
+export const updatePlanDraftAction = defineFormAction({
   permission: "plan:manage",
   input: ZUpdatePlanDraft,
   handler: async ({ actor, input, db }) => {
@@ -24,7 +24,7 @@ export const updatePlanDraftAction = defineAction({
   revalidate: (_input, result) => [`/studies/${result.studyId}/plans`],
 });
 
-export const activatePlanVersionAction = defineAction({
+export const activatePlanVersionAction = defineFormAction({
   permission: "plan:manage",
   input: ZActivatePlanVersion,
   handler: async ({ actor, input, db }) => {
