@@ -49,7 +49,8 @@ test("the monitor follows overdue to a subject and raises a query on a visit; th
   if (!(await form.isVisible())) await panel.locator("summary").first().click();
   const target = form.getByLabel("About");
   const visitOption = (await target.locator("option").filter({ hasText: /^Visit: / }).first().getAttribute("value"))!;
-  const recordId = visitOption.slice("visit:".length);
+  // The option's value is the schema's `target` object as JSON (the form posts it as is).
+  const recordId = (JSON.parse(visitOption) as { type: string; id: string }).id;
   await target.selectOption(visitOption);
   await form.getByLabel("Question").fill(question);
   await form.getByRole("button", { name: "Raise a query" }).click();
