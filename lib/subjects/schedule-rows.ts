@@ -97,9 +97,16 @@ export async function rewriteScheduleRows(tx: Tx, options: { studyId: string; su
     if (subjects.length === 0) break;
     cursor = subjects[subjects.length - 1]!.id;
     const ids = subjects.map((s) => s.id);
-    const rows = { subjectId: [] as string[], visitId: [] as string[], planVersion: [] as number[], offsetMonths: [] as number[], targetDate: [] as string[], windowStart: [] as string[], windowEnd: [] as string[], contactMode: [] as string[], activities: [] as string[] };
+    // The computed rows travel as one text parameter, a line per row (tab-separated subject id,
+    // visit index, version, offset, dates): nine arrays of 100,000 elements cost Prisma ≈1 s a
+    // chunk to pass, the text ≈0.4 s (decision 010). The visit's texts (id, contact mode,
+    // activities) are looked up by index in small arrays, so no plan text is ever split.
+    const lines: string[] = [];
+    const visitIndex = new Map<string, number>();
+    const visits = { visitId: [] as string[], contactMode: [] as string[], activities: [] as string[] };
     if (planVersions.length > 0) {
       for (const subject of subjects) {
+        if (/[\t\n]/.test(subject.id)) throw new Error(`subject id with a tab or line break: ${JSON.stringify(subject.id)}`);
         const schedule = buildSchedule({
           dosingDate: subject.dosingDate,
           asOf: subject.dosingDate,
@@ -111,24 +118,29 @@ export async function rewriteScheduleRows(tx: Tx, options: { studyId: string; su
           subject: subject.status === "active" || !subject.statusDate ? { status: "active" } : { status: subject.status as TSubjectStatus, statusDate: subject.statusDate },
         });
         for (const visit of schedule.visits) {
-          rows.subjectId.push(subject.id);
-          rows.visitId.push(visit.visitId);
-          rows.planVersion.push(visit.planVersion);
-          rows.offsetMonths.push(visit.offsetMonths);
-          rows.targetDate.push(visit.targetDate);
-          rows.windowStart.push(visit.windowStart);
-          rows.windowEnd.push(visit.windowEnd);
-          rows.contactMode.push(visit.contactMode);
-          rows.activities.push(visit.activities.join(","));
+          const activities = visit.activities.join(",");
+          const key = JSON.stringify([visit.visitId, visit.contactMode, activities]);
+          let index = visitIndex.get(key);
+          if (index === undefined) {
+            index = visits.visitId.push(visit.visitId);
+            visits.contactMode.push(visit.contactMode);
+            visits.activities.push(activities);
+            visitIndex.set(key, index);
+          }
+          lines.push(`${subject.id}\t${index}\t${visit.planVersion}\t${visit.offsetMonths}\t${visit.targetDate}\t${visit.windowStart}\t${visit.windowEnd}`);
         }
       }
     }
-    written += rows.subjectId.length;
+    written += lines.length;
     await tx.$executeRaw(Prisma.sql`
-      WITH n AS (
-        SELECT * FROM unnest(${rows.subjectId}::text[], ${rows.visitId}::text[], ${rows.planVersion}::int[], ${rows.offsetMonths}::int[],
-          ${rows.targetDate}::date[], ${rows.windowStart}::date[], ${rows.windowEnd}::date[], ${rows.contactMode}::text[], ${rows.activities}::text[])
-          AS n("subjectId", "visitId", "planVersion", "offsetMonths", "targetDate", "windowStart", "windowEnd", "contactMode", "activities")
+      WITH v AS (
+        SELECT * FROM unnest(${visits.visitId}::text[], ${visits.contactMode}::text[], ${visits.activities}::text[]) WITH ORDINALITY AS v("visitId", "contactMode", "activities", "i")
+      ),
+      n AS MATERIALIZED (
+        SELECT f[1] AS "subjectId", v."visitId", f[3]::int AS "planVersion", f[4]::int AS "offsetMonths", f[5]::date AS "targetDate", f[6]::date AS "windowStart",
+          f[7]::date AS "windowEnd", v."contactMode", v."activities"
+        FROM (SELECT string_to_array(l, E'\t') AS f FROM string_to_table(${lines.join("\n")}, E'\n') AS l WHERE l <> '') q
+        JOIN v ON v."i" = f[2]::int
       ),
       e AS MATERIALIZED (
         SELECT sv."id", sv."subjectId", sv."visitId", sv."planVersion", sv."offsetMonths", sv."targetDate", sv."windowStart", sv."windowEnd", sv."contactMode", sv."activities"
