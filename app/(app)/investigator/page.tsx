@@ -57,7 +57,8 @@ export default async function InvestigatorHome({ searchParams }: { searchParams:
     return (
       <>
         <WorklistTable rows={shown.rows} testId={testId} canRecord={canRecord} />
-        {shown.pages > 1 ? (
+        {/* Also on a page past the end (a stale link), so there is a way back. */}
+        {shown.pages > 1 || shown.page > 1 ? (
           <nav className="flex gap-3 text-sm" aria-label={t("worklist.pageOf", { page: shown.page, pages: shown.pages, total: shown.total })} data-testid={`${testId}-pages`}>
             <span className="text-slate-600">{t("worklist.pageOf", { page: shown.page, pages: shown.pages, total: shown.total })}</span>
             {shown.page > 1 ? (
