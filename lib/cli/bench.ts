@@ -41,7 +41,8 @@ function percentile(values: number[], p: number): number {
   if (sorted.length === 0) return NaN;
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
-const round = (value: number) => Math.round(value * 10) / 10;
+/** Figures to 0.1 ms / 0.1 s, the ratio to 0.01: `toFixed` then back to a number, so the JSON shows no binary tail. */
+const round = (value: number, digits = 1) => Number(value.toFixed(digits));
 
 class Session {
   private cookies = new Map<string, string>();
@@ -283,7 +284,7 @@ async function main() {
       dashboardP50Ms: round(percentile(dashboard, 50)),
       dashboardP95Ms: round(percentile(dashboard, 95)),
       floorP95Ms: round(percentile(floor, 95)),
-      ratio: Math.round((percentile(dashboard, 95) / percentile(floor, 95)) * 1000) / 1000,
+      ratio: round(percentile(dashboard, 95) / percentile(floor, 95), 2),
       worklistP95Ms: round(percentile(worklist, 95)),
       amendmentSeconds: round(amendmentSeconds),
       concurrentP95Ms: round(percentile(concurrent, 95)),

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import type { Db, Tx } from "@/lib/db/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 
 /**
  * Studies the actor may see: all of the organisation's for the sponsor administrator; for
@@ -32,6 +33,19 @@ export async function listStudies(db: Db, options: { actor: Actor }) {
 }
 
 /** One study with its sites, members and version summaries, or null when not visible. */
+/**
+ * Whether the study exists and the actor may see it (studyScopeFilter's rule), as one raw query:
+ * for reads that need only that answer (the dashboard API), not getStudy's relations.
+ */
+export async function isStudyVisible(db: Db | Tx, options: { actor: Actor; studyId: string }): Promise<boolean> {
+  const { actor } = options;
+  const rows = await db.$queryRaw<Array<{ id: string }>>(Prisma.sql`
+    SELECT st."id" FROM "study" st
+    WHERE st."id" = ${options.studyId} AND st."organizationId" = ${actor.organizationId}
+      ${actor.role === "SPONSOR_ADMIN" ? Prisma.empty : Prisma.sql`AND EXISTS (SELECT 1 FROM "study_member" m WHERE m."studyId" = st."id" AND m."userId" = ${actor.id} AND m."endedAt" IS NULL)`}`);
+  return rows.length > 0;
+}
+
 export async function getStudy(db: Db | Tx, options: { actor: Actor; studyId: string }) {
   return db.study.findFirst({
     where: { id: options.studyId, ...studyScopeFilter(options.actor) },

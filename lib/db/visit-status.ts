@@ -101,6 +101,97 @@ export async function listWorklistVisits(db: Db, options: { actor: Actor; asOf: 
     LIMIT ${options.limit ?? 500}`);
 }
 
+function toWorklistRow(row: WorklistRow): WorklistRow {
+  return {
+    subjectId: row.subjectId,
+    code: row.code,
+    studyId: row.studyId,
+    protocolNumber: row.protocolNumber,
+    siteCode: row.siteCode,
+    visitId: row.visitId,
+    planVersion: row.planVersion,
+    source: row.source,
+    targetDate: row.targetDate,
+    windowStart: row.windowStart,
+    windowEnd: row.windowEnd,
+    contactMode: row.contactMode,
+    status: row.status,
+  };
+}
+
+/** The worklist's sections, in the page's order: overdue first. */
+export const WORKLIST_SECTIONS = ["overdue", "window_open", "due_soon"] as const;
+export type WorklistSection = (typeof WORKLIST_SECTIONS)[number];
+/** Rows of one section on one page: the page renders at most three times this (decision 010). */
+export const WORKLIST_PAGE_SIZE = 50;
+
+export interface WorklistSectionPage {
+  rows: WorklistRow[];
+  total: number;
+  page: number;
+  pages: number;
+}
+
+/**
+ * The worklist paged on the server: each section (overdue, in window, due within `days` by
+ * target date) ordered as listWorklistVisits orders (window end, subject code, visit id — the
+ * most overdue first), `pageSize` rows of the requested page of each, and each section's total.
+ * One query: the open rows of the actor's pairs once, numbered per section; only the rows of
+ * the three pages (and each section's first row, for its total when the page asked is past the
+ * end) come back, so the page renders a bounded number of rows whatever the site's size.
+ */
+export async function listWorklistSections(
+  db: Db,
+  options: { actor: Actor; asOf: string; days?: number; pages?: Partial<Record<WorklistSection, number>>; pageSize?: number },
+): Promise<Record<WorklistSection, WorklistSectionPage>> {
+  const days = Math.max(options.days ?? 30, 0);
+  const pageSize = Math.min(Math.max(options.pageSize ?? WORKLIST_PAGE_SIZE, 1), 200);
+  const page = (section: WorklistSection) => Math.max(Math.floor(options.pages?.[section] ?? 1), 1);
+  const from = (section: WorklistSection) => (page(section) - 1) * pageSize;
+  const rows = await db.$queryRaw<Array<WorklistRow & { section: WorklistSection; n: number; total: number }>>(Prisma.sql`
+    WITH p AS MATERIALIZED (${studySiteScopeSql(options.actor)}),
+    sv AS MATERIALIZED (
+      SELECT sv."subjectId", sv."visitId", sv."planVersion", sv."source", sv."targetDate", sv."windowStart", sv."windowEnd", sv."contactMode"
+      FROM p JOIN "scheduled_visit" sv ON sv."siteId" = p."siteId" AND sv."studyId" = p."studyId"
+      WHERE sv."open" AND sv."windowStart" <= ${options.asOf}::date + ${days}::int
+        AND (sv."windowStart" <= ${options.asOf}::date OR sv."targetDate" <= ${options.asOf}::date + ${days}::int)),
+    w AS (
+      SELECT s."id" AS "subjectId", s."code", s."studyId", s."siteId", sv."visitId", sv."planVersion", sv."source", sv."targetDate", sv."windowStart", sv."windowEnd", sv."contactMode",
+        ltfu_visit_status(sv."targetDate", sv."windowStart", sv."windowEnd", NULL, s."status", s."statusDate", ${options.asOf}::date) AS "status"
+      FROM sv JOIN "subject" s ON s."id" = sv."subjectId"
+      WHERE s."status" = 'active' AND ${subjectScopeSql(options.actor)}),
+    x AS (
+      SELECT w.*, CASE WHEN w."status" = 'overdue' THEN 'overdue' WHEN w."status" = 'window_open' THEN 'window_open'
+          WHEN w."status" = 'upcoming' AND w."targetDate" <= ${options.asOf}::date + ${days}::int THEN 'due_soon' END AS "section"
+      FROM w),
+    r AS (
+      SELECT x.*, row_number() OVER (PARTITION BY x."section" ORDER BY x."windowEnd", x."code", x."visitId", x."planVersion")::int AS "n",
+        count(*) OVER (PARTITION BY x."section")::int AS "total"
+      FROM x WHERE x."section" IS NOT NULL)
+    SELECT r."subjectId", r."code", r."studyId", st."protocolNumber", si."code" AS "siteCode", r."visitId", r."planVersion", r."source",
+      r."targetDate", r."windowStart", r."windowEnd", r."contactMode", r."status", r."section", r."n", r."total"
+    FROM r
+    JOIN "study" st ON st."id" = r."studyId"
+    JOIN "site" si ON si."id" = r."siteId"
+    WHERE r."n" = 1
+      OR (r."section" = 'overdue' AND r."n" > ${from("overdue")} AND r."n" <= ${from("overdue") + pageSize})
+      OR (r."section" = 'window_open' AND r."n" > ${from("window_open")} AND r."n" <= ${from("window_open") + pageSize})
+      OR (r."section" = 'due_soon' AND r."n" > ${from("due_soon")} AND r."n" <= ${from("due_soon") + pageSize})
+    ORDER BY r."section", r."n"`);
+  const result = {} as Record<WorklistSection, WorklistSectionPage>;
+  for (const section of WORKLIST_SECTIONS) {
+    const ofSection = rows.filter((row) => row.section === section);
+    const total = ofSection[0]?.total ?? 0;
+    result[section] = {
+      rows: ofSection.filter((row) => row.n > from(section) && row.n <= from(section) + pageSize).map(toWorklistRow),
+      total,
+      page: page(section),
+      pages: Math.max(1, Math.ceil(total / pageSize)),
+    };
+  }
+  return result;
+}
+
 export interface ReconsentDueRow {
   subjectId: string;
   code: string;

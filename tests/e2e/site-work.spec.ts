@@ -84,3 +84,23 @@ test("the monitor reads overdue visits across the study and may not record", asy
   const response = await page.goto("/subjects/new");
   expect(response?.status()).toBe(403);
 });
+
+test("the worklist is paged on the server: each section has its own page, a page past the end links back, a bad page number is named", async ({ page }) => {
+  await login(page, "investigator");
+  const heading = await page.getByRole("heading", { name: /Overdue visits/ }).textContent();
+  const total = Number(/\((\d+)\)/.exec(heading ?? "")?.[1]);
+  expect(total).toBeGreaterThan(0);
+  // 50 rows a section a page: the first page holds min(total, 50) overdue visits.
+  await expect(page.getByTestId("worklist-overdue").locator("tbody tr")).toHaveCount(Math.min(total, 50));
+  const pages = Math.max(1, Math.ceil(total / 50));
+  await page.goto(`/investigator?overdue=${pages + 1}`);
+  // Past the end: no rows, the total kept, a link back to the previous page.
+  await expect(page.getByRole("heading", { name: new RegExp(`Overdue visits \\(${total}\\)`) })).toBeVisible();
+  await expect(page.getByTestId("worklist-overdue-pages")).toContainText(`Page ${pages + 1} of ${pages}`);
+  await page.getByTestId("worklist-overdue-pages").getByRole("link", { name: "Previous page" }).click();
+  await expect(page).toHaveURL(pages > 1 ? new RegExp(`overdue=${pages}#wl-overdue$`) : /\/investigator#wl-overdue$/);
+  await expect(page.getByTestId("worklist-overdue").locator("tbody tr").first()).toBeVisible();
+  await page.goto("/investigator?overdue=abc");
+  await expect(page.getByRole("alert").filter({ hasText: "overdue: expected a page number from 1" })).toBeVisible();
+  await expect(page.getByTestId("worklist-overdue").locator("tbody tr")).toHaveCount(Math.min(total, 50));
+});

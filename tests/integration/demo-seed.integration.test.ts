@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { disconnectDb, getDb } from "@/lib/db/client";
 import { getActorByUserId } from "@/lib/db/users";
-import { listWorklistVisits } from "@/lib/db/visit-status";
+import { listWorklistSections, listWorklistVisits, WORKLIST_SECTIONS } from "@/lib/db/visit-status";
 import { listSubjectExtensions } from "@/lib/safety-records/extensions";
 import { getSubjectSchedule } from "@/lib/subjects/subject-schedule";
 import { todayCalendarDate } from "@/lib/subjects/today";
@@ -35,6 +35,32 @@ describe("demo data", () => {
       const worklist = await listWorklistVisits(db, { actor, asOf: todayCalendarDate() });
       expect(worklist.some((v) => v.status === "overdue")).toBe(true);
       expect(worklist.length).toBeGreaterThan(1);
+      // Paged on the server (the /investigator page): each section's pages, in order, are that
+      // section of the whole list; a page past the end is empty with the total kept.
+      const in30 = new Date(Date.parse(`${todayCalendarDate()}T00:00:00Z`) + 30 * 86_400_000);
+      const expected = {
+        overdue: worklist.filter((v) => v.status === "overdue"),
+        window_open: worklist.filter((v) => v.status === "window_open"),
+        due_soon: worklist.filter((v) => v.status === "upcoming" && v.targetDate.getTime() <= in30.getTime()),
+      };
+      const key = (v: { subjectId: string; visitId: string; planVersion: number | null }) => `${v.subjectId}/${v.visitId}/${v.planVersion}`;
+      for (const section of WORKLIST_SECTIONS) {
+        const pageSize = 2;
+        const paged = [];
+        const first = await listWorklistSections(db, { actor, asOf: todayCalendarDate(), pageSize });
+        expect(first[section].total).toBe(expected[section].length);
+        expect(first[section].pages).toBe(Math.max(1, Math.ceil(expected[section].length / pageSize)));
+        for (let page = 1; page <= first[section].pages; page++) {
+          const shown = (await listWorklistSections(db, { actor, asOf: todayCalendarDate(), pageSize, pages: { [section]: page } }))[section];
+          expect(shown.page).toBe(page);
+          expect(shown.rows.length).toBeLessThanOrEqual(pageSize);
+          paged.push(...shown.rows);
+        }
+        expect(paged.map(key)).toEqual(expected[section].map(key));
+        const past = (await listWorklistSections(db, { actor, asOf: todayCalendarDate(), pageSize, pages: { [section]: first[section].pages + 1 } }))[section];
+        expect(past.rows).toEqual([]);
+        expect(past.total).toBe(expected[section].length);
+      }
     }
   });
 

@@ -2,7 +2,7 @@ import { readAsOf } from "@/lib/api/as-of";
 import { dashboardResource } from "@/lib/api/monitoring-api";
 import { defineRoute } from "@/lib/auth/route";
 import { getDashboard } from "@/lib/db/dashboard";
-import { getStudy } from "@/lib/db/studies";
+import { isStudyVisible } from "@/lib/db/studies";
 import { AppError } from "@/lib/errors";
 
 /** Read from the database on every request: safety data is never cached. */
@@ -13,8 +13,12 @@ export const GET = defineRoute({
   permission: "dashboard:read",
   handler: async ({ actor, params, request, db }) => {
     const asOf = readAsOf(request);
-    const study = await getStudy(db, { actor, studyId: params.studyId ?? "" });
-    if (!study) throw new AppError("not_found", "No such study.", undefined, { key: "refusal.noSuchStudy" });
-    return dashboardResource(await getDashboard(db, { actor, asOf, studyId: study.id }));
+    const studyId = params.studyId ?? "";
+    // The visibility check and the dashboard's queries in parallel (separate pool connections):
+    // the dashboard is scoped to the actor's studies and sites by itself, and its result is
+    // returned only when the study is one the actor may see.
+    const [visible, dashboard] = await Promise.all([isStudyVisible(db, { actor, studyId }), getDashboard(db, { actor, asOf, studyId })]);
+    if (!visible) throw new AppError("not_found", "No such study.", undefined, { key: "refusal.noSuchStudy" });
+    return dashboardResource(dashboard);
   },
 });
