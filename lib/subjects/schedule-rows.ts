@@ -132,6 +132,12 @@ export async function rewriteScheduleRows(tx: Tx, options: { studyId: string; su
       }
     }
     written += lines.length;
+    // The CTE scans below have no statistics: the planner estimates the exact-match join `same`
+    // at a row or so and may pick nested-loop anti-joins over tens of thousands of rows (measured:
+    // a 2,000-subject amendment took 86 s instead of 1.4 s, depending on when autoanalyze had
+    // run). Every join here is an equality over whole sets, so hash joins are right: nested loops
+    // are off for this statement only (and its re-derive trigger), back on right after.
+    await tx.$executeRaw`SET LOCAL enable_nestloop = off`;
     await tx.$executeRaw(Prisma.sql`
       WITH v AS (
         SELECT * FROM unnest(${visits.visitId}::text[], ${visits.contactMode}::text[], ${visits.activities}::text[]) WITH ORDINALITY AS v("visitId", "contactMode", "activities", "i")
@@ -189,6 +195,7 @@ export async function rewriteScheduleRows(tx: Tx, options: { studyId: string; su
       SELECT gen_random_uuid()::text, nu."subjectId", 'plan', nu."visitId", nu."planVersion", nu."offsetMonths", nu."targetDate", nu."windowStart", nu."windowEnd", nu."contactMode", string_to_array(nu."activities", ',')
       FROM nu
       WHERE NOT EXISTS (SELECT 1 FROM moved WHERE moved."subjectId" = nu."subjectId" AND moved."visitId" = nu."visitId" AND moved."k" = nu."k")`);
+    await tx.$executeRaw`SET LOCAL enable_nestloop = DEFAULT`;
     if (subjects.length < CHUNK) break;
   }
   return written;
