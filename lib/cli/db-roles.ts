@@ -6,8 +6,12 @@ import { parse } from "pg-connection-string";
  * embedded superuser, or DATABASE_OWNER_URL on a real server), and after every migrate the
  * owner grants the app role, generically over every table and sequence of `public`, exactly
  * what the app needs:
- *  - SELECT, INSERT, UPDATE, DELETE on every table, except audit_log: SELECT and INSERT only
- *    (the append-only trigger is the second wall, for the owner);
+ *  - SELECT, INSERT, UPDATE, DELETE on every table, except those of APP_RESTRICTED_TABLES:
+ *    audit_log SELECT and INSERT only (the append-only trigger is the second wall, for the
+ *    owner); the summaries kept by triggers (visit_summary, subject_summary) SELECT only, their
+ *    triggers writing them as their owner (SECURITY DEFINER, migration 20261128020000);
+ *  - EXECUTE on no SECURITY DEFINER function of `public` (they run only as triggers: PostgreSQL
+ *    checks EXECUTE when a trigger is created, not when it fires), revoked from PUBLIC too;
  *  - nothing on _prisma_migrations; no TRUNCATE, REFERENCES or TRIGGER anywhere;
  *  - USAGE on the schema (no CREATE), USAGE and SELECT on sequences.
  * Owning nothing and not being a superuser, it can neither run DDL, nor disable or drop a
@@ -17,6 +21,20 @@ import { parse } from "pg-connection-string";
 export const EMBEDDED_APP_ROLE = "ltfu_app";
 // The embedded cluster listens on loopback only and belongs to this checkout (lib/cli/embedded-db.ts).
 export const EMBEDDED_APP_PASSWORD = "ltfu-app-embedded";
+
+/**
+ * Tables the app role may not change freely: what it keeps of SELECT, INSERT, UPDATE, DELETE
+ * (never TRUNCATE). One entry per table; a table missing from the database is skipped (the
+ * grants run after every migrate, also on databases of earlier releases).
+ */
+export const APP_RESTRICTED_TABLES: Readonly<Record<string, ReadonlyArray<"SELECT" | "INSERT">>> = {
+  // Append-only: every change to clinical or configuration data, never edited nor deleted.
+  audit_log: ["SELECT", "INSERT"],
+  // Dashboard counts, written only by triggers in the same transaction as the data.
+  visit_summary: ["SELECT"],
+  subject_summary: ["SELECT"],
+};
+const WRITES = ["INSERT", "UPDATE", "DELETE", "TRUNCATE"] as const;
 
 const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
 const quoteLiteral = (value: string) => `'${value.replace(/'/g, "''")}'`;
@@ -58,7 +76,14 @@ export async function grantAppRole(ownerUrl: string, appUrl: string): Promise<vo
     await client.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${r}`);
     await client.query(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${r}`);
     const tables = new Set((await client.query<{ tablename: string }>("SELECT tablename FROM pg_tables WHERE schemaname = 'public'")).rows.map((row) => row.tablename));
-    if (tables.has("audit_log")) await client.query(`REVOKE UPDATE, DELETE, TRUNCATE ON "audit_log" FROM ${r}`);
+    for (const [table, kept] of Object.entries(APP_RESTRICTED_TABLES)) {
+      const revoked = WRITES.filter((privilege) => !(kept as readonly string[]).includes(privilege));
+      if (tables.has(table)) await client.query(`REVOKE ${revoked.join(", ")} ON ${quoteIdent(table)} FROM ${r}`);
+    }
+    const definers = await client.query<{ signature: string }>(
+      "SELECT p.oid::regprocedure::text AS signature FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = 'public' AND p.prosecdef",
+    );
+    for (const { signature } of definers.rows) await client.query(`REVOKE EXECUTE ON FUNCTION ${signature} FROM PUBLIC, ${r}`);
     if (tables.has("_prisma_migrations")) await client.query(`REVOKE ALL ON "_prisma_migrations" FROM ${r}`);
     await client.query("COMMIT");
   });

@@ -38,7 +38,7 @@ describe("the app's database role is least-privileged", () => {
     expect(owned.rows[0].n).toBe(0);
   });
 
-  it.each([
+  it.each<[string, RegExp]>([
     ["SET session_replication_role = replica", /permission denied/],
     ["ALTER TABLE audit_log DISABLE TRIGGER ALL", /must be owner/],
     ["ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update_or_delete", /must be owner/],
@@ -52,6 +52,16 @@ describe("the app's database role is least-privileged", () => {
     ["TRUNCATE audit_log", /permission denied/],
     ["TRUNCATE app_user CASCADE", /permission denied/],
     ["SELECT * FROM _prisma_migrations", /permission denied/],
+    // The dashboard's summaries are written only by their triggers (SECURITY DEFINER).
+    ...["visit_summary", "subject_summary"].flatMap((table): Array<[string, RegExp]> => [
+      [`UPDATE ${table} SET "studyId" = "studyId"`, /permission denied/],
+      [`DELETE FROM ${table}`, /permission denied/],
+      [`TRUNCATE ${table}`, /permission denied/],
+      [`ALTER TABLE ${table} DISABLE TRIGGER ALL`, /must be owner/],
+    ]),
+    [`INSERT INTO visit_summary ("studyId", "siteId", "month", "completed") VALUES ('s', 's', '2026-01-01', 1)`, /permission denied/],
+    [`INSERT INTO subject_summary ("studyId", "siteId", "status", "consentVersion", "subjects") VALUES ('s', 's', 'active', 1, 1)`, /permission denied/],
+    ["SELECT scheduled_visit_summarise()", /permission denied for function/],
   ])("refuses %s", async (sql, message) => {
     expect(await attempt(sql)).toMatch(message);
   });
@@ -60,5 +70,7 @@ describe("the app's database role is least-privileged", () => {
     expect(await attempt(`INSERT INTO organization (id, name) VALUES ('role-test', 'Role test')`)).toBeNull();
     expect(await attempt(`INSERT INTO audit_log ("actorEmail", "actorRole", entity, "entityId", action) VALUES ('a@b.c', 'SYSTEM', 'Test', '1', 'create')`)).toBeNull();
     expect(await attempt(`SELECT count(*) FROM audit_log`)).toBeNull();
+    expect(await attempt(`SELECT count(*) FROM visit_summary`)).toBeNull();
+    expect(await attempt(`SELECT count(*) FROM subject_summary`)).toBeNull();
   });
 });

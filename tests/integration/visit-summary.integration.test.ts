@@ -247,9 +247,15 @@ describe("derived visit columns and the visit summary follow every write, in the
     expect(points).toBeGreaterThan(3);
   });
 
-  it("the app role writes through the triggers but cannot run DDL on the summary", async () => {
+  it("the app role writes through the triggers but cannot write the summary itself nor run DDL on it", async () => {
     const count = await getDb().$queryRawUnsafe<Array<{ n: number }>>(`SELECT count(*)::int AS n FROM "visit_summary"`);
     expect(count[0]!.n).toBeGreaterThan(0);
+    // Every write above went through the app's connection (getDb(), DATABASE_URL), which may not
+    // write either summary: the triggers did, as their owner (SECURITY DEFINER).
+    const privileges = await getDb().$queryRawUnsafe<Array<{ write: boolean }>>(
+      `SELECT bool_or(has_table_privilege(current_user, t, p)) AS "write" FROM unnest(ARRAY['visit_summary', 'subject_summary']) t, unnest(ARRAY['INSERT', 'UPDATE', 'DELETE', 'TRUNCATE']) p`,
+    );
+    expect(privileges[0]!.write).toBe(false);
     await expect(getDb().$executeRawUnsafe(`ALTER TABLE "visit_summary" DISABLE TRIGGER ALL`)).rejects.toThrow();
     await expect(getDb().$executeRawUnsafe(`DROP TRIGGER "scheduled_visit_derive" ON "scheduled_visit"`)).rejects.toThrow();
   });
