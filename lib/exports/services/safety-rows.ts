@@ -1,7 +1,7 @@
 import "server-only";
 import { ADVERSE_EVENT_RESOURCE_COLUMNS, adverseEventResource, ESCALATION_RESOURCE_COLUMNS, escalationResource, SAMPLE_RESULT_RESOURCE_COLUMNS, sampleResultResource } from "@/lib/api/safety-api";
 import type { Db } from "@/lib/db/client";
-import { PAGE_SIZE } from "@/lib/exports/services/clinical-rows";
+import { keysetPages, PAGE_SIZE } from "@/lib/exports/services/keyset-pages";
 import type { ExportScope } from "@/lib/exports/services/export-scope";
 import type { ExportAdverseEvent, ExportEscalation, ExportSampleResult } from "@/lib/exports/types";
 
@@ -55,26 +55,20 @@ const inScope = (scope: ExportScope) => ({ studyId: scope.study.id, siteId: { in
 /** Every adverse event in scope, a page at a time (ordered by id). */
 export async function* streamAdverseEvents(db: Db, scope: ExportScope): AsyncGenerator<ExportAdverseEvent> {
   if (scope.siteIds.length === 0) return;
-  let after: string | null = null;
-  for (;;) {
-    const rows: AdverseEventRow[] = await db.adverseEvent.findMany({ where: { ...inScope(scope), ...(after === null ? {} : { id: { gt: after } }) }, select: adverseEventSelect, orderBy: { id: "asc" }, take: PAGE_SIZE });
+  const pages = keysetPages("id", (after): Promise<AdverseEventRow[]> => db.adverseEvent.findMany({ where: { ...inScope(scope), ...after }, select: adverseEventSelect, orderBy: { id: "asc" }, take: PAGE_SIZE }));
+  for await (const rows of pages) {
     const codes = await loadSubjectCodes(db, rows);
     for (const row of rows) yield toExportAdverseEvent(row, codes);
-    if (rows.length < PAGE_SIZE) return;
-    after = rows[rows.length - 1]!.id;
   }
 }
 
 /** Every sample result in scope, a page at a time (ordered by id). */
 export async function* streamSampleResults(db: Db, scope: ExportScope): AsyncGenerator<ExportSampleResult> {
   if (scope.siteIds.length === 0) return;
-  let after: string | null = null;
-  for (;;) {
-    const rows: SampleResultRow[] = await db.sampleResult.findMany({ where: { ...inScope(scope), ...(after === null ? {} : { id: { gt: after } }) }, select: sampleResultSelect, orderBy: { id: "asc" }, take: PAGE_SIZE });
+  const pages = keysetPages("id", (after): Promise<SampleResultRow[]> => db.sampleResult.findMany({ where: { ...inScope(scope), ...after }, select: sampleResultSelect, orderBy: { id: "asc" }, take: PAGE_SIZE }));
+  for await (const rows of pages) {
     const codes = await loadSubjectCodes(db, rows);
     for (const row of rows) yield toExportSampleResult(row, codes);
-    if (rows.length < PAGE_SIZE) return;
-    after = rows[rows.length - 1]!.id;
   }
 }
 
