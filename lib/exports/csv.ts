@@ -1,5 +1,5 @@
 import { stringify } from "csv-stringify/sync";
-import { ADVERSE_EVENT_FIELDS, recordKeyFields, SAMPLE_RESULT_FIELDS, SUBJECT_FIELDS, VISIT_FIELDS, type ExportField, type FieldValue } from "@/lib/exports/fields";
+import { ADVERSE_EVENT_FIELDS, SAMPLE_RESULT_FIELDS, SUBJECT_FIELDS, VISIT_FIELDS, type ExportField, type FieldValue, type PlainKey } from "@/lib/exports/fields";
 import type { ExportAdverseEvent, ExportSampleResult, ExportSubject, ExportVisitRecord } from "@/lib/exports/types";
 
 export type CsvValue = FieldValue;
@@ -75,12 +75,16 @@ export async function readStreamText(stream: ReadableStream<Uint8Array>): Promis
 
 /** CSV columns of export fields, in their order. */
 const columns = <Row>(fields: readonly ExportField<Row>[]): CsvColumn<Row>[] => fields.map((field) => ({ header: field.name, value: field.value }));
-const keyColumns = <Row>(...keys: (keyof Row & string)[]): CsvColumn<Row>[] => keys.map((key) => ({ header: key, value: (row) => row[key] as CsvValue }));
+/** Columns that write the row's keys of the same names as they are. */
+export const keyColumns = <Row>(...keys: PlainKey<Row>[]): CsvColumn<Row>[] => keys.map((key) => ({ header: key, value: (row) => row[key] as CsvValue }));
+
+/** The keys that tie a record to its subject and site, first in every CSV of records. */
+const RECORD_KEYS = ["id", "subjectId", "subjectCode", "siteCode"] as const;
 
 export const SUBJECT_COLUMNS: readonly CsvColumn<ExportSubject>[] = [...keyColumns<ExportSubject>("id", "studyId", "siteId", "siteCode", "code"), ...columns(SUBJECT_FIELDS)];
 
 export const VISIT_COLUMNS: readonly CsvColumn<ExportVisitRecord>[] = [
-  ...columns(recordKeyFields<ExportVisitRecord>()),
+  ...keyColumns<ExportVisitRecord>(...RECORD_KEYS),
   ...columns(VISIT_FIELDS),
   { header: "signatureSignerName", value: (v) => v.signature?.signerName },
   { header: "signatureSignerEmail", value: (v) => v.signature?.signerEmail },
@@ -89,6 +93,6 @@ export const VISIT_COLUMNS: readonly CsvColumn<ExportVisitRecord>[] = [
   { header: "signatureValid", value: (v) => v.signature?.valid },
 ];
 
-export const ADVERSE_EVENT_COLUMNS: readonly CsvColumn<ExportAdverseEvent>[] = [...columns(recordKeyFields<ExportAdverseEvent>()), ...columns(ADVERSE_EVENT_FIELDS)];
+export const ADVERSE_EVENT_COLUMNS: readonly CsvColumn<ExportAdverseEvent>[] = [...keyColumns<ExportAdverseEvent>(...RECORD_KEYS), ...columns(ADVERSE_EVENT_FIELDS)];
 
-export const SAMPLE_RESULT_COLUMNS: readonly CsvColumn<ExportSampleResult>[] = [...columns(recordKeyFields<ExportSampleResult>()), ...columns(SAMPLE_RESULT_FIELDS)];
+export const SAMPLE_RESULT_COLUMNS: readonly CsvColumn<ExportSampleResult>[] = [...keyColumns<ExportSampleResult>(...RECORD_KEYS), ...columns(SAMPLE_RESULT_FIELDS)];

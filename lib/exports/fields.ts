@@ -18,7 +18,7 @@ export interface ExportField<Row> {
 }
 
 /** The keys of `Row` whose values can be written as they are. */
-type PlainKey<Row> = { [K in keyof Row]: Row[K] extends FieldValue ? K : never }[keyof Row] & string;
+export type PlainKey<Row> = { [K in keyof Row]: Row[K] extends FieldValue ? K : never }[keyof Row] & string;
 
 /** Field builders for one kind of row: `own` reads the row's key of the field's name, `derived` computes the value. */
 function fieldsOf<Row>() {
@@ -30,12 +30,6 @@ function fieldsOf<Row>() {
 
 /** Lists as one text value (`a; b`), absent when empty. */
 const joinList = (values: readonly string[] | undefined | null) => (values && values.length > 0 ? values.join("; ") : null);
-
-/** The keys that tie a record to its subject and site, first in every CSV of records. */
-export function recordKeyFields<Row extends { id: string; subjectId: string; subjectCode: string; siteCode: string }>(): ExportField<Row>[] {
-  const { own } = fieldsOf<{ id: string; subjectId: string; subjectCode: string; siteCode: string }>();
-  return [own("id", "text"), own("subjectId", "text"), own("subjectCode", "text"), own("siteCode", "text")];
-}
 
 const subject = fieldsOf<ExportSubject>();
 /** A subject's data (after its keys id, studyId, siteId, siteCode, code). */
