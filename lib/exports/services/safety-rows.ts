@@ -19,6 +19,12 @@ async function loadSubjectCodes(db: Db, rows: { subjectId: string }[]): Promise<
   return new Map(subjects.map((s) => [s.id, { code: s.code, siteCode: s.site.code }]));
 }
 
+/** Rows mapped with the codes of their subjects (one query for all of them). */
+async function withSubjectCodes<Row extends { subjectId: string }, Out>(db: Db, rows: Row[], map: (row: Row, codes: SubjectCodes) => Out): Promise<Out[]> {
+  const codes = await loadSubjectCodes(db, rows);
+  return rows.map((row) => map(row, codes));
+}
+
 const codesOf = (subjectId: string, codes: SubjectCodes) => ({ subjectCode: codes.get(subjectId)?.code ?? "", siteCode: codes.get(subjectId)?.siteCode ?? "" });
 
 /**
@@ -56,34 +62,26 @@ const inScope = (scope: ExportScope) => ({ studyId: scope.study.id, siteId: { in
 export async function* streamAdverseEvents(db: Db, scope: ExportScope): AsyncGenerator<ExportAdverseEvent> {
   if (scope.siteIds.length === 0) return;
   const pages = keysetPages("id", (after): Promise<AdverseEventRow[]> => db.adverseEvent.findMany({ where: { ...inScope(scope), ...after }, select: adverseEventSelect, orderBy: { id: "asc" }, take: PAGE_SIZE }));
-  for await (const rows of pages) {
-    const codes = await loadSubjectCodes(db, rows);
-    for (const row of rows) yield toExportAdverseEvent(row, codes);
-  }
+  for await (const rows of pages) yield* await withSubjectCodes(db, rows, toExportAdverseEvent);
 }
 
 /** Every sample result in scope, a page at a time (ordered by id). */
 export async function* streamSampleResults(db: Db, scope: ExportScope): AsyncGenerator<ExportSampleResult> {
   if (scope.siteIds.length === 0) return;
   const pages = keysetPages("id", (after): Promise<SampleResultRow[]> => db.sampleResult.findMany({ where: { ...inScope(scope), ...after }, select: sampleResultSelect, orderBy: { id: "asc" }, take: PAGE_SIZE }));
-  for await (const rows of pages) {
-    const codes = await loadSubjectCodes(db, rows);
-    for (const row of rows) yield toExportSampleResult(row, codes);
-  }
+  for await (const rows of pages) yield* await withSubjectCodes(db, rows, toExportSampleResult);
 }
 
 export async function listAdverseEventsOfSubjects(db: Db, subjectIds: string[]): Promise<ExportAdverseEvent[]> {
   if (subjectIds.length === 0) return [];
   const rows: AdverseEventRow[] = await db.adverseEvent.findMany({ where: { subjectId: { in: subjectIds } }, select: adverseEventSelect, orderBy: [{ onsetDate: "asc" }, { id: "asc" }] });
-  const codes = await loadSubjectCodes(db, rows);
-  return rows.map((row) => toExportAdverseEvent(row, codes));
+  return withSubjectCodes(db, rows, toExportAdverseEvent);
 }
 
 export async function listSampleResultsOfSubjects(db: Db, subjectIds: string[]): Promise<ExportSampleResult[]> {
   if (subjectIds.length === 0) return [];
   const rows: SampleResultRow[] = await db.sampleResult.findMany({ where: { subjectId: { in: subjectIds } }, select: sampleResultSelect, orderBy: [{ collectedDate: "asc" }, { id: "asc" }] });
-  const codes = await loadSubjectCodes(db, rows);
-  return rows.map((row) => toExportSampleResult(row, codes));
+  return withSubjectCodes(db, rows, toExportSampleResult);
 }
 
 /** The escalations (safety signals) of some subjects, oldest first. */
@@ -97,6 +95,5 @@ export async function listEscalationsOfSubjects(db: Db, subjectIds: string[]): P
 export async function listAdverseEventsWithOnset(db: Db, scope: ExportScope, period: { from: Date; to: Date }, filter: { category?: ExportAdverseEvent["category"] } = {}): Promise<ExportAdverseEvent[]> {
   if (scope.siteIds.length === 0) return [];
   const rows: AdverseEventRow[] = await db.adverseEvent.findMany({ where: { ...inScope(scope), onsetDate: { gte: period.from, lte: period.to }, ...(filter.category ? { category: filter.category } : {}) }, select: adverseEventSelect, orderBy: [{ onsetDate: "asc" }, { id: "asc" }] });
-  const codes = await loadSubjectCodes(db, rows);
-  return rows.map((row) => toExportAdverseEvent(row, codes));
+  return withSubjectCodes(db, rows, toExportAdverseEvent);
 }
