@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { SectionCard } from "@/components/ui/section-card";
 import type { Translate } from "@/lib/i18n/translate";
 
 /**
@@ -17,10 +18,7 @@ export function StudyExportsLinks({ studyId, sites, t }: { studyId: string; site
     { href: `${base}/export/odm`, label: t("exports.odm") },
   ];
   return (
-    <section className="card flex flex-col gap-3" aria-labelledby="exports-heading">
-      <h2 id="exports-heading" className="text-lg font-semibold">
-        {t("exports.heading")}
-      </h2>
+    <SectionCard title={t("exports.heading")}>
       <p className="text-sm text-slate-600">{t("exports.scopeNote")}</p>
       <Link className="text-blue-700 underline" href={`/studies/${studyId}/reports/dsur`}>
         {t("exports.dsur")}
@@ -53,6 +51,6 @@ export function StudyExportsLinks({ studyId, sites, t }: { studyId: string; site
           </p>
         </div>
       ) : null}
-    </section>
+    </SectionCard>
   );
 }

@@ -20,7 +20,13 @@ export const ZEscalationResource = z.object({
 });
 export type TEscalationResource = z.infer<typeof ZEscalationResource>;
 
-export function escalationResource(row: EscalationRow): TEscalationResource {
+/** The columns `escalationResource` reads: a query whose rows it maps selects at least these. */
+export const ESCALATION_RESOURCE_COLUMNS = {
+  id: true, subjectId: true, trigger: true, action: true, citation: true, openedDate: true, dueDate: true, status: true, resolvedDate: true, note: true,
+  adverseEventId: true, sampleResultId: true, version: true,
+} as const;
+
+export function escalationResource(row: Pick<EscalationRow, keyof typeof ESCALATION_RESOURCE_COLUMNS>): TEscalationResource {
   return {
     id: row.id,
     subjectId: row.subjectId,
@@ -54,7 +60,13 @@ export const ZAdverseEventResource = z.object({
   version: z.number().int(),
 });
 
-export function adverseEventResource(row: AdverseEventRow): z.infer<typeof ZAdverseEventResource> {
+/** The columns `adverseEventResource` reads. */
+export const ADVERSE_EVENT_RESOURCE_COLUMNS = {
+  id: true, subjectId: true, term: true, onsetDate: true, serious: true, seriousnessCriteria: true, grade: true, category: true, relatedness: true,
+  outcome: true, possibleRcl: true, visitRecordId: true, description: true, version: true,
+} as const;
+
+export function adverseEventResource(row: Pick<AdverseEventRow, keyof typeof ADVERSE_EVENT_RESOURCE_COLUMNS>): z.infer<typeof ZAdverseEventResource> {
   return {
     id: row.id,
     subjectId: row.subjectId,
@@ -93,7 +105,13 @@ export const ZSampleResultResource = z.object({
   version: z.number().int(),
 });
 
-export function sampleResultResource(row: SampleResultRow): z.infer<typeof ZSampleResultResource> {
+/** The columns `sampleResultResource` reads. */
+export const SAMPLE_RESULT_RESOURCE_COLUMNS = {
+  id: true, subjectId: true, kind: true, collectedDate: true, sampleType: true, surrogate: true, assay: true, detected: true, value: true, unit: true,
+  dominantClone: true, clonalExpansion: true, nearOncogene: true, largestClonePercent: true, visitRecordId: true, note: true, version: true,
+} as const;
+
+export function sampleResultResource(row: Pick<SampleResultRow, keyof typeof SAMPLE_RESULT_RESOURCE_COLUMNS>): z.infer<typeof ZSampleResultResource> {
   return {
     id: row.id,
     subjectId: row.subjectId,

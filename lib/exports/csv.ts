@@ -1,7 +1,8 @@
 import { stringify } from "csv-stringify/sync";
+import { ADVERSE_EVENT_FIELDS, SAMPLE_RESULT_FIELDS, SUBJECT_FIELDS, VISIT_FIELDS, type ExportField, type FieldValue, type PlainKey } from "@/lib/exports/fields";
 import type { ExportAdverseEvent, ExportSampleResult, ExportSubject, ExportVisitRecord } from "@/lib/exports/types";
 
-export type CsvValue = string | number | boolean | null | undefined;
+export type CsvValue = FieldValue;
 
 export interface CsvColumn<Row> {
   header: string;
@@ -72,47 +73,19 @@ export async function readStreamText(stream: ReadableStream<Uint8Array>): Promis
   return text + decoder.decode();
 }
 
-const joinList = (values: readonly string[] | undefined | null) => (values && values.length > 0 ? values.join("; ") : null);
+/** CSV columns of export fields, in their order. */
+const columns = <Row>(fields: readonly ExportField<Row>[]): CsvColumn<Row>[] => fields.map((field) => ({ header: field.name, value: field.value }));
+/** Columns that write the row's keys of the same names as they are. */
+export const keyColumns = <Row>(...keys: PlainKey<Row>[]): CsvColumn<Row>[] => keys.map((key) => ({ header: key, value: (row) => row[key] as CsvValue }));
 
-export const SUBJECT_COLUMNS: readonly CsvColumn<ExportSubject>[] = [
-  { header: "id", value: (s) => s.id },
-  { header: "studyId", value: (s) => s.studyId },
-  { header: "siteId", value: (s) => s.siteId },
-  { header: "siteCode", value: (s) => s.siteCode },
-  { header: "code", value: (s) => s.code },
-  { header: "yearOfBirth", value: (s) => s.yearOfBirth },
-  { header: "sex", value: (s) => s.sex },
-  { header: "dosingDate", value: (s) => s.dosingDate },
-  { header: "lot", value: (s) => s.lot },
-  { header: "status", value: (s) => s.status },
-  { header: "statusDate", value: (s) => s.statusDate },
-  { header: "consentVersion", value: (s) => s.consentVersion },
-  { header: "consentDate", value: (s) => s.consentDate },
-  { header: "reconsentDue", value: (s) => s.reconsentDue },
-  { header: "extensionActive", value: (s) => s.extension.active },
-  { header: "extensionSince", value: (s) => s.extension.since },
-  { header: "version", value: (s) => s.version },
-];
+/** The keys that tie a record to its subject and site, first in every CSV of records. */
+const RECORD_KEYS = ["id", "subjectId", "subjectCode", "siteCode"] as const;
+
+export const SUBJECT_COLUMNS: readonly CsvColumn<ExportSubject>[] = [...keyColumns<ExportSubject>("id", "studyId", "siteId", "siteCode", "code"), ...columns(SUBJECT_FIELDS)];
 
 export const VISIT_COLUMNS: readonly CsvColumn<ExportVisitRecord>[] = [
-  { header: "id", value: (v) => v.id },
-  { header: "subjectId", value: (v) => v.subjectId },
-  { header: "subjectCode", value: (v) => v.subjectCode },
-  { header: "siteCode", value: (v) => v.siteCode },
-  { header: "visitId", value: (v) => v.visitId },
-  { header: "planVersion", value: (v) => v.planVersion },
-  { header: "unscheduled", value: (v) => v.unscheduled },
-  { header: "status", value: (v) => v.status },
-  { header: "date", value: (v) => v.date },
-  { header: "contactMode", value: (v) => v.contactMode },
-  { header: "history", value: (v) => v.assessments?.history },
-  { header: "drugExposure", value: (v) => v.assessments?.drugExposure },
-  { header: "newOrWorsenedDisease", value: (v) => joinList(v.assessments?.newOrWorsenedDisease) },
-  { header: "physicalExam", value: (v) => v.assessments?.physicalExam },
-  { header: "labs", value: (v) => v.assessments?.labs },
-  { header: "pregnancy", value: (v) => v.assessments?.pregnancy },
-  { header: "reason", value: (v) => v.reason },
-  { header: "version", value: (v) => v.version },
+  ...keyColumns<ExportVisitRecord>(...RECORD_KEYS),
+  ...columns(VISIT_FIELDS),
   { header: "signatureSignerName", value: (v) => v.signature?.signerName },
   { header: "signatureSignerEmail", value: (v) => v.signature?.signerEmail },
   { header: "signatureSignedAt", value: (v) => v.signature?.signedAt },
@@ -120,40 +93,6 @@ export const VISIT_COLUMNS: readonly CsvColumn<ExportVisitRecord>[] = [
   { header: "signatureValid", value: (v) => v.signature?.valid },
 ];
 
-export const ADVERSE_EVENT_COLUMNS: readonly CsvColumn<ExportAdverseEvent>[] = [
-  { header: "id", value: (a) => a.id },
-  { header: "subjectId", value: (a) => a.subjectId },
-  { header: "subjectCode", value: (a) => a.subjectCode },
-  { header: "siteCode", value: (a) => a.siteCode },
-  { header: "term", value: (a) => a.term },
-  { header: "onsetDate", value: (a) => a.onsetDate },
-  { header: "serious", value: (a) => a.serious },
-  { header: "seriousnessCriteria", value: (a) => joinList(a.seriousnessCriteria) },
-  { header: "grade", value: (a) => a.grade },
-  { header: "category", value: (a) => a.category },
-  { header: "relatedness", value: (a) => a.relatedness },
-  { header: "outcome", value: (a) => a.outcome },
-  { header: "possibleRcl", value: (a) => a.possibleRcl },
-  { header: "version", value: (a) => a.version },
-];
+export const ADVERSE_EVENT_COLUMNS: readonly CsvColumn<ExportAdverseEvent>[] = [...keyColumns<ExportAdverseEvent>(...RECORD_KEYS), ...columns(ADVERSE_EVENT_FIELDS)];
 
-export const SAMPLE_RESULT_COLUMNS: readonly CsvColumn<ExportSampleResult>[] = [
-  { header: "id", value: (r) => r.id },
-  { header: "subjectId", value: (r) => r.subjectId },
-  { header: "subjectCode", value: (r) => r.subjectCode },
-  { header: "siteCode", value: (r) => r.siteCode },
-  { header: "kind", value: (r) => r.kind },
-  { header: "collectedDate", value: (r) => r.collectedDate },
-  { header: "sampleType", value: (r) => r.sampleType },
-  { header: "surrogate", value: (r) => r.surrogate },
-  { header: "assay", value: (r) => r.assay },
-  { header: "detected", value: (r) => r.detected },
-  { header: "value", value: (r) => r.value },
-  { header: "unit", value: (r) => r.unit },
-  { header: "dominantClone", value: (r) => r.dominantClone },
-  { header: "clonalExpansion", value: (r) => r.clonalExpansion },
-  { header: "nearOncogene", value: (r) => r.nearOncogene },
-  { header: "largestClonePercent", value: (r) => r.largestClonePercent },
-  { header: "visitRecordId", value: (r) => r.visitRecordId },
-  { header: "version", value: (r) => r.version },
-];
+export const SAMPLE_RESULT_COLUMNS: readonly CsvColumn<ExportSampleResult>[] = [...keyColumns<ExportSampleResult>(...RECORD_KEYS), ...columns(SAMPLE_RESULT_FIELDS)];

@@ -1,4 +1,4 @@
-import { csvText, type CsvColumn } from "@/lib/exports/csv";
+import { csvText, keyColumns, type CsvColumn } from "@/lib/exports/csv";
 import {
   AE_CATEGORIES,
   TRIGGER_IDS,
@@ -222,15 +222,7 @@ export interface DsurCsvRow {
   cumulative: number | null;
 }
 
-export const DSUR_CSV_COLUMNS: readonly CsvColumn<DsurCsvRow>[] = [
-  { header: "section", value: (row) => row.section },
-  { header: "item", value: (row) => row.item },
-  { header: "count", value: (row) => row.count },
-  { header: "date", value: (row) => row.date },
-  { header: "subjectCode", value: (row) => row.subjectCode },
-  { header: "detail", value: (row) => row.detail },
-  { header: "cumulative", value: (row) => row.cumulative },
-];
+export const DSUR_CSV_COLUMNS: readonly CsvColumn<DsurCsvRow>[] = keyColumns<DsurCsvRow>("section", "item", "count", "date", "subjectCode", "detail", "cumulative");
 
 export function listDsurCsvRows(report: DsurReport): DsurCsvRow[] {
   const row = (section: string, item: string, fields: Partial<Omit<DsurCsvRow, "section" | "item">> = {}): DsurCsvRow => ({

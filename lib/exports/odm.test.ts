@@ -1,4 +1,4 @@
-import { readFileSync, existsSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { readStreamText } from "@/lib/exports/csv";
@@ -177,6 +177,19 @@ describe("CDISC ODM 1.3.2 export", () => {
   it("validates with no plan version and no subject (an empty study)", async () => {
     const xml = await render({ planVersions: [], subjects: [], auditTrail: [], voidedSignatures: [] });
     expect(validateOdm(xml).valid).toBe(true);
+  });
+
+  it("the whole document at fixed data, to the byte (golden/odm-fixtures.xml; UPDATE_GOLDEN=1 rewrites it)", async () => {
+    const safetyVisit = { ...VISIT_RECORDS[0]!, id: "vr-safety", visitId: "E-esc1-1", planVersion: null, unscheduled: false, signature: null };
+    const subjects = bundles.map((bundle, index) => (index === 0 ? { ...bundle, visitRecords: [...bundle.visitRecords, safetyVisit] } : bundle));
+    const xml = await render({ subjects });
+    const file = path.join(__dirname, "golden", "odm-fixtures.xml");
+    if (process.env.UPDATE_GOLDEN === "1") {
+      mkdirSync(path.dirname(file), { recursive: true });
+      writeFileSync(file, xml);
+    }
+    expect(xml).toBe(readFileSync(file, "utf8"));
+    expect(xml).toContain('StudyEventOID="SE.SAFETY_VISIT" StudyEventRepeatKey="E-esc1-1"');
   });
 
   it("the vendored schema is the one in ../shared (when it sits beside the project)", () => {

@@ -1,3 +1,4 @@
+import { ADVERSE_EVENT_FIELDS, ESCALATION_FIELDS, idField, SAMPLE_RESULT_FIELDS, SUBJECT_FIELDS, VISIT_FIELDS, type ExportField, type FieldValue } from "@/lib/exports/fields";
 import { XmlWriter, type XmlAttributes } from "@/lib/exports/xml-writer";
 import {
   AE_CATEGORIES,
@@ -99,9 +100,6 @@ const SE_UNSCHEDULED = "SE.UNSCHEDULED";
 const SE_SAFETY_VISIT = "SE.SAFETY_VISIT";
 const F_SUBJECT = "F.SUBJECT";
 const F_VISIT = "F.VISIT";
-const F_AE = "F.AE";
-const F_SAMPLE = "F.SAMPLE";
-const F_ESCALATION = "F.ESCALATION";
 
 export const studyEventOid = (planVersion: number, visitId: string) => `SE.P${planVersion}.${visitId}`;
 const userOid = (id: string) => `U.${id}`;
@@ -110,15 +108,29 @@ const signatureDefOid = (meaning: SignatureMeaning) => `SD.${meaning}`;
 export const voidedSignatureId = (signatureId: string) => `SG.${signatureId}`;
 export const auditRecordId = (auditId: string) => `AR.${auditId}`;
 
-type ItemValue = string | number | boolean | null | undefined;
-type DataType = "text" | "integer" | "float" | "date" | "datetime" | "boolean";
+interface ItemSpec<Row> extends ExportField<Row> {
+  oid: string;
+}
 
-interface ItemSpec<Row> {
+/** One case report form: its item group holds the fields' items, OIDs `I.{group}.{FIELD_NAME}` unless named in `oids`. */
+interface OdmForm<Row> {
   oid: string;
   name: string;
-  dataType: DataType;
-  codeList?: string;
-  value: (row: Row) => ItemValue;
+  repeating: boolean;
+  itemGroup: string;
+  items: ItemSpec<Row>[];
+}
+
+const upperSnake = (name: string) => name.replace(/[A-Z]/g, (letter) => `_${letter}`).toUpperCase();
+
+function odmForm<Row>(form: { oid: string; name: string; repeating: boolean; group: string; fields: readonly ExportField<Row>[]; oids?: Record<string, string> }): OdmForm<Row> {
+  return {
+    oid: form.oid,
+    name: form.name,
+    repeating: form.repeating,
+    itemGroup: `IG.${form.group}`,
+    items: form.fields.map((field) => ({ ...field, oid: form.oids?.[field.name] ?? `I.${form.group}.${upperSnake(field.name)}` })),
+  };
 }
 
 const CODE_LISTS: { oid: string; name: string; values: readonly string[] }[] = [
@@ -138,97 +150,36 @@ const CODE_LISTS: { oid: string; name: string; values: readonly string[] }[] = [
   },
 ];
 
-const joinList = (values: readonly string[] | undefined) => (values && values.length > 0 ? values.join("; ") : null);
+const SUBJECT_FORM = odmForm({ oid: F_SUBJECT, name: "Subject", repeating: false, group: "SUBJECT", fields: SUBJECT_FIELDS });
+const VISIT_FORM = odmForm({ oid: F_VISIT, name: "Visit", repeating: false, group: "VISIT", fields: [idField<ExportVisitRecord>(), ...VISIT_FIELDS], oids: { id: "I.VISIT.RECORD_ID" } });
+const AE_FORM = odmForm({ oid: "F.AE", name: "Adverse event", repeating: true, group: "AE", fields: [idField<ExportAdverseEvent>(), ...ADVERSE_EVENT_FIELDS] });
+const SAMPLE_FORM = odmForm({ oid: "F.SAMPLE", name: "Sample result", repeating: true, group: "SAMPLE", fields: [idField<ExportSampleResult>(), ...SAMPLE_RESULT_FIELDS] });
+const ESCALATION_FORM = odmForm({
+  oid: "F.ESCALATION",
+  name: "Escalation (safety signal): trigger, guideline clause, dates, resolution",
+  repeating: true,
+  group: "ESCALATION",
+  fields: [idField<ExportEscalation>(), ...ESCALATION_FIELDS],
+});
 
-const SUBJECT_ITEMS: ItemSpec<ExportSubject>[] = [
-  { oid: "I.SUBJECT.YEAR_OF_BIRTH", name: "yearOfBirth", dataType: "integer", value: (s) => s.yearOfBirth },
-  { oid: "I.SUBJECT.SEX", name: "sex", dataType: "text", codeList: "CL.SEX", value: (s) => s.sex },
-  { oid: "I.SUBJECT.DOSING_DATE", name: "dosingDate", dataType: "date", value: (s) => s.dosingDate },
-  { oid: "I.SUBJECT.LOT", name: "lot", dataType: "text", value: (s) => s.lot },
-  { oid: "I.SUBJECT.STATUS", name: "status", dataType: "text", codeList: "CL.SUBJECT_STATUS", value: (s) => s.status },
-  { oid: "I.SUBJECT.STATUS_DATE", name: "statusDate", dataType: "date", value: (s) => s.statusDate },
-  { oid: "I.SUBJECT.CONSENT_VERSION", name: "consentVersion", dataType: "integer", value: (s) => s.consentVersion },
-  { oid: "I.SUBJECT.CONSENT_DATE", name: "consentDate", dataType: "date", value: (s) => s.consentDate },
-  { oid: "I.SUBJECT.RECONSENT_DUE", name: "reconsentDue", dataType: "boolean", value: (s) => s.reconsentDue },
-  { oid: "I.SUBJECT.EXTENSION_ACTIVE", name: "extensionActive", dataType: "boolean", value: (s) => s.extension.active },
-  { oid: "I.SUBJECT.EXTENSION_SINCE", name: "extensionSince", dataType: "date", value: (s) => s.extension.since },
-  { oid: "I.SUBJECT.VERSION", name: "version", dataType: "integer", value: (s) => s.version },
+/** The repeating forms of the common safety event, in order, each keyed by its record id. */
+interface SafetyForm {
+  form: OdmForm<never>;
+  count: (bundle: OdmSubjectBundle) => number;
+  write: (bundle: OdmSubjectBundle, writeForm: <Row extends { id: string }>(form: OdmForm<Row>, row: Row) => void) => void;
+}
+function safetyForm<Row extends { id: string }>(form: OdmForm<Row>, records: (bundle: OdmSubjectBundle) => readonly Row[]): SafetyForm {
+  return { form, count: (bundle) => records(bundle).length, write: (bundle, writeForm) => records(bundle).forEach((row) => writeForm(form, row)) };
+}
+const SAFETY_FORMS: SafetyForm[] = [
+  safetyForm(AE_FORM, (bundle) => bundle.adverseEvents),
+  safetyForm(SAMPLE_FORM, (bundle) => bundle.sampleResults),
+  safetyForm(ESCALATION_FORM, (bundle) => bundle.escalations),
 ];
 
-const VISIT_ITEMS: ItemSpec<ExportVisitRecord>[] = [
-  { oid: "I.VISIT.RECORD_ID", name: "id", dataType: "text", value: (v) => v.id },
-  { oid: "I.VISIT.VISIT_ID", name: "visitId", dataType: "text", value: (v) => v.visitId },
-  { oid: "I.VISIT.PLAN_VERSION", name: "planVersion", dataType: "integer", value: (v) => v.planVersion },
-  { oid: "I.VISIT.UNSCHEDULED", name: "unscheduled", dataType: "boolean", value: (v) => v.unscheduled },
-  { oid: "I.VISIT.STATUS", name: "status", dataType: "text", codeList: "CL.VISIT_STATUS", value: (v) => v.status },
-  { oid: "I.VISIT.DATE", name: "date", dataType: "date", value: (v) => v.date },
-  { oid: "I.VISIT.CONTACT_MODE", name: "contactMode", dataType: "text", value: (v) => v.contactMode },
-  { oid: "I.VISIT.HISTORY", name: "history", dataType: "boolean", value: (v) => v.assessments?.history },
-  { oid: "I.VISIT.DRUG_EXPOSURE", name: "drugExposure", dataType: "text", value: (v) => v.assessments?.drugExposure },
-  { oid: "I.VISIT.NEW_OR_WORSENED_DISEASE", name: "newOrWorsenedDisease", dataType: "text", value: (v) => joinList(v.assessments?.newOrWorsenedDisease) },
-  { oid: "I.VISIT.PHYSICAL_EXAM", name: "physicalExam", dataType: "boolean", value: (v) => v.assessments?.physicalExam },
-  { oid: "I.VISIT.LABS", name: "labs", dataType: "boolean", value: (v) => v.assessments?.labs },
-  { oid: "I.VISIT.PREGNANCY", name: "pregnancy", dataType: "text", value: (v) => v.assessments?.pregnancy },
-  { oid: "I.VISIT.REASON", name: "reason", dataType: "text", value: (v) => v.reason },
-  { oid: "I.VISIT.VERSION", name: "version", dataType: "integer", value: (v) => v.version },
-];
+const FORMS: OdmForm<never>[] = [SUBJECT_FORM, VISIT_FORM, ...SAFETY_FORMS.map((safety) => safety.form)];
 
-const AE_ITEMS: ItemSpec<ExportAdverseEvent>[] = [
-  { oid: "I.AE.ID", name: "id", dataType: "text", value: (a) => a.id },
-  { oid: "I.AE.TERM", name: "term", dataType: "text", value: (a) => a.term },
-  { oid: "I.AE.ONSET_DATE", name: "onsetDate", dataType: "date", value: (a) => a.onsetDate },
-  { oid: "I.AE.SERIOUS", name: "serious", dataType: "boolean", value: (a) => a.serious },
-  { oid: "I.AE.SERIOUSNESS_CRITERIA", name: "seriousnessCriteria", dataType: "text", value: (a) => joinList(a.seriousnessCriteria) },
-  { oid: "I.AE.GRADE", name: "grade", dataType: "integer", value: (a) => a.grade },
-  { oid: "I.AE.CATEGORY", name: "category", dataType: "text", codeList: "CL.AE_CATEGORY", value: (a) => a.category },
-  { oid: "I.AE.RELATEDNESS", name: "relatedness", dataType: "text", codeList: "CL.RELATEDNESS", value: (a) => a.relatedness },
-  { oid: "I.AE.OUTCOME", name: "outcome", dataType: "text", codeList: "CL.AE_OUTCOME", value: (a) => a.outcome },
-  { oid: "I.AE.POSSIBLE_RCL", name: "possibleRcl", dataType: "boolean", value: (a) => a.possibleRcl },
-  { oid: "I.AE.VERSION", name: "version", dataType: "integer", value: (a) => a.version },
-];
-
-const SAMPLE_ITEMS: ItemSpec<ExportSampleResult>[] = [
-  { oid: "I.SAMPLE.ID", name: "id", dataType: "text", value: (r) => r.id },
-  { oid: "I.SAMPLE.KIND", name: "kind", dataType: "text", codeList: "CL.SAMPLE_KIND", value: (r) => r.kind },
-  { oid: "I.SAMPLE.COLLECTED_DATE", name: "collectedDate", dataType: "date", value: (r) => r.collectedDate },
-  { oid: "I.SAMPLE.SAMPLE_TYPE", name: "sampleType", dataType: "text", value: (r) => r.sampleType },
-  { oid: "I.SAMPLE.SURROGATE", name: "surrogate", dataType: "boolean", value: (r) => r.surrogate },
-  { oid: "I.SAMPLE.ASSAY", name: "assay", dataType: "text", value: (r) => r.assay },
-  { oid: "I.SAMPLE.DETECTED", name: "detected", dataType: "boolean", value: (r) => r.detected },
-  { oid: "I.SAMPLE.VALUE", name: "value", dataType: "float", value: (r) => r.value },
-  { oid: "I.SAMPLE.UNIT", name: "unit", dataType: "text", value: (r) => r.unit },
-  { oid: "I.SAMPLE.DOMINANT_CLONE", name: "dominantClone", dataType: "boolean", value: (r) => r.dominantClone },
-  { oid: "I.SAMPLE.CLONAL_EXPANSION", name: "clonalExpansion", dataType: "boolean", value: (r) => r.clonalExpansion },
-  { oid: "I.SAMPLE.NEAR_ONCOGENE", name: "nearOncogene", dataType: "boolean", value: (r) => r.nearOncogene },
-  { oid: "I.SAMPLE.LARGEST_CLONE_PERCENT", name: "largestClonePercent", dataType: "float", value: (r) => r.largestClonePercent },
-  { oid: "I.SAMPLE.VISIT_RECORD_ID", name: "visitRecordId", dataType: "text", value: (r) => r.visitRecordId },
-  { oid: "I.SAMPLE.VERSION", name: "version", dataType: "integer", value: (r) => r.version },
-];
-
-const ESCALATION_ITEMS: ItemSpec<ExportEscalation>[] = [
-  { oid: "I.ESCALATION.ID", name: "id", dataType: "text", value: (e) => e.id },
-  { oid: "I.ESCALATION.TRIGGER", name: "trigger", dataType: "text", codeList: "CL.TRIGGER", value: (e) => e.trigger },
-  { oid: "I.ESCALATION.ACTION", name: "action", dataType: "text", value: (e) => e.action },
-  { oid: "I.ESCALATION.CITATION", name: "citation", dataType: "text", value: (e) => e.citation },
-  { oid: "I.ESCALATION.OPENED_DATE", name: "openedDate", dataType: "date", value: (e) => e.openedDate },
-  { oid: "I.ESCALATION.DUE_DATE", name: "dueDate", dataType: "date", value: (e) => e.dueDate },
-  { oid: "I.ESCALATION.STATUS", name: "status", dataType: "text", codeList: "CL.ESCALATION_STATUS", value: (e) => e.status },
-  { oid: "I.ESCALATION.RESOLVED_DATE", name: "resolvedDate", dataType: "date", value: (e) => e.resolvedDate },
-  { oid: "I.ESCALATION.NOTE", name: "note", dataType: "text", value: (e) => e.note },
-  { oid: "I.ESCALATION.ADVERSE_EVENT_ID", name: "adverseEventId", dataType: "text", value: (e) => e.adverseEventId },
-  { oid: "I.ESCALATION.SAMPLE_RESULT_ID", name: "sampleResultId", dataType: "text", value: (e) => e.sampleResultId },
-  { oid: "I.ESCALATION.VERSION", name: "version", dataType: "integer", value: (e) => e.version },
-];
-
-const FORMS: { oid: string; name: string; repeating: boolean; itemGroup: string; items: ItemSpec<never>[] }[] = [
-  { oid: F_SUBJECT, name: "Subject", repeating: false, itemGroup: "IG.SUBJECT", items: SUBJECT_ITEMS as ItemSpec<never>[] },
-  { oid: F_VISIT, name: "Visit", repeating: false, itemGroup: "IG.VISIT", items: VISIT_ITEMS as ItemSpec<never>[] },
-  { oid: F_AE, name: "Adverse event", repeating: true, itemGroup: "IG.AE", items: AE_ITEMS as ItemSpec<never>[] },
-  { oid: F_SAMPLE, name: "Sample result", repeating: true, itemGroup: "IG.SAMPLE", items: SAMPLE_ITEMS as ItemSpec<never>[] },
-  { oid: F_ESCALATION, name: "Escalation (safety signal): trigger, guideline clause, dates, resolution", repeating: true, itemGroup: "IG.ESCALATION", items: ESCALATION_ITEMS as ItemSpec<never>[] },
-];
-
-function formatValue(value: Exclude<ItemValue, null | undefined>): string {
+function formatValue(value: Exclude<FieldValue, null | undefined>): string {
   if (typeof value === "boolean") return value ? "true" : "false";
   return String(value);
 }
@@ -240,6 +191,43 @@ function translated(writer: XmlWriter, element: string, text: string) {
   writer.start(element).leaf("TranslatedText", { "xml:lang": "en" }, text).end();
 }
 
+/** A StudyEventDef and its place in the Protocol. */
+interface StudyEventDef {
+  oid: string;
+  name: string;
+  repeating: boolean;
+  type: "Scheduled" | "Unscheduled" | "Common";
+  category?: string;
+  /** Mandatory in the Protocol's StudyEventRef. */
+  mandatory: boolean;
+  forms: { oid: string; mandatory: boolean }[];
+  aliases?: [string, string | number][];
+}
+
+/** A plan visit's schedule as `LTFU:` aliases (ODM has no element for offsets and windows). */
+function planVisitAliases(plan: ExportPlanVersion, visit: ExportPlanVersion["visits"][number]): [string, string | number][] {
+  const aliases: [string, string | number][] = [
+    ["LTFU:visitId", visit.id],
+    ["LTFU:planVersion", plan.version],
+    ["LTFU:planEffectiveDate", plan.effectiveDate],
+    ["LTFU:offsetMonths", visit.offsetMonths],
+    ["LTFU:windowDaysBefore", visit.windowDaysBefore],
+    ["LTFU:windowDaysAfter", visit.windowDaysAfter],
+    ["LTFU:contactMode", visit.contactMode],
+    ["LTFU:activities", [...new Set(visit.activities.map((a) => a.kind))].sort().join(" ")],
+  ];
+  // Alias contexts are unique per element (schema constraint): one alias per sampled kind.
+  const sampleTypes = new Map<string, Set<string>>();
+  for (const activity of visit.activities) {
+    if (!activity.sampleType) continue;
+    const types = sampleTypes.get(activity.kind) ?? new Set<string>();
+    types.add(activity.surrogate ? `${activity.sampleType}(surrogate)` : activity.sampleType);
+    sampleTypes.set(activity.kind, types);
+  }
+  for (const [kind, types] of [...sampleTypes].sort(([a], [b]) => (a < b ? -1 : 1))) aliases.push([`LTFU:sampleType:${kind}`, [...types].sort().join(" ")]);
+  return aliases;
+}
+
 function writeMetaData(writer: XmlWriter, input: OdmInput) {
   const plans = [...input.planVersions].sort((a, b) => a.version - b.version);
   writer.start("MetaDataVersion", {
@@ -248,53 +236,28 @@ function writeMetaData(writer: XmlWriter, input: OdmInput) {
     Description: `Plan versions ${plans.map((p) => p.version).join(", ") || "none"}; visit offsets and windows as LTFU: aliases`,
   });
 
-  const events: { oid: string; mandatory: boolean }[] = [{ oid: SE_SUBJECT, mandatory: true }];
-  for (const plan of plans) for (const visit of plan.visits) events.push({ oid: studyEventOid(plan.version, visit.id), mandatory: true });
-  events.push({ oid: SE_UNSCHEDULED, mandatory: false }, { oid: SE_SAFETY_VISIT, mandatory: false }, { oid: SE_SAFETY, mandatory: false });
+  const events: StudyEventDef[] = [{ oid: SE_SUBJECT, name: "Subject", repeating: false, type: "Common", mandatory: true, forms: [{ oid: F_SUBJECT, mandatory: true }] }];
+  for (const plan of plans) {
+    for (const visit of plan.visits) {
+      events.push({ oid: studyEventOid(plan.version, visit.id), name: `${visit.id} (plan v${plan.version})`, repeating: false, type: "Scheduled", category: "LTFU plan visit", mandatory: true, forms: [{ oid: F_VISIT, mandatory: true }], aliases: planVisitAliases(plan, visit) });
+    }
+  }
+  events.push(
+    { oid: SE_UNSCHEDULED, name: "Unscheduled visit", repeating: true, type: "Unscheduled", mandatory: false, forms: [{ oid: F_VISIT, mandatory: true }] },
+    { oid: SE_SAFETY_VISIT, name: "Visit added by a safety rule (escalation or extension)", repeating: true, type: "Unscheduled", mandatory: false, forms: [{ oid: F_VISIT, mandatory: true }] },
+    { oid: SE_SAFETY, name: "Safety: adverse events, sample results and escalations", repeating: false, type: "Common", mandatory: false, forms: SAFETY_FORMS.map((safety) => ({ oid: safety.form.oid, mandatory: false })) },
+  );
 
   writer.start("Protocol");
   events.forEach((event, index) => writer.leaf("StudyEventRef", { StudyEventOID: event.oid, OrderNumber: index + 1, Mandatory: yesNo(event.mandatory) }));
   writer.end();
 
-  writer.start("StudyEventDef", { OID: SE_SUBJECT, Name: "Subject", Repeating: "No", Type: "Common" });
-  writer.leaf("FormRef", { FormOID: F_SUBJECT, OrderNumber: 1, Mandatory: "Yes" }).end();
-
-  for (const plan of plans) {
-    for (const visit of plan.visits) {
-      writer.start("StudyEventDef", { OID: studyEventOid(plan.version, visit.id), Name: `${visit.id} (plan v${plan.version})`, Repeating: "No", Type: "Scheduled", Category: "LTFU plan visit" });
-      writer.leaf("FormRef", { FormOID: F_VISIT, OrderNumber: 1, Mandatory: "Yes" });
-      const aliases: [string, string | number][] = [
-        ["LTFU:visitId", visit.id],
-        ["LTFU:planVersion", plan.version],
-        ["LTFU:planEffectiveDate", plan.effectiveDate],
-        ["LTFU:offsetMonths", visit.offsetMonths],
-        ["LTFU:windowDaysBefore", visit.windowDaysBefore],
-        ["LTFU:windowDaysAfter", visit.windowDaysAfter],
-        ["LTFU:contactMode", visit.contactMode],
-        ["LTFU:activities", [...new Set(visit.activities.map((a) => a.kind))].sort().join(" ")],
-      ];
-      // Alias contexts are unique per element (schema constraint): one alias per sampled kind.
-      const sampleTypes = new Map<string, Set<string>>();
-      for (const activity of visit.activities) {
-        if (!activity.sampleType) continue;
-        const types = sampleTypes.get(activity.kind) ?? new Set<string>();
-        types.add(activity.surrogate ? `${activity.sampleType}(surrogate)` : activity.sampleType);
-        sampleTypes.set(activity.kind, types);
-      }
-      for (const [kind, types] of [...sampleTypes].sort(([a], [b]) => (a < b ? -1 : 1))) aliases.push([`LTFU:sampleType:${kind}`, [...types].sort().join(" ")]);
-      for (const [context, name] of aliases) writer.leaf("Alias", { Context: context, Name: name });
-      writer.end();
-    }
+  for (const event of events) {
+    writer.start("StudyEventDef", { OID: event.oid, Name: event.name, Repeating: yesNo(event.repeating), Type: event.type, Category: event.category });
+    event.forms.forEach((form, index) => writer.leaf("FormRef", { FormOID: form.oid, OrderNumber: index + 1, Mandatory: yesNo(form.mandatory) }));
+    for (const [context, name] of event.aliases ?? []) writer.leaf("Alias", { Context: context, Name: name });
+    writer.end();
   }
-
-  writer.start("StudyEventDef", { OID: SE_UNSCHEDULED, Name: "Unscheduled visit", Repeating: "Yes", Type: "Unscheduled" });
-  writer.leaf("FormRef", { FormOID: F_VISIT, OrderNumber: 1, Mandatory: "Yes" }).end();
-  writer.start("StudyEventDef", { OID: SE_SAFETY_VISIT, Name: "Visit added by a safety rule (escalation or extension)", Repeating: "Yes", Type: "Unscheduled" });
-  writer.leaf("FormRef", { FormOID: F_VISIT, OrderNumber: 1, Mandatory: "Yes" }).end();
-  writer.start("StudyEventDef", { OID: SE_SAFETY, Name: "Safety: adverse events, sample results and escalations", Repeating: "No", Type: "Common" });
-  writer.leaf("FormRef", { FormOID: F_AE, OrderNumber: 1, Mandatory: "No" });
-  writer.leaf("FormRef", { FormOID: F_SAMPLE, OrderNumber: 2, Mandatory: "No" });
-  writer.leaf("FormRef", { FormOID: F_ESCALATION, OrderNumber: 3, Mandatory: "No" }).end();
 
   for (const form of FORMS) {
     writer.start("FormDef", { OID: form.oid, Name: form.name, Repeating: yesNo(form.repeating) });
@@ -371,9 +334,9 @@ function writeSignature(writer: XmlWriter, signature: Pick<ExportSignature, "sig
   writer.end();
 }
 
-function writeItems<Row>(writer: XmlWriter, itemGroup: string, items: ItemSpec<Row>[], row: Row) {
-  writer.start("ItemGroupData", { ItemGroupOID: itemGroup });
-  for (const item of items) {
+function writeItems<Row>(writer: XmlWriter, form: OdmForm<Row>, row: Row) {
+  writer.start("ItemGroupData", { ItemGroupOID: form.itemGroup });
+  for (const item of form.items) {
     const value = item.value(row);
     if (value === null || value === undefined || value === "") continue;
     writer.leaf("ItemData", { ItemOID: item.oid, Value: formatValue(value) });
@@ -417,7 +380,7 @@ function visitEvent(record: ExportVisitRecord): { oid: string; repeatKey?: strin
 function writeSubject(writer: XmlWriter, bundle: OdmSubjectBundle, usersByEmail: Map<string, ExportUser>) {
   const { subject } = bundle;
   const latest = latestAuditByRecord(bundle.auditEntries);
-  const form = (oid: string, recordId: string, repeatKey?: string) => {
+  const formData = (oid: string, recordId: string, repeatKey?: string) => {
     writer.start("FormData", { FormOID: oid, FormRepeatKey: repeatKey });
     const audit = latest.get(recordId);
     if (audit) writeAuditRecord(writer, audit);
@@ -427,8 +390,8 @@ function writeSubject(writer: XmlWriter, bundle: OdmSubjectBundle, usersByEmail:
   writer.leaf("SiteRef", { LocationOID: locationOid(subject.siteId) });
 
   writer.start("StudyEventData", { StudyEventOID: SE_SUBJECT });
-  form(F_SUBJECT, subject.id);
-  writeItems(writer, "IG.SUBJECT", SUBJECT_ITEMS, subject);
+  formData(F_SUBJECT, subject.id);
+  writeItems(writer, SUBJECT_FORM, subject);
   writer.end().end();
 
   const voidedByRecord = new Map<string, ExportVoidedSignature[]>();
@@ -439,29 +402,21 @@ function writeSubject(writer: XmlWriter, bundle: OdmSubjectBundle, usersByEmail:
   for (const record of visits) {
     const event = visitEvent(record);
     writer.start("StudyEventData", { StudyEventOID: event.oid, StudyEventRepeatKey: event.repeatKey });
-    form(F_VISIT, record.id);
+    formData(F_VISIT, record.id);
     if (record.signature?.valid) writeSignature(writer, record.signature, subject.siteId, usersByEmail);
     writeVoidedSignatureAnnotations(writer, voidedByRecord.get(record.id) ?? []);
-    writeItems(writer, "IG.VISIT", VISIT_ITEMS, record);
+    writeItems(writer, VISIT_FORM, record);
     writer.end().end();
   }
 
-  if (bundle.adverseEvents.length > 0 || bundle.sampleResults.length > 0 || bundle.escalations.length > 0) {
+  if (SAFETY_FORMS.some((safety) => safety.count(bundle) > 0)) {
     writer.start("StudyEventData", { StudyEventOID: SE_SAFETY });
-    for (const event of bundle.adverseEvents) {
-      form(F_AE, event.id, event.id);
-      writeItems(writer, "IG.AE", AE_ITEMS, event);
-      writer.end();
-    }
-    for (const result of bundle.sampleResults) {
-      form(F_SAMPLE, result.id, result.id);
-      writeItems(writer, "IG.SAMPLE", SAMPLE_ITEMS, result);
-      writer.end();
-    }
-    for (const escalation of bundle.escalations) {
-      form(F_ESCALATION, escalation.id, escalation.id);
-      writeItems(writer, "IG.ESCALATION", ESCALATION_ITEMS, escalation);
-      writer.end();
+    for (const safety of SAFETY_FORMS) {
+      safety.write(bundle, (form, row) => {
+        formData(form.oid, row.id, row.id);
+        writeItems(writer, form, row);
+        writer.end();
+      });
     }
     writer.end();
   }

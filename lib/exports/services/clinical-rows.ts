@@ -1,13 +1,11 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
 import type { ExportScope } from "@/lib/exports/services/export-scope";
+import { keysetPages, PAGE_SIZE } from "@/lib/exports/services/keyset-pages";
 import { listSubjectExtensions } from "@/lib/safety-records/extensions";
 import { todayCalendarDate } from "@/lib/subjects/today";
 import type { ExportSignature, ExportSubject, ExportVisitRecord, SignatureMeaning, Sex, SubjectStatus, VisitAssessments } from "@/lib/exports/types";
 import { calendarDateFromDb } from "@/lib/validation/calendar-date";
-
-/** Rows read per database round trip when streaming an export (keyset pagination on id). */
-export const PAGE_SIZE = 1000;
 
 const dateOrNull = (value: Date | null) => (value ? calendarDateFromDb(value) : null);
 
@@ -64,19 +62,10 @@ function toExportSubject(row: SubjectRow, activeConsentVersion: number | null, e
 export async function* pageSubjects(db: Db, scope: ExportScope, pageSize = PAGE_SIZE, asOf = todayCalendarDate()): AsyncGenerator<ExportSubject[]> {
   if (scope.siteIds.length === 0) return;
   const activeConsentVersion = await getActiveConsentVersion(db, scope.study.id);
-  let after: string | null = null;
-  for (;;) {
-    const rows: SubjectRow[] = await db.subject.findMany({
-      where: { studyId: scope.study.id, siteId: { in: scope.siteIds }, ...(after === null ? {} : { code: { gt: after } }) },
-      select: subjectSelect,
-      orderBy: { code: "asc" },
-      take: pageSize,
-    });
-    if (rows.length === 0) return;
+  const pages = keysetPages("code", (after): Promise<SubjectRow[]> => db.subject.findMany({ where: { studyId: scope.study.id, siteId: { in: scope.siteIds }, ...after }, select: subjectSelect, orderBy: { code: "asc" }, take: pageSize }), pageSize);
+  for await (const rows of pages) {
     const extensions = await listSubjectExtensions(db, rows, asOf);
     yield rows.map((row) => toExportSubject(row, activeConsentVersion, extensions.get(row.id) ?? { active: false, since: null }));
-    if (rows.length < pageSize) return;
-    after = rows[rows.length - 1]!.code;
   }
 }
 
@@ -174,17 +163,6 @@ export async function listVisitRecordsOfSubjects(db: Db, subjectIds: string[]): 
 /** Every visit record in scope, read a page at a time (keyset on id, so in creation order). */
 export async function* streamVisitRecords(db: Db, scope: ExportScope): AsyncGenerator<ExportVisitRecord> {
   if (scope.siteIds.length === 0) return;
-  let after: string | null = null;
-  for (;;) {
-    const rows: VisitRow[] = await db.visitRecord.findMany({
-      where: { subject: { studyId: scope.study.id, siteId: { in: scope.siteIds } }, ...(after === null ? {} : { id: { gt: after } }) },
-      select: visitSelect,
-      orderBy: { id: "asc" },
-      take: PAGE_SIZE,
-    });
-    if (rows.length === 0) return;
-    for (const row of rows) yield toExportVisit(row);
-    if (rows.length < PAGE_SIZE) return;
-    after = rows[rows.length - 1]!.id;
-  }
+  const pages = keysetPages("id", (after): Promise<VisitRow[]> => db.visitRecord.findMany({ where: { subject: { studyId: scope.study.id, siteId: { in: scope.siteIds } }, ...after }, select: visitSelect, orderBy: { id: "asc" }, take: PAGE_SIZE }));
+  for await (const rows of pages) for (const row of rows) yield toExportVisit(row);
 }

@@ -1,19 +1,14 @@
 import "server-only";
+import { ADVERSE_EVENT_RESOURCE_COLUMNS, adverseEventResource, ESCALATION_RESOURCE_COLUMNS, escalationResource, SAMPLE_RESULT_RESOURCE_COLUMNS, sampleResultResource } from "@/lib/api/safety-api";
 import type { Db } from "@/lib/db/client";
-import { PAGE_SIZE } from "@/lib/exports/services/clinical-rows";
+import { keysetPages, PAGE_SIZE } from "@/lib/exports/services/keyset-pages";
 import type { ExportScope } from "@/lib/exports/services/export-scope";
 import type { ExportAdverseEvent, ExportEscalation, ExportSampleResult } from "@/lib/exports/types";
-import { calendarDateFromDb } from "@/lib/validation/calendar-date";
 
-const adverseEventSelect = {
-  id: true, subjectId: true, term: true, onsetDate: true, serious: true, seriousnessCriteria: true, grade: true, category: true,
-  relatedness: true, outcome: true, possibleRcl: true, version: true,
-} as const;
-
-type AdverseEventRow = {
-  id: string; subjectId: string; term: string; onsetDate: Date; serious: boolean; seriousnessCriteria: string[]; grade: number; category: string;
-  relatedness: string; outcome: string; possibleRcl: boolean; version: number;
-};
+const adverseEventSelect = ADVERSE_EVENT_RESOURCE_COLUMNS;
+type AdverseEventRow = Parameters<typeof adverseEventResource>[0];
+const sampleResultSelect = SAMPLE_RESULT_RESOURCE_COLUMNS;
+type SampleResultRow = Parameters<typeof sampleResultResource>[0];
 
 /** Subject and site codes of the subjects of some rows (the safety tables relate to subjects in SQL only): one query. */
 type SubjectCodes = Map<string, { code: string; siteCode: string }>;
@@ -24,56 +19,40 @@ async function loadSubjectCodes(db: Db, rows: { subjectId: string }[]): Promise<
   return new Map(subjects.map((s) => [s.id, { code: s.code, siteCode: s.site.code }]));
 }
 
-function toExportAdverseEvent(row: AdverseEventRow, codes: SubjectCodes): ExportAdverseEvent {
-  return {
-    id: row.id,
-    subjectId: row.subjectId,
-    subjectCode: codes.get(row.subjectId)?.code ?? "",
-    siteCode: codes.get(row.subjectId)?.siteCode ?? "",
-    term: row.term,
-    onsetDate: calendarDateFromDb(row.onsetDate),
-    serious: row.serious,
-    seriousnessCriteria: row.seriousnessCriteria,
-    grade: row.grade,
-    category: row.category as ExportAdverseEvent["category"],
-    relatedness: row.relatedness as ExportAdverseEvent["relatedness"],
-    outcome: row.outcome as ExportAdverseEvent["outcome"],
-    possibleRcl: row.possibleRcl,
-    version: row.version,
-  };
+/** Rows mapped with the codes of their subjects (one query for all of them). */
+async function withSubjectCodes<Row extends { subjectId: string }, Out>(db: Db, rows: Row[], map: (row: Row, codes: SubjectCodes) => Out): Promise<Out[]> {
+  const codes = await loadSubjectCodes(db, rows);
+  return rows.map((row) => map(row, codes));
 }
 
-const sampleResultSelect = {
-  id: true, subjectId: true, kind: true, collectedDate: true, sampleType: true, surrogate: true, assay: true, detected: true, value: true, unit: true,
-  dominantClone: true, clonalExpansion: true, nearOncogene: true, largestClonePercent: true, visitRecordId: true, version: true,
-} as const;
+const codesOf = (subjectId: string, codes: SubjectCodes) => ({ subjectCode: codes.get(subjectId)?.code ?? "", siteCode: codes.get(subjectId)?.siteCode ?? "" });
 
-type SampleResultRow = {
-  id: string; subjectId: string; kind: string; collectedDate: Date; sampleType: string; surrogate: boolean; assay: string | null; detected: boolean;
-  value: number | null; unit: string | null; dominantClone: boolean | null; clonalExpansion: boolean | null; nearOncogene: boolean | null;
-  largestClonePercent: number | null; visitRecordId: string | null; version: number;
-};
+/**
+ * The API's resource (CLINICAL-API-CONTRACT "Safety") with the subject's and site's codes,
+ * without what the export does not carry: the AE's description and visit record, the
+ * sample result's note (free text the exports leave out).
+ */
+function toExportAdverseEvent(row: AdverseEventRow, codes: SubjectCodes): ExportAdverseEvent {
+  const { id, subjectId, description, visitRecordId, ...fields } = adverseEventResource(row);
+  void [description, visitRecordId];
+  return { id, subjectId, ...codesOf(subjectId, codes), ...fields };
+}
 
 function toExportSampleResult(row: SampleResultRow, codes: SubjectCodes): ExportSampleResult {
+  const { id, subjectId, note, ...fields } = sampleResultResource(row);
+  void note;
+  return { id, subjectId, ...codesOf(subjectId, codes), ...fields };
+}
+
+/** The escalation resource with its firing record as the two columns the exports carry (exactly one is set). */
+function toExportEscalation(row: Parameters<typeof escalationResource>[0]): ExportEscalation {
+  const { source, version, ...fields } = escalationResource(row);
   return {
-    id: row.id,
-    subjectId: row.subjectId,
-    subjectCode: codes.get(row.subjectId)?.code ?? "",
-    siteCode: codes.get(row.subjectId)?.siteCode ?? "",
-    kind: row.kind,
-    collectedDate: calendarDateFromDb(row.collectedDate),
-    sampleType: row.sampleType,
-    surrogate: row.surrogate,
-    assay: row.assay,
-    detected: row.detected,
-    value: row.value,
-    unit: row.unit,
-    dominantClone: row.dominantClone,
-    clonalExpansion: row.clonalExpansion,
-    nearOncogene: row.nearOncogene,
-    largestClonePercent: row.largestClonePercent,
-    visitRecordId: row.visitRecordId,
-    version: row.version,
+    ...fields,
+    trigger: fields.trigger as ExportEscalation["trigger"],
+    adverseEventId: source.type === "adverse_event" ? source.id : null,
+    sampleResultId: source.type === "sample_result" ? source.id : null,
+    version,
   };
 }
 
@@ -82,72 +61,39 @@ const inScope = (scope: ExportScope) => ({ studyId: scope.study.id, siteId: { in
 /** Every adverse event in scope, a page at a time (ordered by id). */
 export async function* streamAdverseEvents(db: Db, scope: ExportScope): AsyncGenerator<ExportAdverseEvent> {
   if (scope.siteIds.length === 0) return;
-  let after: string | null = null;
-  for (;;) {
-    const rows: AdverseEventRow[] = await db.adverseEvent.findMany({ where: { ...inScope(scope), ...(after === null ? {} : { id: { gt: after } }) }, select: adverseEventSelect, orderBy: { id: "asc" }, take: PAGE_SIZE });
-    const codes = await loadSubjectCodes(db, rows);
-    for (const row of rows) yield toExportAdverseEvent(row, codes);
-    if (rows.length < PAGE_SIZE) return;
-    after = rows[rows.length - 1]!.id;
-  }
+  const pages = keysetPages("id", (after): Promise<AdverseEventRow[]> => db.adverseEvent.findMany({ where: { ...inScope(scope), ...after }, select: adverseEventSelect, orderBy: { id: "asc" }, take: PAGE_SIZE }));
+  for await (const rows of pages) yield* await withSubjectCodes(db, rows, toExportAdverseEvent);
 }
 
 /** Every sample result in scope, a page at a time (ordered by id). */
 export async function* streamSampleResults(db: Db, scope: ExportScope): AsyncGenerator<ExportSampleResult> {
   if (scope.siteIds.length === 0) return;
-  let after: string | null = null;
-  for (;;) {
-    const rows: SampleResultRow[] = await db.sampleResult.findMany({ where: { ...inScope(scope), ...(after === null ? {} : { id: { gt: after } }) }, select: sampleResultSelect, orderBy: { id: "asc" }, take: PAGE_SIZE });
-    const codes = await loadSubjectCodes(db, rows);
-    for (const row of rows) yield toExportSampleResult(row, codes);
-    if (rows.length < PAGE_SIZE) return;
-    after = rows[rows.length - 1]!.id;
-  }
+  const pages = keysetPages("id", (after): Promise<SampleResultRow[]> => db.sampleResult.findMany({ where: { ...inScope(scope), ...after }, select: sampleResultSelect, orderBy: { id: "asc" }, take: PAGE_SIZE }));
+  for await (const rows of pages) yield* await withSubjectCodes(db, rows, toExportSampleResult);
 }
 
 export async function listAdverseEventsOfSubjects(db: Db, subjectIds: string[]): Promise<ExportAdverseEvent[]> {
   if (subjectIds.length === 0) return [];
   const rows: AdverseEventRow[] = await db.adverseEvent.findMany({ where: { subjectId: { in: subjectIds } }, select: adverseEventSelect, orderBy: [{ onsetDate: "asc" }, { id: "asc" }] });
-  const codes = await loadSubjectCodes(db, rows);
-  return rows.map((row) => toExportAdverseEvent(row, codes));
+  return withSubjectCodes(db, rows, toExportAdverseEvent);
 }
 
 export async function listSampleResultsOfSubjects(db: Db, subjectIds: string[]): Promise<ExportSampleResult[]> {
   if (subjectIds.length === 0) return [];
   const rows: SampleResultRow[] = await db.sampleResult.findMany({ where: { subjectId: { in: subjectIds } }, select: sampleResultSelect, orderBy: [{ collectedDate: "asc" }, { id: "asc" }] });
-  const codes = await loadSubjectCodes(db, rows);
-  return rows.map((row) => toExportSampleResult(row, codes));
+  return withSubjectCodes(db, rows, toExportSampleResult);
 }
 
 /** The escalations (safety signals) of some subjects, oldest first. */
 export async function listEscalationsOfSubjects(db: Db, subjectIds: string[]): Promise<ExportEscalation[]> {
   if (subjectIds.length === 0) return [];
-  const rows = await db.escalation.findMany({
-    where: { subjectId: { in: subjectIds } },
-    select: { id: true, subjectId: true, trigger: true, action: true, citation: true, openedDate: true, dueDate: true, status: true, resolvedDate: true, note: true, adverseEventId: true, sampleResultId: true, version: true },
-    orderBy: [{ openedDate: "asc" }, { id: "asc" }],
-  });
-  return rows.map((row) => ({
-    id: row.id,
-    subjectId: row.subjectId,
-    trigger: row.trigger as ExportEscalation["trigger"],
-    action: row.action,
-    citation: row.citation,
-    openedDate: calendarDateFromDb(row.openedDate),
-    dueDate: row.dueDate ? calendarDateFromDb(row.dueDate) : null,
-    status: row.status as ExportEscalation["status"],
-    resolvedDate: row.resolvedDate ? calendarDateFromDb(row.resolvedDate) : null,
-    note: row.note,
-    adverseEventId: row.adverseEventId,
-    sampleResultId: row.sampleResultId,
-    version: row.version,
-  }));
+  const rows = await db.escalation.findMany({ where: { subjectId: { in: subjectIds } }, select: ESCALATION_RESOURCE_COLUMNS, orderBy: [{ openedDate: "asc" }, { id: "asc" }] });
+  return rows.map(toExportEscalation);
 }
 
 /** Adverse events in scope with onset in [from, to], of one category if given. */
 export async function listAdverseEventsWithOnset(db: Db, scope: ExportScope, period: { from: Date; to: Date }, filter: { category?: ExportAdverseEvent["category"] } = {}): Promise<ExportAdverseEvent[]> {
   if (scope.siteIds.length === 0) return [];
   const rows: AdverseEventRow[] = await db.adverseEvent.findMany({ where: { ...inScope(scope), onsetDate: { gte: period.from, lte: period.to }, ...(filter.category ? { category: filter.category } : {}) }, select: adverseEventSelect, orderBy: [{ onsetDate: "asc" }, { id: "asc" }] });
-  const codes = await loadSubjectCodes(db, rows);
-  return rows.map((row) => toExportAdverseEvent(row, codes));
+  return withSubjectCodes(db, rows, toExportAdverseEvent);
 }

@@ -3,7 +3,8 @@ import type { Actor } from "@/lib/auth/actor";
 import type { Db } from "@/lib/db/client";
 import { buildDsurReport, type DsurReport } from "@/lib/exports/dsur";
 import { odmStream, type OdmSubjectBundle } from "@/lib/exports/odm";
-import { listVisitRecordsOfSubjects, PAGE_SIZE, pageSubjects } from "@/lib/exports/services/clinical-rows";
+import { listVisitRecordsOfSubjects, pageSubjects } from "@/lib/exports/services/clinical-rows";
+import { keysetPages, PAGE_SIZE } from "@/lib/exports/services/keyset-pages";
 import { resolveExportScope, type ExportScope } from "@/lib/exports/services/export-scope";
 import { listAdverseEventsOfSubjects, listAdverseEventsWithOnset, listEscalationsOfSubjects, listSampleResultsOfSubjects } from "@/lib/exports/services/safety-rows";
 import type { AdverseEventCategory, ExportAuditEntry, ExportPlanVersion, ExportSubject, ExportVoidedSignature, SignatureMeaning, TriggerIdText } from "@/lib/exports/types";
@@ -105,18 +106,18 @@ async function loadSubjectBundles(db: Db, subjects: ExportSubject[]): Promise<{ 
 /** Every voided signature of the subjects in scope, a page at a time (keyset on id): ClinicalData/Signatures. */
 async function* streamVoidedSignatures(db: Db, scope: ExportScope): AsyncGenerator<ExportVoidedSignature> {
   if (scope.siteIds.length === 0) return;
-  let after: string | null = null;
-  for (;;) {
-    const rows: (SignatureRow & { visitRecord: { subjectId: string; subject: { siteId: string } } })[] = await db.visitSignature.findMany({
-      where: { voidedAt: { not: null }, visitRecord: { subject: { studyId: scope.study.id, siteId: { in: scope.siteIds } } }, ...(after === null ? {} : { id: { gt: after } }) },
+  type Row = SignatureRow & { visitRecord: { subjectId: string; subject: { siteId: string } } };
+  const pages = keysetPages("id", (after): Promise<Row[]> =>
+    db.visitSignature.findMany({
+      where: { voidedAt: { not: null }, visitRecord: { subject: { studyId: scope.study.id, siteId: { in: scope.siteIds } } }, ...after },
       select: { ...signatureRowSelect, visitRecord: { select: { subjectId: true, subject: { select: { siteId: true } } } } },
       orderBy: { id: "asc" },
       take: PAGE_SIZE,
-    });
+    }),
+  );
+  for await (const rows of pages) {
     const owners = new Map(rows.map((row) => [row.visitRecordId, { subjectId: row.visitRecord.subjectId, siteId: row.visitRecord.subject.siteId }]));
     yield* await toVoidedSignatures(db, rows, owners);
-    if (rows.length < PAGE_SIZE) return;
-    after = rows[rows.length - 1]!.id;
   }
 }
 

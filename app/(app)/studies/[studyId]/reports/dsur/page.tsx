@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DsurReportView } from "@/components/exports/dsur-report";
-import { PrintButton } from "@/components/exports/print-button";
+import { PrintButton } from "@/components/ui/print-button";
 import { pageParams, requirePageActor } from "@/lib/auth/page";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";

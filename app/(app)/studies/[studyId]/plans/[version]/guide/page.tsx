@@ -1,5 +1,5 @@
 import { notFound } from "next/navigation";
-import { PrintButton } from "@/components/plans/print-button";
+import { PrintButton } from "@/components/ui/print-button";
 import { PageHeader } from "@/components/ui/page-header";
 import { sampleTypeLabel } from "@/lib/i18n/sample-type";
 import { pageParams, requirePageActor } from "@/lib/auth/page";
