@@ -73,6 +73,25 @@ describe("inputFromFormData", () => {
     expect(ZRecordVisit.safeParse(visit).data?.assessments?.newOrWorsenedDisease).toEqual([{ category: "malignancy" }, { category: "infection" }]);
   });
 
+  it("reads a missed visit posted with the form's (hidden) checklist: the checklist is dropped, the reason required", () => {
+    const posted = (status: string, reason: string) =>
+      inputFromFormData(
+        ZRecordVisit,
+        form([["subjectId", "s1"], ["visitId", "M06"], ["status", status], ["date", "2026-05-01"], ["contactMode", "clinic"],
+          ["assessments.history", "on"], ["assessments.drugExposure", ""], ["assessments.pregnancy", "not_applicable"], ["assessments.notes", ""], ["reason", reason]]),
+      );
+    // The checklist is read by the schema's shape through the preprocess step…
+    expect(posted("missed", "moved away").assessments).toMatchObject({ history: true, drugExposure: "" });
+    // …and not validated for a missed visit (its empty drug exposure would be refused), nor kept.
+    const missed = ZRecordVisit.safeParse(posted("missed", " moved away "));
+    expect(missed.success).toBe(true);
+    expect(missed.data).toMatchObject({ status: "missed", reason: "moved away" });
+    expect(missed.data && "assessments" in missed.data).toBe(false);
+    expect(ZRecordVisit.safeParse(posted("missed", "  ")).error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([["reason", "say why the visit was missed"]]);
+    // A completed visit's checklist is still checked.
+    expect(ZRecordVisit.safeParse(posted("completed", "")).error?.issues.map((i) => i.path.join("."))).toEqual(["assessments.drugExposure"]);
+  });
+
   it("reads an empty nullable field as null, leaves an unsent optional checkbox out, and lets a checkbox after its hidden false win", () => {
     const schema = ZSampleResultFields.extend({ subjectId: z.string() });
     const input = inputFromFormData(schema, form([["subjectId", "s1"], ["kind", "clonality"], ["detected", "false"], ["value", ""], ["largestClonePercent", "31.5"], ["visitRecordId", ""], ["dominantClone", "false"], ["dominantClone", "on"], ["clonalExpansion", "false"]]));

@@ -116,3 +116,61 @@ test("with JavaScript off, a sponsor form (add a site) shows its field error and
     await noScript.close();
   }
 });
+
+test("with JavaScript off, a missed visit is recorded with its reason, in Chinese: the outcome shows the reason instead of the checklist", async ({ browser, page }) => {
+  const code = `NOJS-M-${Date.now().toString(36)}`;
+  const sixMonthsAgo = new Date();
+  sixMonthsAgo.setMonth(sixMonthsAgo.getMonth() - 6, Math.min(sixMonthsAgo.getDate(), 28));
+  const dosing = sixMonthsAgo.toISOString().slice(0, 10);
+  const today = new Date().toISOString().slice(0, 10);
+  await login(page, "investigator");
+  await page.goto("/subjects/new");
+  await page.getByLabel("Subject code").fill(code);
+  await page.getByLabel("Product lot").fill("LV-NOJS-2");
+  await page.getByLabel("Dosing date (day 0)").fill(dosing);
+  await page.getByLabel("Year of birth").fill("1975");
+  await page.getByLabel("Consent date").fill(dosing);
+  await page.getByRole("button", { name: "Enrol", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(code);
+  const recordM06 = await page.getByTestId("visit-M06").getByRole("link", { name: "Record" }).getAttribute("href");
+  expect(recordM06).toBeTruthy();
+  await page.getByTestId("locale-switch").selectOption("zh-CN");
+  const noScript = await browser.newContext({ javaScriptEnabled: false, storageState: await page.context().storageState() });
+  const offline = await noScript.newPage();
+  try {
+    await offline.goto(recordM06!);
+    const form = offline.getByTestId("record-visit-form");
+    // Completed by default: the checklist shows, the reason does not.
+    await expect(form.getByLabel("已完成")).toBeChecked();
+    await expect(form.locator("#visit-drug-exposure")).toBeVisible();
+    await expect(form.locator("#visit-reason")).toBeHidden();
+    await form.getByLabel("访视日期").fill(today);
+    await form.getByLabel("缺失").check();
+    // Missed: the reason shows, the checklist does not (CSS, no script).
+    await expect(form.locator("#visit-reason")).toBeVisible();
+    await expect(form.locator("#visit-drug-exposure")).toBeHidden();
+
+    // Without a reason: refused on the reason field, in Chinese.
+    await Promise.all([offline.waitForLoadState("load"), form.getByRole("button", { name: "保存记录" }).click()]);
+    const reason = offline.locator("#visit-reason");
+    await expect(reason).toHaveAttribute("aria-invalid", "true");
+    await expect(offline.locator(`[id="${await reason.getAttribute("aria-describedby")}"]`)).toHaveText("原因: 请说明访视缺失的原因");
+    // The page comes back with the default outcome, but a refused field is never hidden.
+    await expect(reason).toBeVisible();
+
+    // With the reason (the hidden checklist is posted too, and ignored): saved as missed.
+    await offline.getByTestId("record-visit-form").getByLabel("访视日期").fill(today);
+    await offline.getByTestId("record-visit-form").getByLabel("缺失").check();
+    await reason.fill("受试者已搬迁，无法到访");
+    await Promise.all([offline.waitForLoadState("load"), offline.getByTestId("record-visit-form").getByRole("button", { name: "保存记录" }).click()]);
+    const saved = offline.getByTestId("record-visit-form").getByRole("status");
+    await expect(saved).toHaveText("访视已记录：打开记录");
+    await saved.getByRole("link").click();
+    const record = offline.getByTestId("visit-record");
+    await expect(record).toContainText("缺失");
+    await expect(record).toContainText("受试者已搬迁，无法到访");
+  } finally {
+    await noScript.close();
+    await page.getByTestId("locale-switch").selectOption("en");
+  }
+});
