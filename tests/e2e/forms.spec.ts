@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { login } from "./fixtures";
+import { DEMO_PASSWORD, DEMO_USERS, login } from "./fixtures";
 
 test("the site form, in Chinese: a bad code is refused next to the field, announced, with focus on it", async ({ page }) => {
   await login(page, "sponsor");
@@ -172,5 +172,45 @@ test("with JavaScript off, a missed visit is recorded with its reason, in Chines
   } finally {
     await noScript.close();
     await page.getByTestId("locale-switch").selectOption("en");
+  }
+});
+
+test("with JavaScript off, sign-in posts to next-auth: a wrong password comes back to /login with the message in Chinese, the right one lands on the investigator page", async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false, locale: "zh-CN" });
+  const page = await context.newPage();
+  try {
+    await page.goto("/login");
+    await expect(page).toHaveURL(/\/login\?callbackUrl=/);
+    // On the way, next-auth set its csrf cookie (GET /api/auth/signin); the form carries the token paired with it.
+    expect((await context.cookies()).map((c) => c.name)).toContain("next-auth.csrf-token");
+    const form = page.getByRole("form", { name: "登录" });
+    await form.getByLabel("电子邮箱").fill(DEMO_USERS.investigator.email);
+    await form.getByLabel("密码").fill("not-the-password");
+    await Promise.all([page.waitForURL(/\/login\?.*error=CredentialsSignin/), form.getByRole("button", { name: "登录" }).click()]);
+    await expect(page.getByTestId("form-error")).toHaveText("登录失败。请检查电子邮箱和密码，或稍后再试。");
+    expect((await context.cookies()).map((c) => c.name)).not.toContain("next-auth.session-token");
+
+    await form.getByLabel("电子邮箱").fill(DEMO_USERS.investigator.email);
+    await form.getByLabel("密码").fill(DEMO_PASSWORD);
+    await Promise.all([page.waitForURL(/\/investigator$/), form.getByRole("button", { name: "登录" }).click()]);
+    await expect(page.getByTestId(DEMO_USERS.investigator.testId)).toBeVisible();
+  } finally {
+    await context.close();
+  }
+});
+
+test("next-auth's csrf check still guards the credentials callback: a post with a forged token signs in nobody", async ({ playwright, baseURL }) => {
+  const request = await playwright.request.newContext({ baseURL });
+  try {
+    await request.get("/api/auth/csrf"); // the browser's cookie, but not its token
+    const response = await request.post("/api/auth/callback/credentials", {
+      form: { csrfToken: "forged", email: DEMO_USERS.investigator.email, password: DEMO_PASSWORD, callbackUrl: "/" },
+      maxRedirects: 0,
+    });
+    expect(response.status()).toBe(302);
+    expect(response.headers().location).toContain("/api/auth/signin?csrf=true");
+    expect((await request.storageState()).cookies.map((c) => c.name)).not.toContain("next-auth.session-token");
+  } finally {
+    await request.dispose();
   }
 });
