@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import type { SafetyActions } from "@/components/safety/action-props";
 import { useI18n } from "@/components/i18n/i18n-provider";
-import { Field, FieldSet } from "@/components/ui/field";
+import { Field, FieldSet, SelectField } from "@/components/ui/field";
 import { ActionForm, SubmitButton } from "@/components/ui/form";
 import type { TAdverseEventInput, TSampleResultInput } from "@/lib/validation/safety";
 import { AE_CATEGORIES, AE_OUTCOMES, AE_RELATEDNESS, SAMPLE_RESULT_KINDS, SERIOUSNESS_CRITERIA } from "@/lib/validation/safety-values";
@@ -43,6 +43,20 @@ function Submit({ label, variant = "primary" }: { label: string; variant?: "prim
   );
 }
 
+/** The course of an adverse event (grade, relatedness, outcome): recorded with it, updated as follow-up information arrives. */
+function AdverseEventCourseFields({ idPrefix, grade, relatedness, outcome }: { idPrefix: string; grade?: number; relatedness: TAdverseEventInput["relatedness"]; outcome: TAdverseEventInput["outcome"] }) {
+  const { t } = useI18n();
+  return (
+    <>
+      <Field id={`${idPrefix}-grade`} name="grade" label={t("safety.ae.grade")}>
+        <input className="input" inputMode="numeric" defaultValue={grade} />
+      </Field>
+      <SelectField id={`${idPrefix}-relatedness`} name="relatedness" label={t("safety.ae.relatedness")} values={AE_RELATEDNESS} optionLabel={(r) => t(`aeRelatedness.${r}`)} defaultValue={relatedness} />
+      <SelectField id={`${idPrefix}-outcome`} name="outcome" label={t("safety.ae.outcome")} values={AE_OUTCOMES} optionLabel={(o) => t(`aeOutcome.${o}`)} defaultValue={outcome} />
+    </>
+  );
+}
+
 /** Record an adverse event (CDE §2.3.2); the escalations it opens appear in the list above. */
 export function AdverseEventForm({ subjectId, today, visits, action }: { subjectId: string; today: string; visits: VisitChoice[]; action: SafetyActions["recordAdverseEvent"] }) {
   const { t } = useI18n();
@@ -63,36 +77,8 @@ export function AdverseEventForm({ subjectId, today, visits, action }: { subject
       <Field id="ae-onset" name="onsetDate" label={t("safety.ae.onsetDate")}>
         <input type="date" max={today} className="input" />
       </Field>
-      <Field id="ae-category" name="category" label={t("safety.ae.category")}>
-        <select className="input" defaultValue="other">
-          {AE_CATEGORIES.map((c) => (
-            <option key={c} value={c}>
-              {t(`aeCategory.${c}`)}
-            </option>
-          ))}
-        </select>
-      </Field>
-      <Field id="ae-grade" name="grade" label={t("safety.ae.grade")}>
-        <input className="input" inputMode="numeric" />
-      </Field>
-      <Field id="ae-relatedness" name="relatedness" label={t("safety.ae.relatedness")}>
-        <select className="input" defaultValue="unrelated">
-          {AE_RELATEDNESS.map((r) => (
-            <option key={r} value={r}>
-              {t(`aeRelatedness.${r}`)}
-            </option>
-          ))}
-        </select>
-      </Field>
-      <Field id="ae-outcome" name="outcome" label={t("safety.ae.outcome")}>
-        <select className="input" defaultValue="unknown">
-          {AE_OUTCOMES.map((o) => (
-            <option key={o} value={o}>
-              {t(`aeOutcome.${o}`)}
-            </option>
-          ))}
-        </select>
-      </Field>
+      <SelectField id="ae-category" name="category" label={t("safety.ae.category")} values={AE_CATEGORIES} optionLabel={(c) => t(`aeCategory.${c}`)} defaultValue="other" />
+      <AdverseEventCourseFields idPrefix="ae" relatedness="unrelated" outcome="unknown" />
       <FieldSet name="seriousnessCriteria" legend={t("safety.ae.seriousnessCriteria")} className="sm:col-span-2">
         <label className="flex items-center gap-2 text-sm">
           <input type="checkbox" name="serious" /> {t("safety.ae.serious")}
@@ -214,7 +200,7 @@ export function ResolveEscalationForm({ subjectId, escalationId, action }: { sub
 export function UpdateAdverseEventForm(props: { subjectId: string; adverseEventId: string; version: number; grade: number; relatedness: TAdverseEventInput["relatedness"]; outcome: TAdverseEventInput["outcome"]; action: SafetyActions["updateAdverseEvent"] }) {
   const { t } = useI18n();
   const router = useRouter();
-  const id = (name: string) => `ae-${props.adverseEventId}-${name}`;
+  const idPrefix = `ae-${props.adverseEventId}`;
   return (
     <ActionForm
       action={props.action}
@@ -226,28 +212,8 @@ export function UpdateAdverseEventForm(props: { subjectId: string; adverseEventI
       <input type="hidden" name="subjectId" value={props.subjectId} />
       <input type="hidden" name="adverseEventId" value={props.adverseEventId} />
       <input type="hidden" name="version" value={props.version} />
-      <Field id={id("grade")} name="grade" label={t("safety.ae.grade")}>
-        <input className="input" inputMode="numeric" defaultValue={props.grade} />
-      </Field>
-      <Field id={id("relatedness")} name="relatedness" label={t("safety.ae.relatedness")}>
-        <select className="input" defaultValue={props.relatedness}>
-          {AE_RELATEDNESS.map((r) => (
-            <option key={r} value={r}>
-              {t(`aeRelatedness.${r}`)}
-            </option>
-          ))}
-        </select>
-      </Field>
-      <Field id={id("outcome")} name="outcome" label={t("safety.ae.outcome")}>
-        <select className="input" defaultValue={props.outcome}>
-          {AE_OUTCOMES.map((o) => (
-            <option key={o} value={o}>
-              {t(`aeOutcome.${o}`)}
-            </option>
-          ))}
-        </select>
-      </Field>
-      <Field id={id("reason")} name="reason" label={t("safety.ae.reason")}>
+      <AdverseEventCourseFields idPrefix={idPrefix} grade={props.grade} relatedness={props.relatedness} outcome={props.outcome} />
+      <Field id={`${idPrefix}-reason`} name="reason" label={t("safety.ae.reason")}>
         <input className="input" />
       </Field>
       <Submit label={t("safety.adverseEvents.update")} />
