@@ -1,12 +1,11 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState } from "react";
 import type { SafetyActions } from "@/components/safety/action-props";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { Field, FieldSet, SelectField } from "@/components/ui/field";
 import { ActionForm, SubmitButton } from "@/components/ui/form";
-import type { TAdverseEventInput, TSampleResultInput } from "@/lib/validation/safety";
+import type { TAdverseEventInput } from "@/lib/validation/safety";
 import { AE_CATEGORIES, AE_OUTCOMES, AE_RELATEDNESS, SAMPLE_RESULT_KINDS, SERIOUSNESS_CRITERIA } from "@/lib/validation/safety-values";
 
 /*
@@ -102,36 +101,25 @@ export function AdverseEventForm({ subjectId, today, visits, action }: { subject
 
 /**
  * Record a sample result (CDE §2.3.2, §2.4); clone fields for clonality and integration-site
- * analysis (each checkbox after a hidden `false`, so that an unticked box says "no"; without
- * JavaScript they show for the kind chosen first).
+ * analysis (each checkbox after a hidden `false`, so that an unticked box says "no"). The clone
+ * fields are always in the HTML and CSS shows them for those kinds (`.sample-result` in
+ * app/globals.css, `:has()` on the chosen kind), so the form works the same without JavaScript; the
+ * schema refuses a clone finding of another kind, naming the field (which then shows).
  */
 export function SampleResultForm({ subjectId, today, visits, action }: { subjectId: string; today: string; visits: VisitChoice[]; action: SafetyActions["recordSampleResult"] }) {
   const { t } = useI18n();
   const router = useRouter();
-  const [kind, setKind] = useState<TSampleResultInput["kind"]>("persistence");
-  const clones = kind === "clonality" || kind === "integration_site_analysis";
   return (
     <ActionForm
       action={action}
       label={t("safety.results.record")}
-      className="grid gap-3 sm:grid-cols-2"
+      className="sample-result grid gap-3 sm:grid-cols-2"
       resetOnSaved
-      onSaved={() => {
-        setKind("persistence");
-        router.refresh();
-      }}
+      onSaved={() => router.refresh()}
       saved={(saved) => (saved.escalations > 0 ? `${t("safety.results.recorded")} ${t("safety.opened", { count: saved.escalations })}` : t("safety.results.recorded"))}
     >
       <input type="hidden" name="subjectId" value={subjectId} />
-      <Field id="result-kind" name="kind" label={t("safety.result.kind")}>
-        <select className="input" value={kind} onChange={(e) => setKind(e.target.value as TSampleResultInput["kind"])}>
-          {SAMPLE_RESULT_KINDS.map((k) => (
-            <option key={k} value={k}>
-              {t(`sampleKind.${k}`)}
-            </option>
-          ))}
-        </select>
-      </Field>
+      <SelectField id="result-kind" name="kind" label={t("safety.result.kind")} values={SAMPLE_RESULT_KINDS} optionLabel={(k) => t(`sampleKind.${k}`)} defaultValue="persistence" />
       <Field id="result-collected" name="collectedDate" label={t("safety.result.collectedDate")}>
         <input type="date" max={today} className="input" />
       </Field>
@@ -156,8 +144,8 @@ export function SampleResultForm({ subjectId, today, visits, action }: { subject
       <Field id="result-unit" name="unit" label={t("safety.result.unit")}>
         <input className="input" />
       </Field>
-      {clones ? (
-        <FieldSet name="dominantClone" legend={t("sampleKind.clonality")} className="grid gap-2 sm:col-span-2 sm:grid-cols-2">
+      <div className="sample-clones sm:col-span-2">
+        <FieldSet name="dominantClone" legend={t("sampleKind.clonality")} className="grid gap-2 sm:grid-cols-2">
           {(["dominantClone", "clonalExpansion", "nearOncogene"] as const).map((name) => (
             <label key={name} className="flex items-center gap-2 text-sm">
               <input type="hidden" name={name} value="false" />
@@ -168,7 +156,7 @@ export function SampleResultForm({ subjectId, today, visits, action }: { subject
             <input className="input" inputMode="decimal" />
           </Field>
         </FieldSet>
-      ) : null}
+      </div>
       <VisitSelect id="result-visit" name="visitRecordId" label={t("safety.result.visit")} visits={visits} />
       <Submit label={t("safety.results.record")} />
     </ActionForm>

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { inputFromFormData } from "@/lib/validation/form-data";
 import { ZUpdatePlanDraft } from "@/lib/validation/plan-version";
-import { ZAdverseEventUpdate, ZSampleResultFields } from "@/lib/validation/safety";
+import { refineSampleResult, withoutBlankCloneFieldsOfOtherKinds, ZAdverseEventUpdate, ZSampleResultFields } from "@/lib/validation/safety";
 import { ZChangeSubjectStatus, ZEnrolSubject } from "@/lib/validation/subject";
 import { ZCreateUser } from "@/lib/validation/user";
 import { ZRecordVisit } from "@/lib/validation/visit";
@@ -90,6 +90,21 @@ describe("inputFromFormData", () => {
     expect(ZRecordVisit.safeParse(posted("missed", "  ")).error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([["reason", "say why the visit was missed"]]);
     // A completed visit's checklist is still checked.
     expect(ZRecordVisit.safeParse(posted("completed", "")).error?.issues.map((i) => i.path.join("."))).toEqual(["assessments.drugExposure"]);
+  });
+
+  it("reads a sample result posted with the form's (hidden) clone fields: blank for another kind, dropped; ticked, refused by name", () => {
+    const schema = z.preprocess(withoutBlankCloneFieldsOfOtherKinds, ZSampleResultFields.extend({ subjectId: z.string() })).superRefine(refineSampleResult);
+    const posted = (kind: string, dominant: boolean) =>
+      inputFromFormData(
+        schema,
+        form([["subjectId", "s1"], ["kind", kind], ["collectedDate", "2026-05-01"], ["sampleType", "peripheral_blood"], ["detected", "true"], ["value", "0.4"],
+          ["dominantClone", "false"], ...(dominant ? [["dominantClone", "on"]] : []), ["clonalExpansion", "false"], ["nearOncogene", "false"], ["largestClonePercent", ""]] as [string, string][]),
+      );
+    const persistence = schema.safeParse(posted("persistence", false));
+    expect(persistence.success).toBe(true);
+    for (const field of ["dominantClone", "clonalExpansion", "nearOncogene", "largestClonePercent"]) expect(persistence.data && field in persistence.data).toBe(false);
+    expect(schema.safeParse(posted("persistence", true)).error?.issues.map((i) => i.path.join("."))).toEqual(["dominantClone"]);
+    expect(schema.safeParse(posted("clonality", false)).data).toMatchObject({ dominantClone: false, clonalExpansion: false, nearOncogene: false, largestClonePercent: null });
   });
 
   it("reads an empty nullable field as null, leaves an unsent optional checkbox out, and lets a checkbox after its hidden false win", () => {

@@ -117,7 +117,7 @@ test("with JavaScript off, a sponsor form (add a site) shows its field error and
   }
 });
 
-test("with JavaScript off, a missed visit is recorded with its reason, in Chinese: the outcome shows the reason instead of the checklist", async ({ browser, page }) => {
+test("with JavaScript off, in Chinese: a missed visit is recorded with its reason (the outcome shows the reason instead of the checklist), and a sample result's clone fields follow its kind", async ({ browser, page }) => {
   const code = `NOJS-M-${Date.now().toString(36)}`;
   const sixMonthsAgo = new Date();
   sixMonthsAgo.setMonth(sixMonthsAgo.getMonth() - 6, Math.min(sixMonthsAgo.getDate(), 28));
@@ -169,6 +169,23 @@ test("with JavaScript off, a missed visit is recorded with its reason, in Chines
     const record = offline.getByTestId("visit-record");
     await expect(record).toContainText("缺失");
     await expect(record).toContainText("受试者已搬迁，无法到访");
+
+    // The sample-result form on the subject page: its clone fields follow the kind without script too.
+    await offline.goto(new URL(page.url()).pathname);
+    await offline.locator("summary", { hasText: "记录样本检测结果" }).click();
+    const results = offline.getByRole("form", { name: "记录样本检测结果" });
+    await expect(results.getByLabel("检测类型")).toHaveValue("persistence");
+    await expect(results.getByLabel("优势克隆")).toBeHidden();
+    await results.getByLabel("检测类型").selectOption("clonality");
+    await expect(results.getByLabel("优势克隆")).toBeVisible();
+    await results.getByLabel("检测类型").selectOption("persistence");
+    await expect(results.getByLabel("优势克隆")).toBeHidden();
+    // A persistence result posts the hidden clone boxes (false): recorded all the same.
+    await results.getByLabel("采样日期").fill(today);
+    await results.getByLabel("检出", { exact: true }).selectOption("false");
+    await Promise.all([offline.waitForLoadState("load"), results.getByRole("button", { name: "记录样本检测结果" }).click()]);
+    // (The page comes back with the form's <details> closed: located by CSS, hidden elements included.)
+    await expect(offline.locator('form[aria-label="记录样本检测结果"] [role="status"]')).toHaveText("样本检测结果已记录。");
   } finally {
     await noScript.close();
     await page.getByTestId("locale-switch").selectOption("en");
