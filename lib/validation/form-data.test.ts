@@ -61,6 +61,12 @@ describe("inputFromFormData", () => {
     const parsed = ZChangeSubjectStatus.safeParse(input);
     expect(parsed.error?.issues.map((i) => i.path.join("."))).toEqual(["contactAttempts"]); // two dates, three needed
     expect(ZChangeSubjectStatus.safeParse({ ...input, status: "withdrawn" }).error?.issues.map((i) => i.message)).toEqual(["say why the subject withdrew"]); // blank reason is absent
+    // The form posts every field (CSS shows what the status needs): another status's cause and attempts are dropped.
+    const died = ZChangeSubjectStatus.safeParse({ ...input, status: "died", cause: "stroke" });
+    expect(died.success && died.data).toMatchObject({ status: "died", cause: "stroke" });
+    expect(died.data && "contactAttempts" in died.data).toBe(false);
+    const completed = ZChangeSubjectStatus.safeParse({ ...input, status: "completed", cause: "typed, then hidden" });
+    expect(completed.data && ("cause" in completed.data || "contactAttempts" in completed.data)).toBe(false);
 
     const visit = inputFromFormData(
       ZRecordVisit,

@@ -117,7 +117,7 @@ test("with JavaScript off, a sponsor form (add a site) shows its field error and
   }
 });
 
-test("with JavaScript off, in Chinese: a missed visit is recorded with its reason (the outcome shows the reason instead of the checklist), and a sample result's clone fields follow its kind", async ({ browser, page }) => {
+test("with JavaScript off, in Chinese: a missed visit is recorded with its reason (the outcome shows the reason instead of the checklist), a sample result's clone fields follow its kind, and the subject is declared lost to follow-up", async ({ browser, page }) => {
   const code = `NOJS-M-${Date.now().toString(36)}`;
   const sixMonthsAgo = new Date();
   sixMonthsAgo.setMonth(sixMonthsAgo.getMonth() - 6, Math.min(sixMonthsAgo.getDate(), 28));
@@ -186,6 +186,27 @@ test("with JavaScript off, in Chinese: a missed visit is recorded with its reaso
     await Promise.all([offline.waitForLoadState("load"), results.getByRole("button", { name: "记录样本检测结果" }).click()]);
     // (The page comes back with the form's <details> closed: located by CSS, hidden elements included.)
     await expect(offline.locator('form[aria-label="记录样本检测结果"] [role="status"]')).toHaveText("样本检测结果已记录。");
+
+    // Ending follow-up: lost to follow-up shows its contact attempts, died its cause, without script too.
+    await offline.locator("summary", { hasText: "结束随访" }).click();
+    const ending = offline.getByRole("form", { name: "结束随访（退出、失访、死亡、完成）" });
+    await expect(ending.locator("#status-cause")).toBeHidden();
+    await expect(ending.getByLabel("日期 1")).toBeHidden();
+    await ending.getByLabel("状态").selectOption("died");
+    await expect(ending.locator("#status-cause")).toBeVisible();
+    await ending.getByLabel("状态").selectOption("lost_to_follow_up");
+    await expect(ending.locator("#status-cause")).toBeHidden();
+    await ending.getByLabel("日期", { exact: true }).fill(today);
+    const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
+    for (const i of [1, 2, 3]) {
+      await ending.getByLabel(`日期 ${i}`).fill(daysAgo(i * 7));
+      await ending.getByLabel(`方式 ${i}`).fill("电话");
+      await ending.getByLabel(`结果 ${i}`).fill("无人接听");
+    }
+    await Promise.all([offline.waitForLoadState("load"), ending.getByRole("button", { name: "保存状态" }).click()]);
+    // No longer in follow-up: the form is gone and the page says lost to follow-up.
+    await expect(offline.locator("summary", { hasText: "结束随访" })).toHaveCount(0);
+    await expect(offline.getByTestId("subject-page")).toContainText("失访");
   } finally {
     await noScript.close();
     await page.getByTestId("locale-switch").selectOption("en");
