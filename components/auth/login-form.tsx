@@ -21,19 +21,41 @@ const signInWithForm: FormAction<null> = async (formData) => {
   return { ok: true, data: null };
 };
 
-export function LoginForm() {
+/** The callback URL as a path of this origin ("/" for anything else: no open redirect). */
+function sameOriginPath(callbackUrl: string): string {
+  try {
+    const url = new URL(callbackUrl, window.location.origin);
+    if (url.origin === window.location.origin) return `${url.pathname}${url.search}${url.hash}`;
+  } catch {
+    // not a URL
+  }
+  return "/";
+}
+
+/**
+ * With JavaScript, next-auth's client signs in and the refusal shows in place. Before hydration
+ * and without JavaScript, the form is a plain POST to next-auth's credentials callback with the
+ * csrf token next-auth paired with this browser's cookie (lib/auth/csrf.ts), as next-auth's own
+ * sign-in page does; next-auth then redirects to the callback URL, or back here with `?error=`
+ * (`refused`, the catalog message).
+ */
+export function LoginForm({ csrfToken, callbackUrl, refused = false }: { csrfToken: string; callbackUrl: string; refused?: boolean }) {
   const { t } = useI18n();
   const router = useRouter();
   return (
     <ActionForm
       action={signInWithForm}
+      nativeAction="/api/auth/callback/credentials"
+      initialError={refused ? t("refusal.signInFailed") : undefined}
       label={t("login.title")}
       className="flex flex-col gap-4"
       onSaved={() => {
-        router.replace("/");
+        router.replace(sameOriginPath(callbackUrl));
         router.refresh();
       }}
     >
+      <input type="hidden" name="csrfToken" value={csrfToken} />
+      <input type="hidden" name="callbackUrl" value={callbackUrl} />
       <Field name="email" label={t("login.email")}>
         <input type="email" autoComplete="username" className="input" />
       </Field>

@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import type { DsurReport } from "@/lib/exports/dsur";
 import { AE_CATEGORIES, TRIGGER_IDS } from "@/lib/exports/types";
 import type { Translate } from "@/lib/i18n/translate";
@@ -8,8 +9,15 @@ const VISIT_KEYS = ["completed", "missed", "unscheduled", "overdue"] as const;
 /** A figure, or a dash where the row has no figure of that kind (period or cumulative). */
 const figure = (value: number | null) => (value === null ? "—" : value);
 
+type CountRow = [label: string, period: number | null, cumulative: number | null];
+
+/** One row per key: its label, the period's figure and the cumulative one. */
+function rowsOf<K extends string>(keys: readonly K[], label: (key: K) => string, period: Record<K, number>, cumulative: Record<K, number>): CountRow[] {
+  return keys.map((key) => [label(key), period[key], cumulative[key]]);
+}
+
 /** Rows of figures: the period's and the cumulative one (start of follow-up to the period's end) side by side. */
-function CountTable({ rows, to, t }: { rows: [string, number | null, number | null][]; to: string; t: Translate }) {
+function CountTable({ rows, to, t }: { rows: CountRow[]; to: string; t: Translate }) {
   return (
     <table className="dsur-table">
       <thead>
@@ -37,6 +45,28 @@ function CountTable({ rows, to, t }: { rows: [string, number | null, number | nu
   );
 }
 
+/** One section of the report: a new A4 page in print (globals.css `.dsur-section`), headed by its title. */
+function DsurSection({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <section className="dsur-section card" aria-labelledby={id}>
+      <h2 id={id} className="text-lg font-semibold">
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
+/** A section of counts, the period's and the cumulative side by side, with what follows them (a note, a listing). */
+function CountSection({ id, title, rows, to, t, children }: { id: string; title: string; rows: CountRow[]; to: string; t: Translate; children?: ReactNode }) {
+  return (
+    <DsurSection id={id} title={title}>
+      <CountTable rows={rows} to={to} t={t} />
+      {children}
+    </DsurSection>
+  );
+}
+
 /**
  * The DSUR's LTFU section as printed: each section starts a new A4 page (globals.css `.dsur-section`),
  * and the study and period repeat at the top of every page (`.dsur-running-header`, fixed in print).
@@ -45,39 +75,28 @@ export function DsurReportView({ report, t }: { report: DsurReport; t: Translate
   const period = t("dsur.period", { from: report.period.from, to: report.period.to });
   const { cumulative } = report;
   const to = report.period.to;
+  const subjectRows: CountRow[] = [
+    [t("dsur.subjects.inLtfu"), report.subjects.inLtfu, null],
+    [t("dsur.subjects.inLtfuAtEnd"), null, cumulative.subjects.inLtfuAtEnd],
+    ...rowsOf(CUMULATIVE_SUBJECT_KEYS, (key) => t(`dsur.subjects.${key}`), report.subjects, cumulative.subjects),
+  ];
+  const escalationRows: CountRow[] = [
+    ...rowsOf(TRIGGER_IDS, (trigger) => t(`trigger.${trigger}`), report.escalations.byTrigger, cumulative.escalations.byTrigger),
+    [t("dsur.escalations.total"), report.escalations.opened, cumulative.escalations.opened],
+  ];
   return (
     <article className="dsur flex flex-col gap-6" data-testid="dsur-report">
       <p className="dsur-running-header" aria-hidden="true">
         {report.study.code} · {report.study.name} · {period}
       </p>
 
-      <section className="dsur-section card" aria-labelledby="dsur-subjects">
-        <h2 id="dsur-subjects" className="text-lg font-semibold">
-          {t("dsur.section.subjects")}
-        </h2>
-        <CountTable
-          t={t}
-          to={to}
-          rows={[
-            [t("dsur.subjects.inLtfu"), report.subjects.inLtfu, null],
-            [t("dsur.subjects.inLtfuAtEnd"), null, cumulative.subjects.inLtfuAtEnd],
-            ...CUMULATIVE_SUBJECT_KEYS.map((key): [string, number, number] => [t(`dsur.subjects.${key}`), report.subjects[key], cumulative.subjects[key]]),
-          ]}
-        />
+      <CountSection id="dsur-subjects" title={t("dsur.section.subjects")} t={t} to={to} rows={subjectRows}>
         <p className="text-sm text-slate-600">{t("dsur.cumulativeNote")}</p>
-      </section>
+      </CountSection>
 
-      <section className="dsur-section card" aria-labelledby="dsur-visits">
-        <h2 id="dsur-visits" className="text-lg font-semibold">
-          {t("dsur.section.visits")}
-        </h2>
-        <CountTable t={t} to={to} rows={VISIT_KEYS.map((key) => [t(`dsur.visits.${key}`), report.visits[key], cumulative.visits[key]])} />
-      </section>
+      <CountSection id="dsur-visits" title={t("dsur.section.visits")} t={t} to={to} rows={rowsOf(VISIT_KEYS, (key) => t(`dsur.visits.${key}`), report.visits, cumulative.visits)} />
 
-      <section className="dsur-section card" aria-labelledby="dsur-aes">
-        <h2 id="dsur-aes" className="text-lg font-semibold">
-          {t("dsur.section.adverseEvents")}
-        </h2>
+      <DsurSection id="dsur-aes" title={t("dsur.section.adverseEvents")}>
         <table className="dsur-table">
           <thead>
             <tr>
@@ -121,13 +140,9 @@ export function DsurReportView({ report, t }: { report: DsurReport; t: Translate
             </tr>
           </tbody>
         </table>
-      </section>
+      </DsurSection>
 
-      <section className="dsur-section card" aria-labelledby="dsur-malignancies">
-        <h2 id="dsur-malignancies" className="text-lg font-semibold">
-          {t("dsur.section.malignancies")}
-        </h2>
-        <CountTable t={t} to={to} rows={[[t("dsur.malignancies.count"), report.malignancies.length, cumulative.malignancies]]} />
+      <CountSection id="dsur-malignancies" title={t("dsur.section.malignancies")} t={t} to={to} rows={[[t("dsur.malignancies.count"), report.malignancies.length, cumulative.malignancies]]}>
         {report.malignancies.length === 0 ? (
           <p className="text-sm">{t("dsur.malignancies.none")}</p>
         ) : (
@@ -157,26 +172,11 @@ export function DsurReportView({ report, t }: { report: DsurReport; t: Translate
             </tbody>
           </table>
         )}
-      </section>
+      </CountSection>
 
-      <section className="dsur-section card" aria-labelledby="dsur-escalations">
-        <h2 id="dsur-escalations" className="text-lg font-semibold">
-          {t("dsur.section.escalations")}
-        </h2>
-        <CountTable
-          t={t}
-          to={to}
-          rows={[
-            ...TRIGGER_IDS.map((trigger): [string, number, number] => [t(`trigger.${trigger}`), report.escalations.byTrigger[trigger], cumulative.escalations.byTrigger[trigger]]),
-            [t("dsur.escalations.total"), report.escalations.opened, cumulative.escalations.opened],
-          ]}
-        />
-      </section>
+      <CountSection id="dsur-escalations" title={t("dsur.section.escalations")} t={t} to={to} rows={escalationRows} />
 
-      <section className="dsur-section card" aria-labelledby="dsur-amendments">
-        <h2 id="dsur-amendments" className="text-lg font-semibold">
-          {t("dsur.section.amendments")}
-        </h2>
+      <DsurSection id="dsur-amendments" title={t("dsur.section.amendments")}>
         {report.amendments.plan.length + report.amendments.consent.length === 0 ? (
           <p className="text-sm">{t("dsur.amendments.none")}</p>
         ) : (
@@ -206,7 +206,7 @@ export function DsurReportView({ report, t }: { report: DsurReport; t: Translate
             </tbody>
           </table>
         )}
-      </section>
+      </DsurSection>
     </article>
   );
 }

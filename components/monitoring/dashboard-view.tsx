@@ -23,6 +23,7 @@ import { getTranslator } from "@/lib/i18n/server";
 import { todayCalendarDate } from "@/lib/subjects/today";
 import { calendarDateFromDb } from "@/lib/validation/calendar-date";
 import { DASHBOARD_SORTS, ZDashboardParams, type TDashboardList, type TDashboardParams, type TDashboardSort } from "@/lib/validation/dashboard";
+import { BadParams } from "@/components/ui/bad-params";
 
 export type SearchParams = Record<string, string | string[] | undefined>;
 
@@ -148,11 +149,7 @@ export async function DashboardView({ actor, searchParams, basePath, testId }: {
             {t("dashboard.apply")}
           </button>
         </form>
-        {badFields.length > 0 ? (
-          <p role="alert" className="field-error mt-2">
-            {badFields.join(" · ")}
-          </p>
-        ) : null}
+        <BadParams messages={badFields} />
       </div>
 
       <div className="grid gap-4 md:grid-cols-2 xl:grid-cols-3">

@@ -1,12 +1,11 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState } from "react";
 import type { SafetyActions } from "@/components/safety/action-props";
 import { useI18n } from "@/components/i18n/i18n-provider";
-import { Field, FieldSet } from "@/components/ui/field";
+import { Field, FieldSet, SelectField } from "@/components/ui/field";
 import { ActionForm, SubmitButton } from "@/components/ui/form";
-import type { TAdverseEventInput, TSampleResultInput } from "@/lib/validation/safety";
+import type { TAdverseEventInput } from "@/lib/validation/safety";
 import { AE_CATEGORIES, AE_OUTCOMES, AE_RELATEDNESS, SAMPLE_RESULT_KINDS, SERIOUSNESS_CRITERIA } from "@/lib/validation/safety-values";
 
 /*
@@ -43,6 +42,20 @@ function Submit({ label, variant = "primary" }: { label: string; variant?: "prim
   );
 }
 
+/** The course of an adverse event (grade, relatedness, outcome): recorded with it, updated as follow-up information arrives. */
+function AdverseEventCourseFields({ idPrefix, grade, relatedness, outcome }: { idPrefix: string; grade?: number; relatedness: TAdverseEventInput["relatedness"]; outcome: TAdverseEventInput["outcome"] }) {
+  const { t } = useI18n();
+  return (
+    <>
+      <Field id={`${idPrefix}-grade`} name="grade" label={t("safety.ae.grade")}>
+        <input className="input" inputMode="numeric" defaultValue={grade} />
+      </Field>
+      <SelectField id={`${idPrefix}-relatedness`} name="relatedness" label={t("safety.ae.relatedness")} values={AE_RELATEDNESS} optionLabel={(r) => t(`aeRelatedness.${r}`)} defaultValue={relatedness} />
+      <SelectField id={`${idPrefix}-outcome`} name="outcome" label={t("safety.ae.outcome")} values={AE_OUTCOMES} optionLabel={(o) => t(`aeOutcome.${o}`)} defaultValue={outcome} />
+    </>
+  );
+}
+
 /** Record an adverse event (CDE §2.3.2); the escalations it opens appear in the list above. */
 export function AdverseEventForm({ subjectId, today, visits, action }: { subjectId: string; today: string; visits: VisitChoice[]; action: SafetyActions["recordAdverseEvent"] }) {
   const { t } = useI18n();
@@ -63,36 +76,8 @@ export function AdverseEventForm({ subjectId, today, visits, action }: { subject
       <Field id="ae-onset" name="onsetDate" label={t("safety.ae.onsetDate")}>
         <input type="date" max={today} className="input" />
       </Field>
-      <Field id="ae-category" name="category" label={t("safety.ae.category")}>
-        <select className="input" defaultValue="other">
-          {AE_CATEGORIES.map((c) => (
-            <option key={c} value={c}>
-              {t(`aeCategory.${c}`)}
-            </option>
-          ))}
-        </select>
-      </Field>
-      <Field id="ae-grade" name="grade" label={t("safety.ae.grade")}>
-        <input className="input" inputMode="numeric" />
-      </Field>
-      <Field id="ae-relatedness" name="relatedness" label={t("safety.ae.relatedness")}>
-        <select className="input" defaultValue="unrelated">
-          {AE_RELATEDNESS.map((r) => (
-            <option key={r} value={r}>
-              {t(`aeRelatedness.${r}`)}
-            </option>
-          ))}
-        </select>
-      </Field>
-      <Field id="ae-outcome" name="outcome" label={t("safety.ae.outcome")}>
-        <select className="input" defaultValue="unknown">
-          {AE_OUTCOMES.map((o) => (
-            <option key={o} value={o}>
-              {t(`aeOutcome.${o}`)}
-            </option>
-          ))}
-        </select>
-      </Field>
+      <SelectField id="ae-category" name="category" label={t("safety.ae.category")} values={AE_CATEGORIES} optionLabel={(c) => t(`aeCategory.${c}`)} defaultValue="other" />
+      <AdverseEventCourseFields idPrefix="ae" relatedness="unrelated" outcome="unknown" />
       <FieldSet name="seriousnessCriteria" legend={t("safety.ae.seriousnessCriteria")} className="sm:col-span-2">
         <label className="flex items-center gap-2 text-sm">
           <input type="checkbox" name="serious" /> {t("safety.ae.serious")}
@@ -116,36 +101,25 @@ export function AdverseEventForm({ subjectId, today, visits, action }: { subject
 
 /**
  * Record a sample result (CDE §2.3.2, §2.4); clone fields for clonality and integration-site
- * analysis (each checkbox after a hidden `false`, so that an unticked box says "no"; without
- * JavaScript they show for the kind chosen first).
+ * analysis (each checkbox after a hidden `false`, so that an unticked box says "no"). The clone
+ * fields are always in the HTML and CSS shows them for those kinds (`.sample-result` in
+ * app/globals.css, `:has()` on the chosen kind), so the form works the same without JavaScript; the
+ * schema refuses a clone finding of another kind, naming the field (which then shows).
  */
 export function SampleResultForm({ subjectId, today, visits, action }: { subjectId: string; today: string; visits: VisitChoice[]; action: SafetyActions["recordSampleResult"] }) {
   const { t } = useI18n();
   const router = useRouter();
-  const [kind, setKind] = useState<TSampleResultInput["kind"]>("persistence");
-  const clones = kind === "clonality" || kind === "integration_site_analysis";
   return (
     <ActionForm
       action={action}
       label={t("safety.results.record")}
-      className="grid gap-3 sm:grid-cols-2"
+      className="sample-result grid gap-3 sm:grid-cols-2"
       resetOnSaved
-      onSaved={() => {
-        setKind("persistence");
-        router.refresh();
-      }}
+      onSaved={() => router.refresh()}
       saved={(saved) => (saved.escalations > 0 ? `${t("safety.results.recorded")} ${t("safety.opened", { count: saved.escalations })}` : t("safety.results.recorded"))}
     >
       <input type="hidden" name="subjectId" value={subjectId} />
-      <Field id="result-kind" name="kind" label={t("safety.result.kind")}>
-        <select className="input" value={kind} onChange={(e) => setKind(e.target.value as TSampleResultInput["kind"])}>
-          {SAMPLE_RESULT_KINDS.map((k) => (
-            <option key={k} value={k}>
-              {t(`sampleKind.${k}`)}
-            </option>
-          ))}
-        </select>
-      </Field>
+      <SelectField id="result-kind" name="kind" label={t("safety.result.kind")} values={SAMPLE_RESULT_KINDS} optionLabel={(k) => t(`sampleKind.${k}`)} defaultValue="persistence" />
       <Field id="result-collected" name="collectedDate" label={t("safety.result.collectedDate")}>
         <input type="date" max={today} className="input" />
       </Field>
@@ -170,8 +144,8 @@ export function SampleResultForm({ subjectId, today, visits, action }: { subject
       <Field id="result-unit" name="unit" label={t("safety.result.unit")}>
         <input className="input" />
       </Field>
-      {clones ? (
-        <FieldSet name="dominantClone" legend={t("sampleKind.clonality")} className="grid gap-2 sm:col-span-2 sm:grid-cols-2">
+      <div className="sample-clones sm:col-span-2">
+        <FieldSet name="dominantClone" legend={t("sampleKind.clonality")} className="grid gap-2 sm:grid-cols-2">
           {(["dominantClone", "clonalExpansion", "nearOncogene"] as const).map((name) => (
             <label key={name} className="flex items-center gap-2 text-sm">
               <input type="hidden" name={name} value="false" />
@@ -182,7 +156,7 @@ export function SampleResultForm({ subjectId, today, visits, action }: { subject
             <input className="input" inputMode="decimal" />
           </Field>
         </FieldSet>
-      ) : null}
+      </div>
       <VisitSelect id="result-visit" name="visitRecordId" label={t("safety.result.visit")} visits={visits} />
       <Submit label={t("safety.results.record")} />
     </ActionForm>
@@ -214,7 +188,7 @@ export function ResolveEscalationForm({ subjectId, escalationId, action }: { sub
 export function UpdateAdverseEventForm(props: { subjectId: string; adverseEventId: string; version: number; grade: number; relatedness: TAdverseEventInput["relatedness"]; outcome: TAdverseEventInput["outcome"]; action: SafetyActions["updateAdverseEvent"] }) {
   const { t } = useI18n();
   const router = useRouter();
-  const id = (name: string) => `ae-${props.adverseEventId}-${name}`;
+  const idPrefix = `ae-${props.adverseEventId}`;
   return (
     <ActionForm
       action={props.action}
@@ -226,28 +200,8 @@ export function UpdateAdverseEventForm(props: { subjectId: string; adverseEventI
       <input type="hidden" name="subjectId" value={props.subjectId} />
       <input type="hidden" name="adverseEventId" value={props.adverseEventId} />
       <input type="hidden" name="version" value={props.version} />
-      <Field id={id("grade")} name="grade" label={t("safety.ae.grade")}>
-        <input className="input" inputMode="numeric" defaultValue={props.grade} />
-      </Field>
-      <Field id={id("relatedness")} name="relatedness" label={t("safety.ae.relatedness")}>
-        <select className="input" defaultValue={props.relatedness}>
-          {AE_RELATEDNESS.map((r) => (
-            <option key={r} value={r}>
-              {t(`aeRelatedness.${r}`)}
-            </option>
-          ))}
-        </select>
-      </Field>
-      <Field id={id("outcome")} name="outcome" label={t("safety.ae.outcome")}>
-        <select className="input" defaultValue={props.outcome}>
-          {AE_OUTCOMES.map((o) => (
-            <option key={o} value={o}>
-              {t(`aeOutcome.${o}`)}
-            </option>
-          ))}
-        </select>
-      </Field>
-      <Field id={id("reason")} name="reason" label={t("safety.ae.reason")}>
+      <AdverseEventCourseFields idPrefix={idPrefix} grade={props.grade} relatedness={props.relatedness} outcome={props.outcome} />
+      <Field id={`${idPrefix}-reason`} name="reason" label={t("safety.ae.reason")}>
         <input className="input" />
       </Field>
       <Submit label={t("safety.adverseEvents.update")} />

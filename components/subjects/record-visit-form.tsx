@@ -1,7 +1,6 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState } from "react";
 import type { RecordVisitAction } from "@/components/subjects/action-props";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { Field, FieldSet } from "@/components/ui/field";
@@ -56,18 +55,23 @@ export function AssessmentFields({ initial }: { initial?: Partial<TAssessments> 
   );
 }
 
-/** Record a scheduled visit (completed with the checklist, or missed with a reason), or an unscheduled one. */
+/**
+ * Record a scheduled visit (completed with the checklist, or missed with a reason), or an
+ * unscheduled one (checklist and reason). The outcome radio shows the checklist or the reason
+ * through CSS (`.record-visit` in app/globals.css, `:has()`), not through React state, so the form
+ * works the same with JavaScript off; the server drops the checklist a missed visit posts
+ * (lib/validation/visit.ts).
+ */
 export function RecordVisitForm(props: { subjectId: string; visitId?: string; planVersion?: number; contactMode?: TContactMode; today: string; action: RecordVisitAction }) {
   const { t } = useI18n();
   const router = useRouter();
   const unscheduled = props.visitId === undefined;
-  const [outcome, setOutcome] = useState<"completed" | "missed">("completed");
 
   return (
     <ActionForm
       action={props.action}
       label={t("visits.recordTitle")}
-      className="card grid gap-3 sm:grid-cols-2"
+      className="record-visit card grid gap-3 sm:grid-cols-2"
       onSaved={(created) => router.push(`/subjects/${props.subjectId}/visits/${created.id}`)}
       saved={(created) => <a href={`/subjects/${props.subjectId}/visits/${created.id}`}>{t("visits.recordedOpen")}</a>}
       testId="record-visit-form"
@@ -82,7 +86,7 @@ export function RecordVisitForm(props: { subjectId: string; visitId?: string; pl
           <FieldSet name="status" legend={t("visits.outcome")} className="flex gap-4 text-sm sm:col-span-2">
             {(["completed", "missed"] as const).map((value) => (
               <label key={value} className="flex items-center gap-1">
-                <input type="radio" name="status" value={value} checked={outcome === value} onChange={() => setOutcome(value)} /> {t(`visits.outcome.${value}`)}
+                <input type="radio" name="status" value={value} defaultChecked={value === "completed"} /> {t(`visits.outcome.${value}`)}
               </label>
             ))}
           </FieldSet>
@@ -100,12 +104,14 @@ export function RecordVisitForm(props: { subjectId: string; visitId?: string; pl
           ))}
         </select>
       </Field>
-      {outcome === "completed" ? <AssessmentFields /> : null}
-      {outcome === "missed" || unscheduled ? (
+      <div className="visit-if-completed sm:col-span-2">
+        <AssessmentFields />
+      </div>
+      <div className="visit-if-missed">
         <Field id="visit-reason" name="reason" label={t("visits.reason")}>
           <textarea className="input" rows={2} />
         </Field>
-      ) : null}
+      </div>
       <div className="sm:col-span-2">
         <SubmitButton>{t("visits.save")}</SubmitButton>
       </div>

@@ -1,10 +1,9 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState } from "react";
 import type { ChangeSubjectStatusAction, RecordConsentAction } from "@/components/subjects/action-props";
 import { useI18n } from "@/components/i18n/i18n-provider";
-import { Field, FieldSet } from "@/components/ui/field";
+import { Field, FieldSet, SelectField } from "@/components/ui/field";
 import { ActionForm, SubmitButton } from "@/components/ui/form";
 
 const CLOSING = ["withdrawn", "lost_to_follow_up", "died", "completed"] as const;
@@ -13,39 +12,31 @@ const ATTEMPTS = [0, 1, 2] as const;
 /**
  * End follow-up: withdrawn (reason), lost (three contact attempts on different dates), died
  * (cause), completed. The contact attempts are rows `contactAttempts[i].date|mode|outcome`; a
- * row left empty is not sent. Without JavaScript every field is shown and the server keeps
- * what the status needs.
+ * row left empty is not sent. Every field is in the HTML and CSS shows the ones the chosen status
+ * needs (`.subject-status` in app/globals.css, `:has()` on the chosen option), so the form works
+ * the same without JavaScript; the schema drops the cause and the attempts of another status.
  */
 export function SubjectStatusForm({ subjectId, version, today, action }: { subjectId: string; version: number; today: string; action: ChangeSubjectStatusAction }) {
   const { t } = useI18n();
   const router = useRouter();
-  const [status, setStatus] = useState<(typeof CLOSING)[number]>("withdrawn");
   return (
-    <ActionForm action={action} label={t("subjects.changeStatus")} className="grid gap-3 sm:grid-cols-2" onSaved={() => router.refresh()} saved={t("common.saved")}>
+    <ActionForm action={action} label={t("subjects.changeStatus")} className="subject-status grid gap-3 sm:grid-cols-2" onSaved={() => router.refresh()} saved={t("common.saved")}>
       <input type="hidden" name="subjectId" value={subjectId} />
       <input type="hidden" name="version" value={version} />
-      <Field id="status-value" name="status" label={t("subjects.status")}>
-        <select className="input" value={status} onChange={(e) => setStatus(e.target.value as (typeof CLOSING)[number])}>
-          {CLOSING.map((value) => (
-            <option key={value} value={value}>
-              {t(`subjects.status.${value}`)}
-            </option>
-          ))}
-        </select>
-      </Field>
+      <SelectField id="status-value" name="status" label={t("subjects.status")} values={CLOSING} optionLabel={(value) => t(`subjects.status.${value}`)} defaultValue="withdrawn" />
       <Field id="status-date" name="date" label={t("subjects.statusDate")}>
         <input type="date" max={today} className="input" />
       </Field>
-      {status === "died" ? (
+      <div className="status-if-died">
         <Field id="status-cause" name="cause" label={t("subjects.cause")}>
           <input className="input" />
         </Field>
-      ) : null}
+      </div>
       <Field id="status-reason" name="reason" label={t("subjects.reason")}>
         <input className="input" />
       </Field>
-      {status === "lost_to_follow_up" ? (
-        <FieldSet name="contactAttempts" legend={t("subjects.contactAttempts")} className="grid gap-2 sm:col-span-2">
+      <div className="status-if-lost sm:col-span-2">
+        <FieldSet name="contactAttempts" legend={t("subjects.contactAttempts")} className="grid gap-2">
           {ATTEMPTS.map((i) => (
             <div key={i} className="grid gap-2 sm:grid-cols-3">
               <Field name={`contactAttempts[${i}].date`} label={`${t("subjects.attemptDate")} ${i + 1}`}>
@@ -60,7 +51,7 @@ export function SubjectStatusForm({ subjectId, version, today, action }: { subje
             </div>
           ))}
         </FieldSet>
-      ) : null}
+      </div>
       <div className="sm:col-span-2">
         <SubmitButton variant="secondary">{t("subjects.saveStatus")}</SubmitButton>
       </div>

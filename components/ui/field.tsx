@@ -69,6 +69,21 @@ export function Field({
   );
 }
 
+/** A `Field` whose control is a select of fixed values, each shown by `optionLabel` (a catalog text). */
+export function SelectField<V extends string>({ id, name, label, values, optionLabel, defaultValue, className }: { id?: string; name: string; label: string; values: readonly V[]; optionLabel: (value: V) => string; defaultValue?: V; className?: string }) {
+  return (
+    <Field id={id} name={name} label={label} className={className}>
+      <select className="input" defaultValue={defaultValue}>
+        {values.map((value) => (
+          <option key={value} value={value}>
+            {optionLabel(value)}
+          </option>
+        ))}
+      </select>
+    </Field>
+  );
+}
+
 /**
  * A group of checkboxes or radios under one name (legend, error). When invalid it takes focus
  * after a failed submit (tabIndex -1) and its error is tied to it.

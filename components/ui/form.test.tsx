@@ -1,4 +1,5 @@
 import { act, cleanup, fireEvent, render, screen, waitFor } from "@testing-library/react";
+import { renderToString } from "react-dom/server";
 import { afterEach, describe, expect, it } from "vitest";
 import { I18nProvider } from "@/components/i18n/i18n-provider";
 import { Field, FieldSet } from "@/components/ui/field";
@@ -190,6 +191,30 @@ describe("ActionForm", () => {
     await act(async () => fireEvent.click(screen.getByRole("button", { name: "Create" })));
     await screen.findByRole("status");
     expect((received as FormData | null)?.get("code")).toBe("SH-01");
+  });
+
+  it("posts a client step natively to `nativeAction` before hydration, and shows the page's `initialError` until a submission", async () => {
+    const signIn: FormAction<null> = async () => ({ ok: false, error: { code: "unauthenticated", message: "Sign-in failed.", key: "refusal.signInFailed" } });
+    const form = (
+      <I18nProvider locale="zh-CN" messages={messagesFor("zh-CN")}>
+        <ActionForm action={signIn} nativeAction="/api/auth/callback/credentials" initialError="登录失败。" label="登录">
+          <Field name="email" label="电子邮箱">
+            <input className="input" />
+          </Field>
+          <SubmitButton>登录</SubmitButton>
+        </ActionForm>
+      </I18nProvider>
+    );
+    // The server's HTML (and a browser without JavaScript): a plain POST to the URL, with the error.
+    const html = renderToString(form);
+    expect(html).toMatch(/<form [^>]*action="\/api\/auth\/callback\/credentials" method="post"/);
+    expect(html).toContain("登录失败。");
+    // Hydrated: the client step submits; its refusal replaces the page's error.
+    render(form);
+    expect(screen.getByRole("alert").textContent).toBe("登录失败。");
+    expect(screen.getByRole("form").getAttribute("method")).toBeNull();
+    await act(async () => fireEvent.click(screen.getByRole("button", { name: "登录" })));
+    await waitFor(() => expect(screen.getByRole("alert").textContent).toBe("登录失败。请检查电子邮箱和密码，或稍后再试。"));
   });
 
   it("shows a schema's field message in Chinese (the field-error table loads with the refusal)", async () => {

@@ -48,6 +48,8 @@ const NO_FAILURE: FormFailure = { fieldErrors: {}, issues: [], formError: null }
  *   form error, in the reader's language, refusals included;
  * - one `role="alert"` summary per submission, and focus on the first invalid field;
  * - the "saved" status.
+ * A client step that is not a server action posts natively to `nativeAction`, when given, until
+ * hydration (the sign-in form posts to next-auth's credentials callback).
  * After hydration the form submits from `onSubmit` inside a transition, through a client step
  * that catches a failed request: React then does not reset the fields, so a refused submission
  * keeps what the reader typed.
@@ -62,6 +64,8 @@ export function ActionForm<R>({
   resetOnSaved = false,
   clearOnRefused,
   testId,
+  nativeAction,
+  initialError,
 }: {
   action: FormAction<R>;
   children: ReactNode;
@@ -75,6 +79,13 @@ export function ActionForm<R>({
   /** Fields emptied after a refusal (a password is never kept). */
   clearOnRefused?: string[];
   testId?: string;
+  /**
+   * For a client step that is not a server action (the sign-in form, next-auth's client): the URL
+   * the form posts to natively before hydration and without JavaScript.
+   */
+  nativeAction?: string;
+  /** A form error the page was rendered with (a refusal reported by a redirect), shown until the first submission. */
+  initialError?: string;
 }) {
   const { t, locale } = useI18n();
   const formId = useId();
@@ -110,10 +121,11 @@ export function ActionForm<R>({
   const [state, dispatch, pending] = useActionState<FormState<R>, FormData>(serverStep && !hydrated ? serverStep : clientStep, IDLE);
 
   const failure = useMemo<FormFailure | null>(() => {
+    if (state.phase === "idle" && initialError) return { ...NO_FAILURE, formError: initialError };
     if (state.phase === "refused") return describeFormFailure(t, state.failure);
     if (state.phase === "unreachable") return { ...NO_FAILURE, formError: t("error.network") };
     return null;
-  }, [state, t]);
+  }, [state, t, initialError]);
 
   const [claimed, setClaimed] = useState<ReadonlySet<string>>(new Set());
   const register = useCallback((name: string) => {
@@ -165,7 +177,7 @@ export function ActionForm<R>({
 
   return (
     <FormContext.Provider value={context}>
-      <form ref={formRef} action={dispatch} onSubmit={onSubmit} noValidate className={className} aria-label={label} data-testid={testId}>
+      <form ref={formRef} action={nativeAction && !hydrated ? nativeAction : dispatch} method={nativeAction && !hydrated ? "post" : undefined} onSubmit={onSubmit} noValidate className={className} aria-label={label} data-testid={testId}>
         {children}
         {failure && (failure.formError || unclaimed.length > 0 || claimedCount > 0) ? (
           // Keyed by submission: announced once per submit, not on every keystroke.

@@ -241,6 +241,8 @@ async function main() {
     step(`measuring the parts of a page: session lookup (GET /api/v1/me), a bare page (/login) (${RUNS} runs each)`);
     const sessionOnly = await timeRuns(RUNS, () => investigator.timedGet("/api/v1/me"));
     const anonymous = new Session(base);
+    // next-auth's csrf cookie first: without it the sign-in page sends the browser to get one (app/login/page.tsx).
+    await (await anonymous.request("/api/auth/csrf")).arrayBuffer();
     const barePage = await timeRuns(RUNS, () => anonymous.timedGet("/login"));
 
     step(`${CONCURRENT_USERS} concurrent users × ${CONCURRENT_REQUESTS_PER_USER} request(s) each (dashboard, worklist, subject page)`);

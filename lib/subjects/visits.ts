@@ -74,7 +74,7 @@ export async function recordVisit(db: Db, options: { actor: Actor; input: TRecor
       entity: "VisitRecord",
       entityId: record.id,
       action: "create",
-      newValues: { subjectId: subject.id, visitId, planVersion, unscheduled: input.unscheduled, status: input.status, date: input.date, contactMode, assessments: input.assessments ?? null, reason: input.reason ?? null },
+      newValues: { subjectId: subject.id, visitId, planVersion, unscheduled: input.unscheduled, status: input.status, date: input.date, contactMode, assessments: (input.status === "completed" && input.assessments) || null, reason: input.reason ?? null },
       reason: input.unscheduled || input.status === "missed" ? input.reason : null,
     });
     return record;

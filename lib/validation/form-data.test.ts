@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { inputFromFormData } from "@/lib/validation/form-data";
 import { ZUpdatePlanDraft } from "@/lib/validation/plan-version";
-import { ZAdverseEventUpdate, ZSampleResultFields } from "@/lib/validation/safety";
+import { refineSampleResult, withoutBlankCloneFieldsOfOtherKinds, ZAdverseEventUpdate, ZSampleResultFields } from "@/lib/validation/safety";
 import { ZChangeSubjectStatus, ZEnrolSubject } from "@/lib/validation/subject";
 import { ZCreateUser } from "@/lib/validation/user";
 import { ZRecordVisit } from "@/lib/validation/visit";
@@ -61,6 +61,12 @@ describe("inputFromFormData", () => {
     const parsed = ZChangeSubjectStatus.safeParse(input);
     expect(parsed.error?.issues.map((i) => i.path.join("."))).toEqual(["contactAttempts"]); // two dates, three needed
     expect(ZChangeSubjectStatus.safeParse({ ...input, status: "withdrawn" }).error?.issues.map((i) => i.message)).toEqual(["say why the subject withdrew"]); // blank reason is absent
+    // The form posts every field (CSS shows what the status needs): another status's cause and attempts are dropped.
+    const died = ZChangeSubjectStatus.safeParse({ ...input, status: "died", cause: "stroke" });
+    expect(died.success && died.data).toMatchObject({ status: "died", cause: "stroke" });
+    expect(died.data && "contactAttempts" in died.data).toBe(false);
+    const completed = ZChangeSubjectStatus.safeParse({ ...input, status: "completed", cause: "typed, then hidden" });
+    expect(completed.data && ("cause" in completed.data || "contactAttempts" in completed.data)).toBe(false);
 
     const visit = inputFromFormData(
       ZRecordVisit,
@@ -71,6 +77,40 @@ describe("inputFromFormData", () => {
     expect(visit.unscheduled).toBe(false);
     expect(visit.assessments).toEqual({ history: true, drugExposure: "none", newOrWorsenedDisease: ["malignancy", "infection"], physicalExam: false, labs: true, pregnancy: "not_applicable" });
     expect(ZRecordVisit.safeParse(visit).data?.assessments?.newOrWorsenedDisease).toEqual([{ category: "malignancy" }, { category: "infection" }]);
+  });
+
+  it("reads a missed visit posted with the form's (hidden) checklist: the checklist is dropped, the reason required", () => {
+    const posted = (status: string, reason: string) =>
+      inputFromFormData(
+        ZRecordVisit,
+        form([["subjectId", "s1"], ["visitId", "M06"], ["status", status], ["date", "2026-05-01"], ["contactMode", "clinic"],
+          ["assessments.history", "on"], ["assessments.drugExposure", ""], ["assessments.pregnancy", "not_applicable"], ["assessments.notes", ""], ["reason", reason]]),
+      );
+    // The checklist is read by the schema's shape through the preprocess step…
+    expect(posted("missed", "moved away").assessments).toMatchObject({ history: true, drugExposure: "" });
+    // …and not validated for a missed visit (its empty drug exposure would be refused), nor kept.
+    const missed = ZRecordVisit.safeParse(posted("missed", " moved away "));
+    expect(missed.success).toBe(true);
+    expect(missed.data).toMatchObject({ status: "missed", reason: "moved away" });
+    expect(missed.data && "assessments" in missed.data).toBe(false);
+    expect(ZRecordVisit.safeParse(posted("missed", "  ")).error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([["reason", "say why the visit was missed"]]);
+    // A completed visit's checklist is still checked.
+    expect(ZRecordVisit.safeParse(posted("completed", "")).error?.issues.map((i) => i.path.join("."))).toEqual(["assessments.drugExposure"]);
+  });
+
+  it("reads a sample result posted with the form's (hidden) clone fields: blank for another kind, dropped; ticked, refused by name", () => {
+    const schema = z.preprocess(withoutBlankCloneFieldsOfOtherKinds, ZSampleResultFields.extend({ subjectId: z.string() })).superRefine(refineSampleResult);
+    const posted = (kind: string, dominant: boolean) =>
+      inputFromFormData(
+        schema,
+        form([["subjectId", "s1"], ["kind", kind], ["collectedDate", "2026-05-01"], ["sampleType", "peripheral_blood"], ["detected", "true"], ["value", "0.4"],
+          ["dominantClone", "false"], ...(dominant ? [["dominantClone", "on"]] : []), ["clonalExpansion", "false"], ["nearOncogene", "false"], ["largestClonePercent", ""]] as [string, string][]),
+      );
+    const persistence = schema.safeParse(posted("persistence", false));
+    expect(persistence.success).toBe(true);
+    for (const field of ["dominantClone", "clonalExpansion", "nearOncogene", "largestClonePercent"]) expect(persistence.data && field in persistence.data).toBe(false);
+    expect(schema.safeParse(posted("persistence", true)).error?.issues.map((i) => i.path.join("."))).toEqual(["dominantClone"]);
+    expect(schema.safeParse(posted("clonality", false)).data).toMatchObject({ dominantClone: false, clonalExpansion: false, nearOncogene: false, largestClonePercent: null });
   });
 
   it("reads an empty nullable field as null, leaves an unsent optional checkbox out, and lets a checkbox after its hidden false win", () => {

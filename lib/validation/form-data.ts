@@ -1,17 +1,19 @@
 import type { z } from "zod";
 
-type Def = { type: string; innerType?: z.ZodType; in?: z.ZodType; element?: z.ZodType; shape?: Record<string, z.ZodType>; options?: z.ZodType[]; coerce?: boolean };
+type Def = { type: string; innerType?: z.ZodType; in?: z.ZodType; out?: z.ZodType; element?: z.ZodType; shape?: Record<string, z.ZodType>; options?: z.ZodType[]; coerce?: boolean };
 
 function defOf(schema: z.ZodType): Def {
   return (schema as unknown as { def: Def }).def;
 }
 
-/** The schema under optional / default / nullable / transform / lazy wrappers. */
+/** The schema under optional / default / nullable / transform / preprocess / lazy wrappers. */
 function unwrap(schema: z.ZodType): z.ZodType {
   let current = schema;
   for (let depth = 0; depth < 20; depth++) {
     const def = defOf(current);
     if (def.innerType && ["optional", "default", "prefault", "nullable", "catch", "readonly", "nonoptional"].includes(def.type)) current = def.innerType;
+    // A preprocessed schema (`z.preprocess(fn, schema)`: a transform piped into the schema) is read by the schema.
+    else if (def.type === "pipe" && def.in && defOf(def.in).type === "transform" && def.out) current = def.out;
     else if (def.type === "pipe" && def.in) current = def.in;
     else if (def.type === "lazy") current = (current as unknown as { def: { getter: () => z.ZodType } }).def.getter();
     else return current;

@@ -153,6 +153,20 @@ export function refineSampleResult(result: z.infer<typeof ZSampleResultFields>, 
   }
 }
 
+/**
+ * The sample-result form posts its clone fields whatever the kind (CSS shows them for clone kinds
+ * only, so that it works without JavaScript; each box after a hidden `false`). For another kind,
+ * its unticked boxes and empty percentage are dropped before validation, so the record keeps no
+ * clone answer; a ticked box or a percentage stays, and `refineSampleResult` refuses it by name.
+ */
+export function withoutBlankCloneFieldsOfOtherKinds(input: unknown): unknown {
+  if (!input || typeof input !== "object" || Array.isArray(input)) return input;
+  const record = { ...(input as Record<string, unknown>) };
+  if (CLONE_RESULT_KINDS.has(record.kind as TSampleResultKind)) return input;
+  for (const field of CLONE_FIELDS) if (record[field] === false || record[field] === null || record[field] === "") delete record[field];
+  return record;
+}
+
 /** `POST /api/v1/subjects/{id}/sample-results`. */
 export const ZSampleResultInput = ZSampleResultFields.superRefine(refineSampleResult);
 export type TSampleResultInput = z.infer<typeof ZSampleResultInput>;

@@ -81,5 +81,20 @@ export function refineSubjectStatus(input: StatusRules, ctx: z.RefinementCtx) {
   }
 }
 
-export const ZChangeSubjectStatus = ZChangeSubjectStatusFields.superRefine(refineSubjectStatus);
+/**
+ * The status form renders every field (CSS shows the ones the chosen status needs, so that it
+ * works without JavaScript): the cause of another status than died, and the contact attempts of
+ * another status than lost to follow-up, are dropped before validation, neither refused nor kept.
+ */
+function withoutFieldsOfOtherStatuses(input: unknown): unknown {
+  if (!input || typeof input !== "object" || Array.isArray(input)) return input;
+  const rest = { ...(input as Record<string, unknown>) };
+  if (rest.status !== "died") delete rest.cause;
+  if (rest.status !== "lost_to_follow_up") delete rest.contactAttempts;
+  return rest;
+}
+
+export const ZChangeSubjectStatus = z
+  .preprocess<unknown, typeof ZChangeSubjectStatusFields, z.input<typeof ZChangeSubjectStatusFields>>(withoutFieldsOfOtherStatuses, ZChangeSubjectStatusFields)
+  .superRefine(refineSubjectStatus);
 export type TChangeSubjectStatus = z.infer<typeof ZChangeSubjectStatus>;

@@ -64,7 +64,20 @@ export function refineRecordVisit(input: RecordVisitRules, ctx: z.RefinementCtx)
   if (input.status === "completed" && !input.assessments) ctx.addIssue({ code: "custom", path: ["assessments"], message: "record the §2.3.2 assessments of a completed visit" });
 }
 
-export const ZRecordVisit = ZRecordVisitFields.superRefine(refineRecordVisit);
+/**
+ * A form posts every input it renders, and the record-visit form renders the checklist for every
+ * outcome (CSS shows it only for a completed visit, so that the form works without JavaScript):
+ * a missed visit has no assessments, so those sent with one are dropped before validation,
+ * neither refused nor recorded.
+ */
+function withoutAssessmentsOfMissed(input: unknown): unknown {
+  if (!input || typeof input !== "object" || Array.isArray(input) || (input as { status?: unknown }).status !== "missed") return input;
+  const rest = { ...(input as Record<string, unknown>) };
+  delete rest.assessments;
+  return rest;
+}
+
+export const ZRecordVisit = z.preprocess<unknown, typeof ZRecordVisitFields, z.input<typeof ZRecordVisitFields>>(withoutAssessmentsOfMissed, ZRecordVisitFields).superRefine(refineRecordVisit);
 export type TRecordVisit = z.infer<typeof ZRecordVisit>;
 
 /** A correction: the version read, the reason (audit trail, Annex 11 §9) and the changed fields. */

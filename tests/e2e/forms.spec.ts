@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { login } from "./fixtures";
+import { DEMO_PASSWORD, DEMO_USERS, login } from "./fixtures";
 
 test("the site form, in Chinese: a bad code is refused next to the field, announced, with focus on it", async ({ page }) => {
   await login(page, "sponsor");
@@ -114,5 +114,141 @@ test("with JavaScript off, a sponsor form (add a site) shows its field error and
     await expect(offline.getByRole("main")).toContainText(siteCode);
   } finally {
     await noScript.close();
+  }
+});
+
+test("with JavaScript off, in Chinese: a missed visit is recorded with its reason (the outcome shows the reason instead of the checklist), a sample result's clone fields follow its kind, and the subject is declared lost to follow-up", async ({ browser, page }) => {
+  const code = `NOJS-M-${Date.now().toString(36)}`;
+  const sixMonthsAgo = new Date();
+  sixMonthsAgo.setMonth(sixMonthsAgo.getMonth() - 6, Math.min(sixMonthsAgo.getDate(), 28));
+  const dosing = sixMonthsAgo.toISOString().slice(0, 10);
+  const today = new Date().toISOString().slice(0, 10);
+  await login(page, "investigator");
+  await page.goto("/subjects/new");
+  await page.getByLabel("Subject code").fill(code);
+  await page.getByLabel("Product lot").fill("LV-NOJS-2");
+  await page.getByLabel("Dosing date (day 0)").fill(dosing);
+  await page.getByLabel("Year of birth").fill("1975");
+  await page.getByLabel("Consent date").fill(dosing);
+  await page.getByRole("button", { name: "Enrol", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(code);
+  const recordM06 = await page.getByTestId("visit-M06").getByRole("link", { name: "Record" }).getAttribute("href");
+  expect(recordM06).toBeTruthy();
+  await page.getByTestId("locale-switch").selectOption("zh-CN");
+  const noScript = await browser.newContext({ javaScriptEnabled: false, storageState: await page.context().storageState() });
+  const offline = await noScript.newPage();
+  try {
+    await offline.goto(recordM06!);
+    const form = offline.getByTestId("record-visit-form");
+    // Completed by default: the checklist shows, the reason does not.
+    await expect(form.getByLabel("已完成")).toBeChecked();
+    await expect(form.locator("#visit-drug-exposure")).toBeVisible();
+    await expect(form.locator("#visit-reason")).toBeHidden();
+    await form.getByLabel("访视日期").fill(today);
+    await form.getByLabel("缺失").check();
+    // Missed: the reason shows, the checklist does not (CSS, no script).
+    await expect(form.locator("#visit-reason")).toBeVisible();
+    await expect(form.locator("#visit-drug-exposure")).toBeHidden();
+
+    // Without a reason: refused on the reason field, in Chinese.
+    await Promise.all([offline.waitForLoadState("load"), form.getByRole("button", { name: "保存记录" }).click()]);
+    const reason = offline.locator("#visit-reason");
+    await expect(reason).toHaveAttribute("aria-invalid", "true");
+    await expect(offline.locator(`[id="${await reason.getAttribute("aria-describedby")}"]`)).toHaveText("原因: 请说明访视缺失的原因");
+    // The page comes back with the default outcome, but a refused field is never hidden.
+    await expect(reason).toBeVisible();
+
+    // With the reason (the hidden checklist is posted too, and ignored): saved as missed.
+    await offline.getByTestId("record-visit-form").getByLabel("访视日期").fill(today);
+    await offline.getByTestId("record-visit-form").getByLabel("缺失").check();
+    await reason.fill("受试者已搬迁，无法到访");
+    await Promise.all([offline.waitForLoadState("load"), offline.getByTestId("record-visit-form").getByRole("button", { name: "保存记录" }).click()]);
+    const saved = offline.getByTestId("record-visit-form").getByRole("status");
+    await expect(saved).toHaveText("访视已记录：打开记录");
+    await saved.getByRole("link").click();
+    const record = offline.getByTestId("visit-record");
+    await expect(record).toContainText("缺失");
+    await expect(record).toContainText("受试者已搬迁，无法到访");
+
+    // The sample-result form on the subject page: its clone fields follow the kind without script too.
+    await offline.goto(new URL(page.url()).pathname);
+    await offline.locator("summary", { hasText: "记录样本检测结果" }).click();
+    const results = offline.getByRole("form", { name: "记录样本检测结果" });
+    await expect(results.getByLabel("检测类型")).toHaveValue("persistence");
+    await expect(results.getByLabel("优势克隆")).toBeHidden();
+    await results.getByLabel("检测类型").selectOption("clonality");
+    await expect(results.getByLabel("优势克隆")).toBeVisible();
+    await results.getByLabel("检测类型").selectOption("persistence");
+    await expect(results.getByLabel("优势克隆")).toBeHidden();
+    // A persistence result posts the hidden clone boxes (false): recorded all the same.
+    await results.getByLabel("采样日期").fill(today);
+    await results.getByLabel("检出", { exact: true }).selectOption("false");
+    await Promise.all([offline.waitForLoadState("load"), results.getByRole("button", { name: "记录样本检测结果" }).click()]);
+    // (The page comes back with the form's <details> closed: located by CSS, hidden elements included.)
+    await expect(offline.locator('form[aria-label="记录样本检测结果"] [role="status"]')).toHaveText("样本检测结果已记录。");
+
+    // Ending follow-up: lost to follow-up shows its contact attempts, died its cause, without script too.
+    await offline.locator("summary", { hasText: "结束随访" }).click();
+    const ending = offline.getByRole("form", { name: "结束随访（退出、失访、死亡、完成）" });
+    await expect(ending.locator("#status-cause")).toBeHidden();
+    await expect(ending.getByLabel("日期 1")).toBeHidden();
+    await ending.getByLabel("状态").selectOption("died");
+    await expect(ending.locator("#status-cause")).toBeVisible();
+    await ending.getByLabel("状态").selectOption("lost_to_follow_up");
+    await expect(ending.locator("#status-cause")).toBeHidden();
+    await ending.getByLabel("日期", { exact: true }).fill(today);
+    const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
+    for (const i of [1, 2, 3]) {
+      await ending.getByLabel(`日期 ${i}`).fill(daysAgo(i * 7));
+      await ending.getByLabel(`方式 ${i}`).fill("电话");
+      await ending.getByLabel(`结果 ${i}`).fill("无人接听");
+    }
+    await Promise.all([offline.waitForLoadState("load"), ending.getByRole("button", { name: "保存状态" }).click()]);
+    // No longer in follow-up: the form is gone and the page says lost to follow-up.
+    await expect(offline.locator("summary", { hasText: "结束随访" })).toHaveCount(0);
+    await expect(offline.getByTestId("subject-page")).toContainText("失访");
+  } finally {
+    await noScript.close();
+    await page.getByTestId("locale-switch").selectOption("en");
+  }
+});
+
+test("with JavaScript off, sign-in posts to next-auth: a wrong password comes back to /login with the message in Chinese, the right one lands on the investigator page", async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false, locale: "zh-CN" });
+  const page = await context.newPage();
+  try {
+    await page.goto("/login");
+    await expect(page).toHaveURL(/\/login\?callbackUrl=/);
+    // On the way, next-auth set its csrf cookie (GET /api/auth/signin); the form carries the token paired with it.
+    expect((await context.cookies()).map((c) => c.name)).toContain("next-auth.csrf-token");
+    const form = page.getByRole("form", { name: "登录" });
+    await form.getByLabel("电子邮箱").fill(DEMO_USERS.investigator.email);
+    await form.getByLabel("密码").fill("not-the-password");
+    await Promise.all([page.waitForURL(/\/login\?.*error=CredentialsSignin/), form.getByRole("button", { name: "登录" }).click()]);
+    await expect(page.getByTestId("form-error")).toHaveText("登录失败。请检查电子邮箱和密码，或稍后再试。");
+    expect((await context.cookies()).map((c) => c.name)).not.toContain("next-auth.session-token");
+
+    await form.getByLabel("电子邮箱").fill(DEMO_USERS.investigator.email);
+    await form.getByLabel("密码").fill(DEMO_PASSWORD);
+    await Promise.all([page.waitForURL(/\/investigator$/), form.getByRole("button", { name: "登录" }).click()]);
+    await expect(page.getByTestId(DEMO_USERS.investigator.testId)).toBeVisible();
+  } finally {
+    await context.close();
+  }
+});
+
+test("next-auth's csrf check still guards the credentials callback: a post with a forged token signs in nobody", async ({ playwright, baseURL }) => {
+  const request = await playwright.request.newContext({ baseURL });
+  try {
+    await request.get("/api/auth/csrf"); // the browser's cookie, but not its token
+    const response = await request.post("/api/auth/callback/credentials", {
+      form: { csrfToken: "forged", email: DEMO_USERS.investigator.email, password: DEMO_PASSWORD, callbackUrl: "/" },
+      maxRedirects: 0,
+    });
+    expect(response.status()).toBe(302);
+    expect(response.headers().location).toContain("/api/auth/signin?csrf=true");
+    expect((await request.storageState()).cookies.map((c) => c.name)).not.toContain("next-auth.session-token");
+  } finally {
+    await request.dispose();
   }
 });

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { activatePlanVersionAction, createPlanVersionAction } from "@/app/(app)/studies/[studyId]/plans/actions";
 import { activateConsentVersionAction, createConsentVersionAction, createStudyAction, setStudyMembersAction, updateConsentChecklistAction } from "@/app/(app)/studies/actions";
 import { enrolSubjectAction } from "@/app/(app)/subjects/actions";
+import { recordSampleResultAction } from "@/app/(app)/subjects/safety-actions";
 import { POST as resolveRoute } from "@/app/api/v1/escalations/[id]/resolve/route";
 import { PATCH as patchMonitoring } from "@/app/api/v1/products/[id]/monitoring/route";
 import { GET as getProductRoute } from "@/app/api/v1/products/[id]/route";
@@ -274,6 +275,28 @@ describe("bad input: 400 naming the field, nothing written", () => {
     expect(await postJson(patchMonitoring, "investigator", path, { id: fx.productId }, { expectedVectorPositivePercentMax: 12, reason: "x" }, "PATCH")).toMatchObject({ status: 403 });
     expect((await getDb().product.findUniqueOrThrow({ where: { id: fx.productId } })).expectedVectorPositivePercentMax).toBe(10);
     expect(await getDb().auditLog.findFirstOrThrow({ where: { entity: "Product", entityId: fx.productId, action: "update" } })).toMatchObject({ reason: "expected range from the pivotal study", newValues: { "monitoring.expectedVectorPositivePercentMax": 10 } });
+  });
+});
+
+describe("the sample-result form (it posts its clone fields whatever the kind, for use without JavaScript)", () => {
+  const posted = (subjectId: string, kind: string, dominant: boolean) => {
+    const form = new FormData();
+    const fields: [string, string][] = [["subjectId", subjectId], ["kind", kind], ["collectedDate", "2024-05-01"], ["sampleType", "peripheral_blood"], ["detected", "true"], ["value", "0.4"], ["unit", "copies/cell"],
+      ["dominantClone", "false"], ...(dominant ? ([["dominantClone", "on"]] as [string, string][]) : []), ["clonalExpansion", "false"], ["nearOncogene", "false"], ["largestClonePercent", ""], ["visitRecordId", ""]];
+    for (const [name, value] of fields) form.append(name, value);
+    return form;
+  };
+  it("a persistence result keeps no clone answer; a ticked clone box on it is refused by name and writes nothing", async () => {
+    const subjectId = await enrol();
+    const saved = unwrap(await recordSampleResultAction.run(fx.investigator, posted(subjectId, "persistence", false)));
+    expect(await getDb().sampleResult.findUniqueOrThrow({ where: { id: saved.id }, select: { kind: true, dominantClone: true, clonalExpansion: true, nearOncogene: true, largestClonePercent: true } })).toEqual({
+      kind: "persistence", dominantClone: null, clonalExpansion: null, nearOncogene: null, largestClonePercent: null,
+    });
+    expect(await recordSampleResultAction.run(fx.investigator, posted(subjectId, "persistence", true))).toMatchObject({ ok: false, error: { code: "bad_request", field: "dominantClone" } });
+    expect(await getDb().sampleResult.count({ where: { subjectId } })).toBe(1);
+    // A clonality result keeps its answers, unticked boxes as "no".
+    const clonality = unwrap(await recordSampleResultAction.run(fx.investigator, posted(subjectId, "clonality", false)));
+    expect(await getDb().sampleResult.findUniqueOrThrow({ where: { id: clonality.id }, select: { dominantClone: true, clonalExpansion: true } })).toEqual({ dominantClone: false, clonalExpansion: false });
   });
 });
 

@@ -91,7 +91,14 @@ describe("visits, signatures and concurrency", () => {
   });
 
   it("a missed visit with its reason, and unscheduled visits numbered U01, U02", async () => {
-    unwrap(await recordVisitAction.run(fx.investigator, { subjectId, visitId: "M12", status: "missed", date: "2025-03-20", reason: "subject travelling" }));
+    // Posted as the form posts it (with or without JavaScript): the hidden checklist comes along,
+    // its drug exposure left blank; a missed visit drops it rather than refusing it, and keeps none.
+    const posted = new FormData();
+    for (const [name, value] of Object.entries({ subjectId, visitId: "M12", status: "missed", date: "2025-03-20", contactMode: "clinic", "assessments.history": "on", "assessments.drugExposure": "", "assessments.pregnancy": "not_applicable", "assessments.notes": "", reason: "subject travelling" })) posted.append(name, value);
+    const missed = unwrap(await recordVisitAction.run(fx.investigator, posted));
+    expect(await getDb().visitRecord.findUniqueOrThrow({ where: { id: missed.id }, select: { status: true, reason: true, assessments: true } })).toEqual({ status: "missed", reason: "subject travelling", assessments: null });
+    const audit = await getDb().auditLog.findFirstOrThrow({ where: { entity: "VisitRecord", entityId: missed.id, action: "create" } });
+    expect(audit.newValues).toMatchObject({ status: "missed", assessments: null, reason: "subject travelling" });
     const u1 = unwrap(await recordVisitAction.run(fx.investigator, { subjectId, unscheduled: true, date: "2025-04-02", reason: "fever", assessments: COMPLETED_ASSESSMENTS }));
     const u2 = unwrap(await recordVisitAction.run(fx.investigator, { subjectId, unscheduled: true, date: "2025-04-09", reason: "follow-up of fever" }));
     const ids = (await getDb().visitRecord.findMany({ where: { id: { in: [u1.id, u2.id] } }, orderBy: { date: "asc" } })).map((r) => [r.visitId, r.planVersion, r.unscheduled]);

@@ -11,6 +11,7 @@ import { listReconsentDue, listWorklistSections, WORKLIST_SECTIONS, type Worklis
 import { CLIENT_AREAS } from "@/lib/i18n/client-areas";
 import { getTranslator } from "@/lib/i18n/server";
 import { todayCalendarDate } from "@/lib/subjects/today";
+import { BadParams } from "@/components/ui/bad-params";
 
 /** Each section's page in the URL: `?overdue=2&windowOpen=1&dueSoon=3` (decision 010: the worklist is paged on the server). */
 const PAGE_PARAM: Record<WorklistSection, string> = { overdue: "overdue", window_open: "windowOpen", due_soon: "dueSoon" };
@@ -95,11 +96,7 @@ export default async function InvestigatorHome({ searchParams }: { searchParams:
             {t("worklist.allSubjects")}
           </Link>
         </div>
-        {badFields.length > 0 ? (
-          <p role="alert" className="field-error mt-2">
-            {badFields.join(" · ")}
-          </p>
-        ) : null}
+        <BadParams messages={badFields} />
       </div>
       <h2 className="text-lg font-semibold">
         {t("worklist.title")} <span className="text-sm font-normal text-slate-600">{t("worklist.asOf", { date: today })}</span>

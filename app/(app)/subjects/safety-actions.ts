@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { defineFormAction } from "@/lib/forms/form-action";
 import { recordAdverseEvent, recordSampleResult, resolveEscalation, updateAdverseEvent } from "@/lib/safety-records/safety-records";
-import { refineAdverseEvent, refineSampleResult, ZAdverseEventFields, ZAdverseEventUpdate, ZResolveEscalation, ZSampleResultFields } from "@/lib/validation/safety";
+import { refineAdverseEvent, refineSampleResult, withoutBlankCloneFieldsOfOtherKinds, ZAdverseEventFields, ZAdverseEventUpdate, ZResolveEscalation, ZSampleResultFields } from "@/lib/validation/safety";
 
 const ZId = z.string().trim().min(1);
 
@@ -29,9 +29,11 @@ export const updateAdverseEventAction = defineFormAction({
   revalidate: (input) => [`/subjects/${input.subjectId}`],
 });
 
+const ZSampleResultForm = ZSampleResultFields.extend({ subjectId: ZId });
+
 export const recordSampleResultAction = defineFormAction({
   permission: "safety:record",
-  input: ZSampleResultFields.extend({ subjectId: ZId }).superRefine(refineSampleResult),
+  input: z.preprocess<unknown, typeof ZSampleResultForm, z.input<typeof ZSampleResultForm>>(withoutBlankCloneFieldsOfOtherKinds, ZSampleResultForm).superRefine(refineSampleResult),
   handler: async ({ actor, input, db }) => {
     const { subjectId, ...fields } = input;
     const { sampleResult, opened } = await recordSampleResult(db, { actor, subjectId, input: fields });
