@@ -70,20 +70,22 @@ interface StoredSubjectWithRecords {
  * status; rows of other sources (escalation, extension) are left alone.
  *
  * Set-based (docs/decisions/010-program-scale.md): subjects and their plan records are read in
- * keyset chunks of 5,000 with one query, lib/schedule computes each subject's rows, and one
- * statement per chunk brings the stored rows to exactly that set. A stored row and a computed one
+ * keyset chunks of 5,000 with one query, lib/schedule computes each subject's rows, and a few
+ * statements per chunk bring the stored rows to exactly that set (`bringPlanRowsTo`). A stored row and a computed one
  * of the same subject, visit id and version are the same row (updated when its dates or
  * activities changed); the rows left on either side are paired by subject and visit id — a
  * future visit moved to the new version by an amendment — and such a pair is one row updated in
  * place (new version, possibly new dates), keeping its id; only what is left after that is
  * deleted or inserted. Recorded visits always keep their key, so they are never moved (CDE
  * §2.3.2: an amendment changes the future only). Returns the number of plan rows the subjects
- * now have.
+ * now have. `chunk` (subjects per chunk, default 5,000) is for the tests of chunk boundaries.
  */
-export async function rewriteScheduleRows(tx: Tx, options: { studyId: string; subjectIds?: string[] }): Promise<number> {
+export async function rewriteScheduleRows(tx: Tx, options: { studyId: string; subjectIds?: string[]; chunk?: number }): Promise<number> {
+  const chunk = options.chunk ?? CHUNK;
   const planVersions = toSchedulePlanVersions(await listAppliedPlanVersions(tx, { studyId: options.studyId }));
   let written = 0;
   let cursor = "";
+  let tablesReady = false;
   for (;;) {
     const subjects = await tx.$queryRaw<StoredSubjectWithRecords[]>(Prisma.sql`
       SELECT s."id", s."dosingDate"::text AS "dosingDate", s."status", s."statusDate"::text AS "statusDate",
@@ -93,7 +95,7 @@ export async function rewriteScheduleRows(tx: Tx, options: { studyId: string; su
       WHERE s."studyId" = ${options.studyId} AND s."id" > ${cursor}
         ${options.subjectIds ? Prisma.sql`AND s."id" = ANY(${options.subjectIds}::text[])` : Prisma.empty}
       ORDER BY s."id"
-      LIMIT ${CHUNK}`);
+      LIMIT ${chunk}`);
     if (subjects.length === 0) break;
     cursor = subjects[subjects.length - 1]!.id;
     const ids = subjects.map((s) => s.id);
@@ -132,71 +134,102 @@ export async function rewriteScheduleRows(tx: Tx, options: { studyId: string; su
       }
     }
     written += lines.length;
-    // The CTE scans below have no statistics: the planner estimates the exact-match join `same`
-    // at a row or so and may pick nested-loop anti-joins over tens of thousands of rows (measured:
-    // a 2,000-subject amendment took 86 s instead of 1.4 s, depending on when autoanalyze had
-    // run). Every join here is an equality over whole sets, so hash joins are right: nested loops
-    // are off for this statement only (and its re-derive trigger), back on right after.
-    await tx.$executeRaw`SET LOCAL enable_nestloop = off`;
-    await tx.$executeRaw(Prisma.sql`
-      WITH v AS (
-        SELECT * FROM unnest(${visits.visitId}::text[], ${visits.contactMode}::text[], ${visits.activities}::text[]) WITH ORDINALITY AS v("visitId", "contactMode", "activities", "i")
-      ),
-      n AS MATERIALIZED (
-        SELECT f[1] AS "subjectId", v."visitId", f[3]::int AS "planVersion", f[4]::int AS "offsetMonths", f[5]::date AS "targetDate", f[6]::date AS "windowStart",
-          f[7]::date AS "windowEnd", v."contactMode", v."activities"
-        FROM (SELECT string_to_array(l, E'\t') AS f FROM string_to_table(${lines.join("\n")}, E'\n') AS l WHERE l <> '') q
-        JOIN v ON v."i" = f[2]::int
-      ),
-      e AS MATERIALIZED (
-        SELECT sv."id", sv."subjectId", sv."visitId", sv."planVersion", sv."offsetMonths", sv."targetDate", sv."windowStart", sv."windowEnd", sv."contactMode", sv."activities"
-        FROM "scheduled_visit" sv
-        WHERE sv."subjectId" = ANY(${ids}::text[]) AND sv."source" = 'plan'
-      ),
-      same AS (
-        SELECT e."id", n.*, e."offsetMonths" AS "oldOffsetMonths", e."targetDate" AS "oldTargetDate", e."windowStart" AS "oldWindowStart",
-          e."windowEnd" AS "oldWindowEnd", e."contactMode" AS "oldContactMode", e."activities" AS "oldActivities"
-        FROM e JOIN n ON n."subjectId" = e."subjectId" AND n."visitId" = e."visitId" AND n."planVersion" = e."planVersion"
-      ),
-      -- Rows without a counterpart of the same key, paired by subject and visit id (an
-      -- amendment moves a future visit to the new version): such a pair is one row updated.
-      eu AS (
-        SELECT e."id", e."subjectId", e."visitId", row_number() OVER (PARTITION BY e."subjectId", e."visitId" ORDER BY e."planVersion") AS k
-        FROM e WHERE NOT EXISTS (SELECT 1 FROM same WHERE same."id" = e."id")
-      ),
-      nu AS (
-        SELECT n.*, row_number() OVER (PARTITION BY n."subjectId", n."visitId" ORDER BY n."planVersion") AS k
-        FROM n WHERE NOT EXISTS (SELECT 1 FROM e WHERE e."subjectId" = n."subjectId" AND e."visitId" = n."visitId" AND e."planVersion" = n."planVersion")
-      ),
-      moved AS (
-        SELECT eu."id", nu."subjectId", nu."visitId", nu."planVersion", nu."offsetMonths", nu."targetDate", nu."windowStart", nu."windowEnd", nu."contactMode", nu."activities", nu."k"
-        FROM eu JOIN nu ON nu."subjectId" = eu."subjectId" AND nu."visitId" = eu."visitId" AND nu."k" = eu."k"
-      ),
-      target AS (
-        SELECT "id", "planVersion", "offsetMonths", "targetDate", "windowStart", "windowEnd", "contactMode", "activities" FROM moved
-        UNION ALL
-        SELECT "id", "planVersion", "offsetMonths", "targetDate", "windowStart", "windowEnd", "contactMode", "activities" FROM same
-        WHERE ("oldOffsetMonths", "oldTargetDate", "oldWindowStart", "oldWindowEnd", "oldContactMode", "oldActivities")
-          IS DISTINCT FROM ("offsetMonths", "targetDate", "windowStart", "windowEnd", "contactMode", string_to_array("activities", ','))
-      ),
-      -- By id through the primary key (an array: a join lets the planner scan the whole table).
-      gone AS (
-        DELETE FROM "scheduled_visit" sv
-        WHERE sv."id" = ANY(ARRAY(SELECT eu."id" FROM eu WHERE NOT EXISTS (SELECT 1 FROM moved WHERE moved."id" = eu."id")))
-      ),
-      changed AS (
-        UPDATE "scheduled_visit" sv
-        SET "planVersion" = t."planVersion", "offsetMonths" = t."offsetMonths", "targetDate" = t."targetDate", "windowStart" = t."windowStart",
-          "windowEnd" = t."windowEnd", "contactMode" = t."contactMode", "activities" = string_to_array(t."activities", ',')
-        FROM target t
-        WHERE sv."id" = t."id"
-      )
-      INSERT INTO "scheduled_visit" ("id", "subjectId", "source", "visitId", "planVersion", "offsetMonths", "targetDate", "windowStart", "windowEnd", "contactMode", "activities")
-      SELECT gen_random_uuid()::text, nu."subjectId", 'plan', nu."visitId", nu."planVersion", nu."offsetMonths", nu."targetDate", nu."windowStart", nu."windowEnd", nu."contactMode", string_to_array(nu."activities", ',')
-      FROM nu
-      WHERE NOT EXISTS (SELECT 1 FROM moved WHERE moved."subjectId" = nu."subjectId" AND moved."visitId" = nu."visitId" AND moved."k" = nu."k")`);
-    await tx.$executeRaw`SET LOCAL enable_nestloop = DEFAULT`;
-    if (subjects.length < CHUNK) break;
+    await bringPlanRowsTo(tx, { subjectIds: ids, lines: lines.join("\n"), visits, tablesReady });
+    tablesReady = true;
+    if (subjects.length < chunk) break;
   }
   return written;
+}
+
+/**
+ * Bring the stored plan rows of `subjectIds` to exactly the computed `lines` (one chunk of
+ * `rewriteScheduleRows`). The computed rows and the chunk's stored plan rows are first copied
+ * into two temporary tables (created once per transaction, `ON COMMIT DROP`, emptied per chunk)
+ * and `ANALYZE`d, so every later statement is a plain join between tables with real row counts
+ * and distinct values: no statistics-less CTE for the planner to misjudge (decision 010: a
+ * 2,000-subject amendment once took 86 s on a nested-loop anti-join over CTE scans), and no
+ * planner setting overridden. Then, in this order (so no unique key is ever held twice):
+ *  1. each computed row is paired with its stored row — the same (subject, visit id, version),
+ *     else, among the rows left on both sides, the same (subject, visit id) in version order
+ *     (an amendment moves a future visit to the new version);
+ *  2. stored rows left unpaired are deleted (by id array, through the primary key);
+ *  3. paired rows whose version, dates, contact mode or activities differ are updated in place
+ *     (same id; unchanged rows are not written);
+ *  4. computed rows left unpaired are inserted.
+ * Each write is its own statement, so `scheduled_visit_rederive` and the summary triggers run
+ * once per statement over its transition table, as they do for any other write.
+ */
+async function bringPlanRowsTo(
+  tx: Tx,
+  options: { subjectIds: string[]; lines: string; visits: { visitId: string[]; contactMode: string[]; activities: string[] }; tablesReady: boolean },
+): Promise<void> {
+  const { subjectIds, lines, visits } = options;
+  if (!options.tablesReady) {
+    await tx.$executeRaw`
+      CREATE TEMP TABLE IF NOT EXISTS "schedule_rows_new" (
+        "n" int NOT NULL, "subjectId" text NOT NULL, "visitId" text NOT NULL, "planVersion" int NOT NULL, "offsetMonths" int NOT NULL,
+        "targetDate" date NOT NULL, "windowStart" date NOT NULL, "windowEnd" date NOT NULL, "contactMode" text NOT NULL, "activities" text[] NOT NULL,
+        "storedId" text
+      ) ON COMMIT DROP`;
+    await tx.$executeRaw`
+      CREATE TEMP TABLE IF NOT EXISTS "schedule_rows_old" (
+        "id" text NOT NULL, "subjectId" text NOT NULL, "visitId" text NOT NULL, "planVersion" int, "offsetMonths" int,
+        "targetDate" date NOT NULL, "windowStart" date NOT NULL, "windowEnd" date NOT NULL, "contactMode" text NOT NULL, "activities" text[] NOT NULL
+      ) ON COMMIT DROP`;
+  }
+  await tx.$executeRaw`TRUNCATE pg_temp."schedule_rows_new", pg_temp."schedule_rows_old"`;
+  // A line: subject id, visit index (1-based, into the visit arrays), version, offset, dates.
+  await tx.$executeRaw`
+    INSERT INTO pg_temp."schedule_rows_new" ("n", "subjectId", "visitId", "planVersion", "offsetMonths", "targetDate", "windowStart", "windowEnd", "contactMode", "activities")
+    SELECT q."n", f[1], (${visits.visitId}::text[])[f[2]::int], f[3]::int, f[4]::int, f[5]::date, f[6]::date, f[7]::date,
+      (${visits.contactMode}::text[])[f[2]::int], string_to_array((${visits.activities}::text[])[f[2]::int], ',')
+    FROM (SELECT string_to_array(l, E'\t') AS f, n FROM string_to_table(${lines}, E'\n') WITH ORDINALITY AS t(l, n) WHERE l <> '') q`;
+  await tx.$executeRaw`
+    INSERT INTO pg_temp."schedule_rows_old"
+    SELECT sv."id", sv."subjectId", sv."visitId", sv."planVersion", sv."offsetMonths", sv."targetDate", sv."windowStart", sv."windowEnd", sv."contactMode", sv."activities"
+    FROM "scheduled_visit" sv
+    WHERE sv."subjectId" = ANY(${subjectIds}::text[]) AND sv."source" = 'plan'`;
+  await tx.$executeRaw`ANALYZE pg_temp."schedule_rows_new", pg_temp."schedule_rows_old"`;
+  // 1. Pairs: the same key, else the same subject and visit id among the rows left (version order).
+  await tx.$executeRaw`
+    UPDATE pg_temp."schedule_rows_new" n SET "storedId" = p."id"
+    FROM (
+      SELECT o."id", c."n"
+      FROM pg_temp."schedule_rows_old" o
+      JOIN pg_temp."schedule_rows_new" c ON c."subjectId" = o."subjectId" AND c."visitId" = o."visitId" AND c."planVersion" = o."planVersion"
+      UNION ALL
+      SELECT eu."id", nu."n"
+      FROM (
+        SELECT o."id", o."subjectId", o."visitId", row_number() OVER (PARTITION BY o."subjectId", o."visitId" ORDER BY o."planVersion") AS k
+        FROM pg_temp."schedule_rows_old" o
+        WHERE NOT EXISTS (SELECT 1 FROM pg_temp."schedule_rows_new" c WHERE c."subjectId" = o."subjectId" AND c."visitId" = o."visitId" AND c."planVersion" = o."planVersion")
+      ) eu
+      JOIN (
+        SELECT c."n", c."subjectId", c."visitId", row_number() OVER (PARTITION BY c."subjectId", c."visitId" ORDER BY c."planVersion") AS k
+        FROM pg_temp."schedule_rows_new" c
+        WHERE NOT EXISTS (SELECT 1 FROM pg_temp."schedule_rows_old" o WHERE o."subjectId" = c."subjectId" AND o."visitId" = c."visitId" AND o."planVersion" = c."planVersion")
+      ) nu ON nu."subjectId" = eu."subjectId" AND nu."visitId" = eu."visitId" AND nu."k" = eu."k"
+    ) p
+    WHERE n."n" = p."n"`;
+  await tx.$executeRaw`ANALYZE pg_temp."schedule_rows_new"`;
+  // 2. By id through the primary key (an array: joined, the planner may scan the whole table).
+  await tx.$executeRaw`
+    DELETE FROM "scheduled_visit"
+    WHERE "id" = ANY(ARRAY(SELECT o."id" FROM pg_temp."schedule_rows_old" o WHERE NOT EXISTS (SELECT 1 FROM pg_temp."schedule_rows_new" n WHERE n."storedId" = o."id")))`;
+  // 3. Moved or changed rows, in place.
+  await tx.$executeRaw`
+    UPDATE "scheduled_visit" sv
+    SET "planVersion" = n."planVersion", "offsetMonths" = n."offsetMonths", "targetDate" = n."targetDate", "windowStart" = n."windowStart",
+      "windowEnd" = n."windowEnd", "contactMode" = n."contactMode", "activities" = n."activities"
+    FROM pg_temp."schedule_rows_new" n
+    JOIN pg_temp."schedule_rows_old" o ON o."id" = n."storedId"
+    WHERE sv."id" = n."storedId"
+      AND (o."planVersion", o."offsetMonths", o."targetDate", o."windowStart", o."windowEnd", o."contactMode", o."activities")
+        IS DISTINCT FROM (n."planVersion", n."offsetMonths", n."targetDate", n."windowStart", n."windowEnd", n."contactMode", n."activities")`;
+  // 4. What is new.
+  await tx.$executeRaw`
+    INSERT INTO "scheduled_visit" ("id", "subjectId", "source", "visitId", "planVersion", "offsetMonths", "targetDate", "windowStart", "windowEnd", "contactMode", "activities")
+    SELECT gen_random_uuid()::text, n."subjectId", 'plan', n."visitId", n."planVersion", n."offsetMonths", n."targetDate", n."windowStart", n."windowEnd", n."contactMode", n."activities"
+    FROM pg_temp."schedule_rows_new" n
+    WHERE n."storedId" IS NULL`;
 }
