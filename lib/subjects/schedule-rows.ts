@@ -143,21 +143,29 @@ export async function rewriteScheduleRows(tx: Tx, options: { studyId: string; su
 
 /**
  * Bring the stored plan rows of `subjectIds` to exactly the computed `lines` (one chunk of
- * `rewriteScheduleRows`). The computed rows and the chunk's stored plan rows are first copied
- * into two temporary tables (created once per transaction, `ON COMMIT DROP`, emptied per chunk)
- * and `ANALYZE`d, so every later statement is a plain join between tables with real row counts
- * and distinct values: no statistics-less CTE for the planner to misjudge (decision 010: a
- * 2,000-subject amendment once took 86 s on a nested-loop anti-join over CTE scans), and no
- * planner setting overridden. Then, in this order (so no unique key is ever held twice):
- *  1. each computed row is paired with its stored row — the same (subject, visit id, version),
- *     else, among the rows left on both sides, the same (subject, visit id) in version order
- *     (an amendment moves a future visit to the new version);
- *  2. stored rows left unpaired are deleted (by id array, through the primary key);
- *  3. paired rows whose version, dates, contact mode or activities differ are updated in place
- *     (same id; unchanged rows are not written);
- *  4. computed rows left unpaired are inserted.
+ * `rewriteScheduleRows`), in four statements after one that stages the differences.
+ *
+ * Decision 010: this used to be one statement over CTEs without statistics, and the planner,
+ * guessing one row where there were tens of thousands, once ran a nested-loop anti-join that took
+ * 86 s for a 2,000-subject amendment; nested loops were then turned off for it. Now nothing
+ * depends on a join's row estimate, and no planner setting is overridden:
+ *  - The pairing uses window functions over the chunk's stored rows and computed rows together
+ *    (sorts, no join): a stored and a computed row of the same (subject, visit id, version) are a
+ *    pair; the rows left on either side are paired by (subject, visit id) in version order (an
+ *    amendment moves a future visit to the new version). A pair is changed when its version,
+ *    dates, contact mode or activities differ.
+ *  - Only what must be written is staged, in a temporary table (`schedule_changes`, created once
+ *    per transaction, `ON COMMIT DROP`, emptied per chunk, indexed on `id`) that is `ANALYZE`d:
+ *    stored rows without a pair (`d`), changed pairs (`u`: the stored id, the computed values),
+ *    computed rows without a pair (`i`).
+ *  - Then: delete the `d` rows, update the `u` rows in place (same id; unchanged rows are not
+ *    written), insert the `i` rows — an order that never holds a unique key twice. Rows of
+ *    `scheduled_visit` are reached by id arrays through its primary key (joined, the planner may
+ *    scan all the program's rows — 2 M at 100,000 subjects — for a chunk's few thousand); the
+ *    update's one join, back to the staged values, has an index on the staged side, so even a
+ *    nested loop there is an index probe per row.
  * Each write is its own statement, so `scheduled_visit_rederive` and the summary triggers run
- * once per statement over its transition table, as they do for any other write.
+ * once per statement over its transition table, as for any other write.
  */
 async function bringPlanRowsTo(
   tx: Tx,
@@ -166,70 +174,56 @@ async function bringPlanRowsTo(
   const { subjectIds, lines, visits } = options;
   if (!options.tablesReady) {
     await tx.$executeRaw`
-      CREATE TEMP TABLE IF NOT EXISTS "schedule_rows_new" (
-        "n" int NOT NULL, "subjectId" text NOT NULL, "visitId" text NOT NULL, "planVersion" int NOT NULL, "offsetMonths" int NOT NULL,
-        "targetDate" date NOT NULL, "windowStart" date NOT NULL, "windowEnd" date NOT NULL, "contactMode" text NOT NULL, "activities" text[] NOT NULL,
-        "storedId" text
-      ) ON COMMIT DROP`;
-    await tx.$executeRaw`
-      CREATE TEMP TABLE IF NOT EXISTS "schedule_rows_old" (
-        "id" text NOT NULL, "subjectId" text NOT NULL, "visitId" text NOT NULL, "planVersion" int, "offsetMonths" int,
+      CREATE TEMP TABLE IF NOT EXISTS "schedule_changes" (
+        "action" text NOT NULL, "id" text, "subjectId" text NOT NULL, "visitId" text NOT NULL, "planVersion" int, "offsetMonths" int,
         "targetDate" date NOT NULL, "windowStart" date NOT NULL, "windowEnd" date NOT NULL, "contactMode" text NOT NULL, "activities" text[] NOT NULL
       ) ON COMMIT DROP`;
+    await tx.$executeRaw`CREATE INDEX IF NOT EXISTS "schedule_changes_id" ON pg_temp."schedule_changes" ("id")`;
   }
-  await tx.$executeRaw`TRUNCATE pg_temp."schedule_rows_new", pg_temp."schedule_rows_old"`;
-  // A line: subject id, visit index (1-based, into the visit arrays), version, offset, dates.
+  await tx.$executeRaw`TRUNCATE pg_temp."schedule_changes"`;
+  // A computed line: subject id, visit index (1-based, into the visit arrays), version, offset, dates.
+  // `exact`: one row of each side with this key; `k`: the pair's rank within (subject, visit id).
   await tx.$executeRaw`
-    INSERT INTO pg_temp."schedule_rows_new" ("n", "subjectId", "visitId", "planVersion", "offsetMonths", "targetDate", "windowStart", "windowEnd", "contactMode", "activities")
-    SELECT q."n", f[1], (${visits.visitId}::text[])[f[2]::int], f[3]::int, f[4]::int, f[5]::date, f[6]::date, f[7]::date,
-      (${visits.contactMode}::text[])[f[2]::int], string_to_array((${visits.activities}::text[])[f[2]::int], ',')
-    FROM (SELECT string_to_array(l, E'\t') AS f, n FROM string_to_table(${lines}, E'\n') WITH ORDINALITY AS t(l, n) WHERE l <> '') q`;
-  await tx.$executeRaw`
-    INSERT INTO pg_temp."schedule_rows_old"
-    SELECT sv."id", sv."subjectId", sv."visitId", sv."planVersion", sv."offsetMonths", sv."targetDate", sv."windowStart", sv."windowEnd", sv."contactMode", sv."activities"
-    FROM "scheduled_visit" sv
-    WHERE sv."subjectId" = ANY(${subjectIds}::text[]) AND sv."source" = 'plan'`;
-  await tx.$executeRaw`ANALYZE pg_temp."schedule_rows_new", pg_temp."schedule_rows_old"`;
-  // 1. Pairs: the same key, else the same subject and visit id among the rows left (version order).
-  await tx.$executeRaw`
-    UPDATE pg_temp."schedule_rows_new" n SET "storedId" = p."id"
+    INSERT INTO pg_temp."schedule_changes" ("action", "id", "subjectId", "visitId", "planVersion", "offsetMonths", "targetDate", "windowStart", "windowEnd", "contactMode", "activities")
+    SELECT CASE WHEN c."stored" THEN 'd' WHEN c."size" = 1 THEN 'i' ELSE 'u' END, CASE WHEN c."stored" THEN c."id" ELSE c."pid" END,
+      c."subjectId", c."visitId", c."planVersion", c."offsetMonths", c."targetDate", c."windowStart", c."windowEnd", c."contactMode", c."activities"
     FROM (
-      SELECT o."id", c."n"
-      FROM pg_temp."schedule_rows_old" o
-      JOIN pg_temp."schedule_rows_new" c ON c."subjectId" = o."subjectId" AND c."visitId" = o."visitId" AND c."planVersion" = o."planVersion"
-      UNION ALL
-      SELECT eu."id", nu."n"
+      SELECT b.*, max(b."id") OVER p AS "pid", count(*) OVER p AS "size", min(b."h") OVER p AS "lo", max(b."h") OVER p AS "hi"
       FROM (
-        SELECT o."id", o."subjectId", o."visitId", row_number() OVER (PARTITION BY o."subjectId", o."visitId" ORDER BY o."planVersion") AS k
-        FROM pg_temp."schedule_rows_old" o
-        WHERE NOT EXISTS (SELECT 1 FROM pg_temp."schedule_rows_new" c WHERE c."subjectId" = o."subjectId" AND c."visitId" = o."visitId" AND c."planVersion" = o."planVersion")
-      ) eu
-      JOIN (
-        SELECT c."n", c."subjectId", c."visitId", row_number() OVER (PARTITION BY c."subjectId", c."visitId" ORDER BY c."planVersion") AS k
-        FROM pg_temp."schedule_rows_new" c
-        WHERE NOT EXISTS (SELECT 1 FROM pg_temp."schedule_rows_old" o WHERE o."subjectId" = c."subjectId" AND o."visitId" = c."visitId" AND o."planVersion" = c."planVersion")
-      ) nu ON nu."subjectId" = eu."subjectId" AND nu."visitId" = eu."visitId" AND nu."k" = eu."k"
-    ) p
-    WHERE n."n" = p."n"`;
-  await tx.$executeRaw`ANALYZE pg_temp."schedule_rows_new"`;
-  // 2. By id through the primary key (an array: joined, the planner may scan the whole table).
+        SELECT a.*, CASE WHEN a."exact" THEN a."planVersion" ELSE row_number() OVER (PARTITION BY a."subjectId", a."visitId", a."exact", a."stored" ORDER BY a."planVersion") END AS "k"
+        FROM (
+          SELECT x.*,
+            md5(ROW(x."planVersion", x."offsetMonths", x."targetDate", x."windowStart", x."windowEnd", x."contactMode", x."activities")::text) AS "h",
+            count(*) FILTER (WHERE x."stored") OVER key = 1 AND count(*) FILTER (WHERE NOT x."stored") OVER key = 1 AS "exact"
+          FROM (
+            SELECT true AS "stored", sv."id", sv."subjectId", sv."visitId", sv."planVersion", sv."offsetMonths", sv."targetDate", sv."windowStart", sv."windowEnd", sv."contactMode", sv."activities"
+            FROM "scheduled_visit" sv
+            WHERE sv."subjectId" = ANY(${subjectIds}::text[]) AND sv."source" = 'plan'
+            UNION ALL
+            SELECT false, NULL, f[1], (${visits.visitId}::text[])[f[2]::int], f[3]::int, f[4]::int, f[5]::date, f[6]::date, f[7]::date,
+              (${visits.contactMode}::text[])[f[2]::int], string_to_array((${visits.activities}::text[])[f[2]::int], ',')
+            FROM (SELECT string_to_array(l, E'\t') AS f FROM string_to_table(${lines}, E'\n') AS l WHERE l <> '') q
+          ) x
+          WINDOW key AS (PARTITION BY x."subjectId", x."visitId", x."planVersion")
+        ) a
+      ) b
+      WINDOW p AS (PARTITION BY b."subjectId", b."visitId", b."exact", b."k")
+    ) c
+    WHERE c."size" = 1 OR (NOT c."stored" AND c."lo" IS DISTINCT FROM c."hi")`;
+  await tx.$executeRaw`ANALYZE pg_temp."schedule_changes" ("action", "id")`;
   await tx.$executeRaw`
     DELETE FROM "scheduled_visit"
-    WHERE "id" = ANY(ARRAY(SELECT o."id" FROM pg_temp."schedule_rows_old" o WHERE NOT EXISTS (SELECT 1 FROM pg_temp."schedule_rows_new" n WHERE n."storedId" = o."id")))`;
-  // 3. Moved or changed rows, in place.
+    WHERE "id" = ANY(ARRAY(SELECT c."id" FROM pg_temp."schedule_changes" c WHERE c."action" = 'd'))`;
   await tx.$executeRaw`
     UPDATE "scheduled_visit" sv
-    SET "planVersion" = n."planVersion", "offsetMonths" = n."offsetMonths", "targetDate" = n."targetDate", "windowStart" = n."windowStart",
-      "windowEnd" = n."windowEnd", "contactMode" = n."contactMode", "activities" = n."activities"
-    FROM pg_temp."schedule_rows_new" n
-    JOIN pg_temp."schedule_rows_old" o ON o."id" = n."storedId"
-    WHERE sv."id" = n."storedId"
-      AND (o."planVersion", o."offsetMonths", o."targetDate", o."windowStart", o."windowEnd", o."contactMode", o."activities")
-        IS DISTINCT FROM (n."planVersion", n."offsetMonths", n."targetDate", n."windowStart", n."windowEnd", n."contactMode", n."activities")`;
-  // 4. What is new.
+    SET "planVersion" = c."planVersion", "offsetMonths" = c."offsetMonths", "targetDate" = c."targetDate", "windowStart" = c."windowStart",
+      "windowEnd" = c."windowEnd", "contactMode" = c."contactMode", "activities" = c."activities"
+    FROM pg_temp."schedule_changes" c
+    WHERE sv."id" = ANY(ARRAY(SELECT u."id" FROM pg_temp."schedule_changes" u WHERE u."action" = 'u'))
+      AND c."id" = sv."id" AND c."action" = 'u'`;
   await tx.$executeRaw`
     INSERT INTO "scheduled_visit" ("id", "subjectId", "source", "visitId", "planVersion", "offsetMonths", "targetDate", "windowStart", "windowEnd", "contactMode", "activities")
-    SELECT gen_random_uuid()::text, n."subjectId", 'plan', n."visitId", n."planVersion", n."offsetMonths", n."targetDate", n."windowStart", n."windowEnd", n."contactMode", n."activities"
-    FROM pg_temp."schedule_rows_new" n
-    WHERE n."storedId" IS NULL`;
+    SELECT gen_random_uuid()::text, c."subjectId", 'plan', c."visitId", c."planVersion", c."offsetMonths", c."targetDate", c."windowStart", c."windowEnd", c."contactMode", c."activities"
+    FROM pg_temp."schedule_changes" c
+    WHERE c."action" = 'i'`;
 }
