@@ -13,8 +13,13 @@ import { parse } from "pg-connection-string";
  *  - EXECUTE on no SECURITY DEFINER function of `public` (they run only as triggers: PostgreSQL
  *    checks EXECUTE when a trigger is created, not when it fires), revoked from PUBLIC too;
  *  - nothing on _prisma_migrations; no TRUNCATE, REFERENCES or TRIGGER anywhere;
- *  - USAGE on the schema (no CREATE), USAGE and SELECT on sequences.
- * Owning nothing and not being a superuser, it can neither run DDL, nor disable or drop a
+ *  - USAGE on the schema (no CREATE), USAGE and SELECT on sequences;
+ *  - TEMPORARY on the database: the plan rows' rewrite stages each chunk in temporary tables
+ *    (`ON COMMIT DROP`, lib/subjects/schedule-rows.ts) so the planner has their statistics.
+ *    PostgreSQL grants it to PUBLIC by default; granted here so a server that revoked it from
+ *    PUBLIC still works.
+ * Owning nothing lasting (a temporary table lives in its own session's schema and goes with
+ * the transaction) and not being a superuser, it can neither run DDL on the app's tables, nor disable or drop a
  * trigger, nor set session_replication_role. Tables other branches add are covered because
  * the grants are re-applied after each migrate.
  */
@@ -70,7 +75,7 @@ export async function grantAppRole(ownerUrl: string, appUrl: string): Promise<vo
     if (owned.rowCount) throw new Error(`the app role ${role} owns ${owned.rows[0].relname}: it must own nothing (run migrations as the owner)`);
     await client.query("BEGIN");
     await client.query(`REVOKE CREATE ON SCHEMA public FROM PUBLIC`);
-    await client.query(`GRANT CONNECT ON DATABASE ${quoteIdent(database)} TO ${r}`);
+    await client.query(`GRANT CONNECT, TEMPORARY ON DATABASE ${quoteIdent(database)} TO ${r}`);
     await client.query(`GRANT USAGE ON SCHEMA public TO ${r}`);
     await client.query(`REVOKE ALL ON ALL TABLES IN SCHEMA public FROM ${r}`);
     await client.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${r}`);

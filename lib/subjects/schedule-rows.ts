@@ -70,20 +70,22 @@ interface StoredSubjectWithRecords {
  * status; rows of other sources (escalation, extension) are left alone.
  *
  * Set-based (docs/decisions/010-program-scale.md): subjects and their plan records are read in
- * keyset chunks of 5,000 with one query, lib/schedule computes each subject's rows, and one
- * statement per chunk brings the stored rows to exactly that set. A stored row and a computed one
+ * keyset chunks of 5,000 with one query, lib/schedule computes each subject's rows, and a few
+ * statements per chunk bring the stored rows to exactly that set (`bringPlanRowsTo`). A stored row and a computed one
  * of the same subject, visit id and version are the same row (updated when its dates or
  * activities changed); the rows left on either side are paired by subject and visit id — a
  * future visit moved to the new version by an amendment — and such a pair is one row updated in
  * place (new version, possibly new dates), keeping its id; only what is left after that is
  * deleted or inserted. Recorded visits always keep their key, so they are never moved (CDE
  * §2.3.2: an amendment changes the future only). Returns the number of plan rows the subjects
- * now have.
+ * now have. `chunk` (subjects per chunk, default 5,000) is for the tests of chunk boundaries.
  */
-export async function rewriteScheduleRows(tx: Tx, options: { studyId: string; subjectIds?: string[] }): Promise<number> {
+export async function rewriteScheduleRows(tx: Tx, options: { studyId: string; subjectIds?: string[]; chunk?: number }): Promise<number> {
+  const chunk = options.chunk ?? CHUNK;
   const planVersions = toSchedulePlanVersions(await listAppliedPlanVersions(tx, { studyId: options.studyId }));
   let written = 0;
   let cursor = "";
+  let tablesReady = false;
   for (;;) {
     const subjects = await tx.$queryRaw<StoredSubjectWithRecords[]>(Prisma.sql`
       SELECT s."id", s."dosingDate"::text AS "dosingDate", s."status", s."statusDate"::text AS "statusDate",
@@ -93,7 +95,7 @@ export async function rewriteScheduleRows(tx: Tx, options: { studyId: string; su
       WHERE s."studyId" = ${options.studyId} AND s."id" > ${cursor}
         ${options.subjectIds ? Prisma.sql`AND s."id" = ANY(${options.subjectIds}::text[])` : Prisma.empty}
       ORDER BY s."id"
-      LIMIT ${CHUNK}`);
+      LIMIT ${chunk}`);
     if (subjects.length === 0) break;
     cursor = subjects[subjects.length - 1]!.id;
     const ids = subjects.map((s) => s.id);
@@ -132,71 +134,96 @@ export async function rewriteScheduleRows(tx: Tx, options: { studyId: string; su
       }
     }
     written += lines.length;
-    // The CTE scans below have no statistics: the planner estimates the exact-match join `same`
-    // at a row or so and may pick nested-loop anti-joins over tens of thousands of rows (measured:
-    // a 2,000-subject amendment took 86 s instead of 1.4 s, depending on when autoanalyze had
-    // run). Every join here is an equality over whole sets, so hash joins are right: nested loops
-    // are off for this statement only (and its re-derive trigger), back on right after.
-    await tx.$executeRaw`SET LOCAL enable_nestloop = off`;
-    await tx.$executeRaw(Prisma.sql`
-      WITH v AS (
-        SELECT * FROM unnest(${visits.visitId}::text[], ${visits.contactMode}::text[], ${visits.activities}::text[]) WITH ORDINALITY AS v("visitId", "contactMode", "activities", "i")
-      ),
-      n AS MATERIALIZED (
-        SELECT f[1] AS "subjectId", v."visitId", f[3]::int AS "planVersion", f[4]::int AS "offsetMonths", f[5]::date AS "targetDate", f[6]::date AS "windowStart",
-          f[7]::date AS "windowEnd", v."contactMode", v."activities"
-        FROM (SELECT string_to_array(l, E'\t') AS f FROM string_to_table(${lines.join("\n")}, E'\n') AS l WHERE l <> '') q
-        JOIN v ON v."i" = f[2]::int
-      ),
-      e AS MATERIALIZED (
-        SELECT sv."id", sv."subjectId", sv."visitId", sv."planVersion", sv."offsetMonths", sv."targetDate", sv."windowStart", sv."windowEnd", sv."contactMode", sv."activities"
-        FROM "scheduled_visit" sv
-        WHERE sv."subjectId" = ANY(${ids}::text[]) AND sv."source" = 'plan'
-      ),
-      same AS (
-        SELECT e."id", n.*, e."offsetMonths" AS "oldOffsetMonths", e."targetDate" AS "oldTargetDate", e."windowStart" AS "oldWindowStart",
-          e."windowEnd" AS "oldWindowEnd", e."contactMode" AS "oldContactMode", e."activities" AS "oldActivities"
-        FROM e JOIN n ON n."subjectId" = e."subjectId" AND n."visitId" = e."visitId" AND n."planVersion" = e."planVersion"
-      ),
-      -- Rows without a counterpart of the same key, paired by subject and visit id (an
-      -- amendment moves a future visit to the new version): such a pair is one row updated.
-      eu AS (
-        SELECT e."id", e."subjectId", e."visitId", row_number() OVER (PARTITION BY e."subjectId", e."visitId" ORDER BY e."planVersion") AS k
-        FROM e WHERE NOT EXISTS (SELECT 1 FROM same WHERE same."id" = e."id")
-      ),
-      nu AS (
-        SELECT n.*, row_number() OVER (PARTITION BY n."subjectId", n."visitId" ORDER BY n."planVersion") AS k
-        FROM n WHERE NOT EXISTS (SELECT 1 FROM e WHERE e."subjectId" = n."subjectId" AND e."visitId" = n."visitId" AND e."planVersion" = n."planVersion")
-      ),
-      moved AS (
-        SELECT eu."id", nu."subjectId", nu."visitId", nu."planVersion", nu."offsetMonths", nu."targetDate", nu."windowStart", nu."windowEnd", nu."contactMode", nu."activities", nu."k"
-        FROM eu JOIN nu ON nu."subjectId" = eu."subjectId" AND nu."visitId" = eu."visitId" AND nu."k" = eu."k"
-      ),
-      target AS (
-        SELECT "id", "planVersion", "offsetMonths", "targetDate", "windowStart", "windowEnd", "contactMode", "activities" FROM moved
-        UNION ALL
-        SELECT "id", "planVersion", "offsetMonths", "targetDate", "windowStart", "windowEnd", "contactMode", "activities" FROM same
-        WHERE ("oldOffsetMonths", "oldTargetDate", "oldWindowStart", "oldWindowEnd", "oldContactMode", "oldActivities")
-          IS DISTINCT FROM ("offsetMonths", "targetDate", "windowStart", "windowEnd", "contactMode", string_to_array("activities", ','))
-      ),
-      -- By id through the primary key (an array: a join lets the planner scan the whole table).
-      gone AS (
-        DELETE FROM "scheduled_visit" sv
-        WHERE sv."id" = ANY(ARRAY(SELECT eu."id" FROM eu WHERE NOT EXISTS (SELECT 1 FROM moved WHERE moved."id" = eu."id")))
-      ),
-      changed AS (
-        UPDATE "scheduled_visit" sv
-        SET "planVersion" = t."planVersion", "offsetMonths" = t."offsetMonths", "targetDate" = t."targetDate", "windowStart" = t."windowStart",
-          "windowEnd" = t."windowEnd", "contactMode" = t."contactMode", "activities" = string_to_array(t."activities", ',')
-        FROM target t
-        WHERE sv."id" = t."id"
-      )
-      INSERT INTO "scheduled_visit" ("id", "subjectId", "source", "visitId", "planVersion", "offsetMonths", "targetDate", "windowStart", "windowEnd", "contactMode", "activities")
-      SELECT gen_random_uuid()::text, nu."subjectId", 'plan', nu."visitId", nu."planVersion", nu."offsetMonths", nu."targetDate", nu."windowStart", nu."windowEnd", nu."contactMode", string_to_array(nu."activities", ',')
-      FROM nu
-      WHERE NOT EXISTS (SELECT 1 FROM moved WHERE moved."subjectId" = nu."subjectId" AND moved."visitId" = nu."visitId" AND moved."k" = nu."k")`);
-    await tx.$executeRaw`SET LOCAL enable_nestloop = DEFAULT`;
-    if (subjects.length < CHUNK) break;
+    await bringPlanRowsTo(tx, { subjectIds: ids, lines: lines.join("\n"), visits, tablesReady });
+    tablesReady = true;
+    if (subjects.length < chunk) break;
   }
   return written;
+}
+
+/**
+ * Bring the stored plan rows of `subjectIds` to exactly the computed `lines` (one chunk of
+ * `rewriteScheduleRows`), in four statements after one that stages the differences.
+ *
+ * Decision 010: this used to be one statement over CTEs without statistics, and the planner,
+ * guessing one row where there were tens of thousands, once ran a nested-loop anti-join that took
+ * 86 s for a 2,000-subject amendment; nested loops were then turned off for it. Now nothing
+ * depends on a join's row estimate, and no planner setting is overridden:
+ *  - The pairing uses window functions over the chunk's stored rows and computed rows together
+ *    (sorts, no join): a stored and a computed row of the same (subject, visit id, version) are a
+ *    pair; the rows left on either side are paired by (subject, visit id) in version order (an
+ *    amendment moves a future visit to the new version). A pair is changed when its version,
+ *    dates, contact mode or activities differ.
+ *  - Only what must be written is staged, in a temporary table (`schedule_changes`, created once
+ *    per transaction, `ON COMMIT DROP`, emptied per chunk, indexed on `id`) that is `ANALYZE`d:
+ *    stored rows without a pair (`d`), changed pairs (`u`: the stored id, the computed values),
+ *    computed rows without a pair (`i`).
+ *  - Then: delete the `d` rows, update the `u` rows in place (same id; unchanged rows are not
+ *    written), insert the `i` rows — an order that never holds a unique key twice. Rows of
+ *    `scheduled_visit` are reached by id arrays through its primary key (joined, the planner may
+ *    scan all the program's rows — 2 M at 100,000 subjects — for a chunk's few thousand); the
+ *    update's one join, back to the staged values, has an index on the staged side, so even a
+ *    nested loop there is an index probe per row.
+ * Each write is its own statement, so `scheduled_visit_rederive` and the summary triggers run
+ * once per statement over its transition table, as for any other write.
+ */
+async function bringPlanRowsTo(
+  tx: Tx,
+  options: { subjectIds: string[]; lines: string; visits: { visitId: string[]; contactMode: string[]; activities: string[] }; tablesReady: boolean },
+): Promise<void> {
+  const { subjectIds, lines, visits } = options;
+  if (!options.tablesReady) {
+    await tx.$executeRaw`
+      CREATE TEMP TABLE IF NOT EXISTS "schedule_changes" (
+        "action" text NOT NULL, "id" text, "subjectId" text NOT NULL, "visitId" text NOT NULL, "planVersion" int, "offsetMonths" int,
+        "targetDate" date NOT NULL, "windowStart" date NOT NULL, "windowEnd" date NOT NULL, "contactMode" text NOT NULL, "activities" text[] NOT NULL
+      ) ON COMMIT DROP`;
+    await tx.$executeRaw`CREATE INDEX IF NOT EXISTS "schedule_changes_id" ON pg_temp."schedule_changes" ("id")`;
+  }
+  await tx.$executeRaw`TRUNCATE pg_temp."schedule_changes"`;
+  // A computed line: subject id, visit index (1-based, into the visit arrays), version, offset, dates.
+  // `exact`: one row of each side with this key; `k`: the pair's rank within (subject, visit id).
+  await tx.$executeRaw`
+    INSERT INTO pg_temp."schedule_changes" ("action", "id", "subjectId", "visitId", "planVersion", "offsetMonths", "targetDate", "windowStart", "windowEnd", "contactMode", "activities")
+    SELECT CASE WHEN c."stored" THEN 'd' WHEN c."size" = 1 THEN 'i' ELSE 'u' END, CASE WHEN c."stored" THEN c."id" ELSE c."pid" END,
+      c."subjectId", c."visitId", c."planVersion", c."offsetMonths", c."targetDate", c."windowStart", c."windowEnd", c."contactMode", c."activities"
+    FROM (
+      SELECT b.*, max(b."id") OVER p AS "pid", count(*) OVER p AS "size", min(b."h") OVER p AS "lo", max(b."h") OVER p AS "hi"
+      FROM (
+        SELECT a.*, CASE WHEN a."exact" THEN a."planVersion" ELSE row_number() OVER (PARTITION BY a."subjectId", a."visitId", a."exact", a."stored" ORDER BY a."planVersion") END AS "k"
+        FROM (
+          SELECT x.*,
+            md5(ROW(x."planVersion", x."offsetMonths", x."targetDate", x."windowStart", x."windowEnd", x."contactMode", x."activities")::text) AS "h",
+            count(*) FILTER (WHERE x."stored") OVER key = 1 AND count(*) FILTER (WHERE NOT x."stored") OVER key = 1 AS "exact"
+          FROM (
+            SELECT true AS "stored", sv."id", sv."subjectId", sv."visitId", sv."planVersion", sv."offsetMonths", sv."targetDate", sv."windowStart", sv."windowEnd", sv."contactMode", sv."activities"
+            FROM "scheduled_visit" sv
+            WHERE sv."subjectId" = ANY(${subjectIds}::text[]) AND sv."source" = 'plan'
+            UNION ALL
+            SELECT false, NULL, f[1], (${visits.visitId}::text[])[f[2]::int], f[3]::int, f[4]::int, f[5]::date, f[6]::date, f[7]::date,
+              (${visits.contactMode}::text[])[f[2]::int], string_to_array((${visits.activities}::text[])[f[2]::int], ',')
+            FROM (SELECT string_to_array(l, E'\t') AS f FROM string_to_table(${lines}, E'\n') AS l WHERE l <> '') q
+          ) x
+          WINDOW key AS (PARTITION BY x."subjectId", x."visitId", x."planVersion")
+        ) a
+      ) b
+      WINDOW p AS (PARTITION BY b."subjectId", b."visitId", b."exact", b."k")
+    ) c
+    WHERE c."size" = 1 OR (NOT c."stored" AND c."lo" IS DISTINCT FROM c."hi")`;
+  await tx.$executeRaw`ANALYZE pg_temp."schedule_changes" ("action", "id")`;
+  await tx.$executeRaw`
+    DELETE FROM "scheduled_visit"
+    WHERE "id" = ANY(ARRAY(SELECT c."id" FROM pg_temp."schedule_changes" c WHERE c."action" = 'd'))`;
+  await tx.$executeRaw`
+    UPDATE "scheduled_visit" sv
+    SET "planVersion" = c."planVersion", "offsetMonths" = c."offsetMonths", "targetDate" = c."targetDate", "windowStart" = c."windowStart",
+      "windowEnd" = c."windowEnd", "contactMode" = c."contactMode", "activities" = c."activities"
+    FROM pg_temp."schedule_changes" c
+    WHERE sv."id" = ANY(ARRAY(SELECT u."id" FROM pg_temp."schedule_changes" u WHERE u."action" = 'u'))
+      AND c."id" = sv."id" AND c."action" = 'u'`;
+  await tx.$executeRaw`
+    INSERT INTO "scheduled_visit" ("id", "subjectId", "source", "visitId", "planVersion", "offsetMonths", "targetDate", "windowStart", "windowEnd", "contactMode", "activities")
+    SELECT gen_random_uuid()::text, c."subjectId", 'plan', c."visitId", c."planVersion", c."offsetMonths", c."targetDate", c."windowStart", c."windowEnd", c."contactMode", c."activities"
+    FROM pg_temp."schedule_changes" c
+    WHERE c."action" = 'i'`;
 }

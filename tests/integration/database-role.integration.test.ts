@@ -4,7 +4,8 @@ import { disconnectDb } from "@/lib/db/client";
 
 /**
  * The application's connection (DATABASE_URL, the role lib/cli/db-roles.ts grants after every
- * migrate) can read and write rows and append to the audit trail, and nothing more: no
+ * migrate) can read and write rows, append to the audit trail and stage rows in temporary
+ * tables, and nothing more: no
  * superuser, no DDL, no switching the audit triggers off, no rewriting audit_log.
  */
 let app: pg.Client;
@@ -72,5 +73,11 @@ describe("the app's database role is least-privileged", () => {
     expect(await attempt(`SELECT count(*) FROM audit_log`)).toBeNull();
     expect(await attempt(`SELECT count(*) FROM visit_summary`)).toBeNull();
     expect(await attempt(`SELECT count(*) FROM subject_summary`)).toBeNull();
+  });
+
+  it("may stage rows in a temporary table that goes with the transaction (the plan rows' rewrite does)", async () => {
+    expect(await attempt(`CREATE TEMP TABLE staged (id int) ON COMMIT DROP; INSERT INTO staged VALUES (1); ANALYZE staged; TRUNCATE staged`)).toBeNull();
+    const { rows } = await app.query("SELECT has_database_privilege(current_user, current_database(), 'TEMPORARY') AS temp");
+    expect(rows[0].temp).toBe(true);
   });
 });

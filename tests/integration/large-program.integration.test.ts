@@ -7,7 +7,7 @@ import { listAppliedPlanVersions } from "@/lib/db/subjects";
 import { getActorByUserId } from "@/lib/db/users";
 import { activatePlanVersion, createPlanVersion } from "@/lib/plans/plan-versions";
 import { addDays, formatCalendarDate, parseCalendarDate } from "@/lib/schedule/calendar-date";
-import { scheduleFromStored, toSchedulePlanVersions } from "@/lib/subjects/schedule-rows";
+import { rewriteScheduleRows, scheduleFromStored, toSchedulePlanVersions } from "@/lib/subjects/schedule-rows";
 import { todayCalendarDate } from "@/lib/subjects/today";
 import { protocolFor, SITE_COUNT, seedLarge, type LargeProgramTeam } from "@/prisma/seed-large";
 
@@ -164,6 +164,68 @@ describe("seed:large program", () => {
     await expectStoredRowsAreTheEngines();
     const v3 = await client.query(`SELECT count(*)::int AS n FROM "scheduled_visit" sv JOIN "subject" s ON s."id" = sv."subjectId" WHERE s."studyId" = $1 AND sv."planVersion" = $2`, [studyId, draft.version]);
     expect(v3.rows[0].n).toBeGreaterThan(0);
+    expect(await dashboardCounts(TODAY)).toEqual(await expectedCounts(TODAY));
+  });
+
+  it("the rewrite, in chunks of 7 (many boundaries, a partial last chunk), repairs damaged rows in place and leaves the others untouched", { timeout: 120_000 }, async () => {
+    const db = getDb();
+    const version = (await client.query(`SELECT max(sv."planVersion")::int AS v FROM "scheduled_visit" sv JOIN "subject" s ON s."id" = sv."subjectId" WHERE s."studyId" = $1`, [studyId])).rows[0].v as number;
+    // Unrecorded rows of the active version, a visit id a subject holds once: an amendment's moved rows look like these.
+    const candidates = (
+      await client.query<{ id: string; subjectId: string; visitId: string }>(
+        `SELECT sv."id", sv."subjectId", sv."visitId" FROM "scheduled_visit" sv JOIN "subject" s ON s."id" = sv."subjectId"
+         WHERE s."studyId" = $1 AND sv."source" = 'plan' AND sv."planVersion" = $2
+           AND NOT EXISTS (SELECT 1 FROM "visit_record" r WHERE r."subjectId" = sv."subjectId" AND r."visitId" = sv."visitId")
+           AND (SELECT count(*) FROM "scheduled_visit" o WHERE o."subjectId" = sv."subjectId" AND o."visitId" = sv."visitId" AND o."source" = 'plan') = 1
+         ORDER BY sv."subjectId", sv."visitId"`,
+        [studyId, version],
+      )
+    ).rows;
+    const bySubject = [...new Set(candidates.map((c) => c.subjectId))];
+    expect(bySubject.length).toBeGreaterThan(4);
+    const [moved, redated] = [candidates.find((c) => c.subjectId === bySubject[0])!, candidates.find((c) => c.subjectId === bySubject[1])!];
+    const emptied = bySubject[2]!;
+    const strayOwner = bySubject[3]!;
+    // Damage: a row put back on version 1 with other dates (to be moved back, same id), a row's
+    // dates shifted (same key: updated in place), every row of one subject gone (re-inserted),
+    // a row the plan does not have (deleted).
+    await client.query(`UPDATE "scheduled_visit" SET "planVersion" = 1, "windowEnd" = "windowEnd" + 5 WHERE "id" = $1`, [moved.id]);
+    await client.query(`UPDATE "scheduled_visit" SET "targetDate" = "targetDate" + 3, "windowStart" = "windowStart" + 3 WHERE "id" = $1`, [redated.id]);
+    const emptiedRows = (await client.query(`DELETE FROM "scheduled_visit" WHERE "subjectId" = $1 AND "source" = 'plan'`, [emptied])).rowCount!;
+    expect(emptiedRows).toBeGreaterThan(0);
+    await client.query(
+      `INSERT INTO "scheduled_visit" ("id", "subjectId", "source", "visitId", "planVersion", "offsetMonths", "targetDate", "windowStart", "windowEnd", "contactMode", "activities")
+       VALUES ('stray-row', $1, 'plan', 'M999', $2, 999, '2040-01-01', '2039-12-01', '2040-02-01', 'clinic', '{}')`,
+      [strayOwner, version],
+    );
+    const snapshot = async () =>
+      new Map(
+        (
+          await client.query<{ id: string; xmin: string; key: string }>(
+            `SELECT sv."id", sv."xmin"::text AS xmin, sv."subjectId" || '/' || sv."visitId" AS key FROM "scheduled_visit" sv JOIN "subject" s ON s."id" = sv."subjectId" WHERE s."studyId" = $1 AND sv."source" = 'plan'`,
+            [studyId],
+          )
+        ).rows.map((r) => [r.id, r]),
+      );
+    const before = await snapshot();
+
+    const rows = await db.$transaction((tx) => rewriteScheduleRows(tx, { studyId, chunk: 7 }), { timeout: 120_000 });
+    expect(await expectStoredRowsAreTheEngines()).toBe(rows);
+    const after = await snapshot();
+    expect(after.has("stray-row")).toBe(false);
+    expect(after.get(moved.id)?.key).toBe(`${moved.subjectId}/${moved.visitId}`);
+    expect(after.get(moved.id)?.xmin).not.toBe(before.get(moved.id)!.xmin);
+    expect(after.get(redated.id)?.xmin).not.toBe(before.get(redated.id)!.xmin);
+    const inserted = [...after.values()].filter((r) => !before.has(r.id));
+    expect(inserted.length).toBe(emptiedRows);
+    expect(new Set(inserted.map((r) => r.key.split("/")[0]))).toEqual(new Set([emptied]));
+    // Every other row is the same row version: not rewritten.
+    const rewritten = [...after.values()].filter((r) => before.has(r.id) && before.get(r.id)!.xmin !== r.xmin).map((r) => r.id);
+    expect(rewritten.sort()).toEqual([moved.id, redated.id].sort());
+
+    // A second run finds nothing to do.
+    await db.$transaction((tx) => rewriteScheduleRows(tx, { studyId, chunk: 7 }), { timeout: 120_000 });
+    expect([...(await snapshot()).values()].filter((r) => after.get(r.id)?.xmin !== r.xmin)).toEqual([]);
     expect(await dashboardCounts(TODAY)).toEqual(await expectedCounts(TODAY));
   });
 });
