@@ -183,7 +183,7 @@ async function bringPlanRowsTo(
   await tx.$executeRaw`TRUNCATE pg_temp."schedule_changes"`;
   // A computed line: subject id, visit index (1-based, into the visit arrays), version, offset, dates.
   // `exact`: one row of each side with this key; `k`: the pair's rank within (subject, visit id).
-  await tx.$executeRaw`
+  const staged = await tx.$executeRaw`
     INSERT INTO pg_temp."schedule_changes" ("action", "id", "subjectId", "visitId", "planVersion", "offsetMonths", "targetDate", "windowStart", "windowEnd", "contactMode", "activities")
     SELECT CASE WHEN c."stored" THEN 'd' WHEN c."size" = 1 THEN 'i' ELSE 'u' END, CASE WHEN c."stored" THEN c."id" ELSE c."pid" END,
       c."subjectId", c."visitId", c."planVersion", c."offsetMonths", c."targetDate", c."windowStart", c."windowEnd", c."contactMode", c."activities"
@@ -210,6 +210,8 @@ async function bringPlanRowsTo(
       WINDOW p AS (PARTITION BY b."subjectId", b."visitId", b."exact", b."k")
     ) c
     WHERE c."size" = 1 OR (NOT c."stored" AND c."lo" IS DISTINCT FROM c."hi")`;
+  // Nothing differs (a status change that moves no plan row, an amendment's unchanged chunk): no writes.
+  if (staged === 0) return;
   await tx.$executeRaw`ANALYZE pg_temp."schedule_changes" ("action", "id")`;
   await tx.$executeRaw`
     DELETE FROM "scheduled_visit"
