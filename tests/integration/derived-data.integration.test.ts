@@ -4,6 +4,7 @@ import { enrolSubjectAction, recordVisitAction, signVisitAction } from "@/app/(a
 import { disconnectDb, getDb } from "@/lib/db/client";
 import { calendarDateFromDb } from "@/lib/validation/calendar-date";
 import { COMPLETED_ASSESSMENTS, createSiteWorkFixture, enrolmentInput, SIGNING_PASSWORD, unwrap, type SiteWorkFixture } from "./site-work-fixtures";
+import { visitSummaryAndRecount as recount } from "./visit-summary-recount";
 
 /**
  * Derived data the app role cannot forge (migration 20261128020000, docs/decisions/010, "Summaries
@@ -53,30 +54,8 @@ async function failure(run: () => Promise<unknown>): Promise<string | null> {
   }
 }
 
-/** This study's visit_summary (non-zero rows) and the same counts from scratch, read on `client` (inside its transaction). */
-async function visitSummaryAndRecount(client: pg.Client) {
-  const kept = (
-    await client.query(
-      `SELECT "siteId", "month"::text, "completed", "onTime", "missed" FROM public."visit_summary"
-       WHERE "studyId" = $1 AND ("completed" <> 0 OR "onTime" <> 0 OR "missed" <> 0) ORDER BY 1, 2`,
-      [fx.studyId],
-    )
-  ).rows;
-  const recounted = (
-    await client.query(
-      `SELECT s."siteId", date_trunc('month', sv."windowEnd")::date::text AS "month",
-         count(*) FILTER (WHERE r."status" = 'completed')::int AS "completed",
-         count(*) FILTER (WHERE r."status" = 'completed' AND r."date" BETWEEN sv."windowStart" AND sv."windowEnd")::int AS "onTime",
-         count(*) FILTER (WHERE r."status" = 'missed')::int AS "missed"
-       FROM public."scheduled_visit" sv
-       JOIN public."subject" s ON s."id" = sv."subjectId"
-       JOIN public."visit_record" r ON r."subjectId" = sv."subjectId" AND r."visitId" = sv."visitId" AND r."planVersion" IS NOT DISTINCT FROM sv."planVersion"
-       WHERE s."studyId" = $1 GROUP BY 1, 2 ORDER BY 1, 2`,
-      [fx.studyId],
-    )
-  ).rows;
-  return { kept, recounted };
-}
+/** This study's visit_summary and the same counts from scratch, read on `client` (inside its transaction). */
+const visitSummaryAndRecount = (client: pg.Client) => recount(client, fx.studyId);
 
 /** Scheduled rows of the study whose derived columns differ from what the subject and the visit record say. */
 async function derivedMismatches(client: pg.Client): Promise<unknown[]> {

@@ -8,6 +8,7 @@ import { listWorklistVisits } from "@/lib/db/visit-status";
 import { calendarDateFromDb } from "@/lib/validation/calendar-date";
 import { ZPlan } from "@/lib/validation/plan";
 import { COMPLETED_ASSESSMENTS, createSiteWorkFixture, enrolmentInput, SIGNING_PASSWORD, unwrap, type SiteWorkFixture } from "./site-work-fixtures";
+import { visitSummaryAndRecount } from "./visit-summary-recount";
 
 /**
  * The derived visit columns (scheduled_visit: studyId, siteId, recordStatus, recordDate, open)
@@ -57,30 +58,7 @@ async function derivedMismatches(): Promise<unknown[]> {
 }
 
 /** visit_summary (its non-zero rows) and the same counts grouped from scratch over the base tables. */
-async function summaries(): Promise<{ kept: unknown[]; recounted: unknown[] }> {
-  const kept = (
-    await owner.query(
-      `SELECT "siteId", "month"::text, "completed", "onTime", "missed" FROM "visit_summary"
-       WHERE "studyId" = $1 AND ("completed" <> 0 OR "onTime" <> 0 OR "missed" <> 0) ORDER BY 1, 2`,
-      [fx.studyId],
-    )
-  ).rows;
-  const recounted = (
-    await owner.query(
-      `SELECT s."siteId", date_trunc('month', sv."windowEnd")::date::text AS "month",
-         count(*) FILTER (WHERE r."status" = 'completed')::int AS "completed",
-         count(*) FILTER (WHERE r."status" = 'completed' AND r."date" BETWEEN sv."windowStart" AND sv."windowEnd")::int AS "onTime",
-         count(*) FILTER (WHERE r."status" = 'missed')::int AS "missed"
-       FROM "scheduled_visit" sv
-       JOIN "subject" s ON s."id" = sv."subjectId"
-       JOIN "visit_record" r ON r."subjectId" = sv."subjectId" AND r."visitId" = sv."visitId" AND r."planVersion" IS NOT DISTINCT FROM sv."planVersion"
-       WHERE s."studyId" = $1
-       GROUP BY 1, 2 ORDER BY 1, 2`,
-      [fx.studyId],
-    )
-  ).rows;
-  return { kept, recounted };
-}
+const summaries = () => visitSummaryAndRecount(owner, fx.studyId);
 
 /** The visit numbers as the dashboard computed them before the summary: ltfu_visit_status over every stored row. */
 async function countedOverEveryRow(asOf: string) {
