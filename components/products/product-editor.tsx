@@ -1,12 +1,12 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useMemo, useState } from "react";
+import { useCallback, useMemo, useState } from "react";
 import type { MessageKey } from "@/lib/i18n/messages/en";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { DerivationPanel } from "@/components/rules/derivation-panel";
 import { Field, FieldSet } from "@/components/ui/field";
-import { ActionForm, SubmitButton, useFieldError, useFormContext, type FormAction } from "@/components/ui/form";
+import { ActionForm, SubmitButton, useFieldError, useFormContext, useHydrated, type FormAction } from "@/components/ui/form";
 import { Alert } from "@/components/ui/alert";
 import { explainDerivation } from "@/lib/rules/derive-requirements";
 import { translateFieldError } from "@/lib/i18n/field-errors";
@@ -81,21 +81,29 @@ export function ProductEditor({ existing, action }: { existing?: Existing; actio
   const { t, locale } = useI18n();
   const [expectedVp, setExpectedVp] = useState("");
   const router = useRouter();
-  const implied = (issue: { factor: TRiskFactorId; clause: string }) => t("products.impliedRationale", { because: t(`products.inconsistency.because.${issue.factor}` as MessageKey), clause: issue.clause });
+  const implied = useCallback(
+    (issue: { factor: TRiskFactorId; clause: string }) => t("products.impliedRationale", { because: t(`products.inconsistency.because.${issue.factor}` as MessageKey), clause: issue.clause }),
+    [t],
+  );
   const [profile, setProfile] = useState<TRiskProfile>(existing?.profile ?? NEW_PROFILE);
-  const [factors, setFactors] = useState<TRiskFactors>(() => existing?.factors ?? defaultFactorsFor(NEW_PROFILE, implied));
-  const [factorsTouched, setFactorsTouched] = useState(Boolean(existing));
+  // The profile and factors live in React state: a control changed before hydration would show a
+  // choice the state (the derivation, the posted JSON) never saw, so they are enabled by it.
+  const live = useHydrated();
+  // The sponsor's assessment of the factors; until there is one, they follow the characteristics.
+  const [assessed, setAssessed] = useState<TRiskFactors | null>(existing?.factors ?? null);
+  const factors = useMemo(() => assessed ?? defaultFactorsFor(profile, implied), [assessed, profile, implied]);
   const { derivation, explanation } = useMemo(() => explainDerivation(profile), [profile]);
   const inconsistencies = useMemo(() => listProfileInconsistencies(profile, factors), [profile, factors]);
 
-  const changeProfile = (next: TRiskProfile) => {
-    setProfile(next);
-    // Until the sponsor assesses the factors, keep them in line with the characteristics.
-    if (!factorsTouched) setFactors(defaultFactorsFor(next, implied));
-  };
-  const changeFactor = (id: TRiskFactorId, patch: Partial<TRiskFactors[typeof id]>) => {
-    setFactorsTouched(true);
-    setFactors({ ...factors, [id]: { ...factors[id], ...patch } });
+  // Functional updates: two changes before a re-render (a quick hand, a browser restoring the
+  // form, events replayed at hydration) both count; a handler's copy of the state would undo one.
+  const changeProfile = (patch: Partial<TRiskProfile>) => setProfile((previous) => ({ ...previous, ...patch }));
+  const changeFactor = <K extends TRiskFactorId>(id: K, patch: Partial<TRiskFactors[K]> | ((factor: TRiskFactors[K]) => Partial<TRiskFactors[K]>)) => {
+    const shown = factors; // what the sponsor sees, the base of a first assessment
+    setAssessed((previous) => {
+      const current = previous ?? shown;
+      return { ...current, [id]: { ...current[id], ...(typeof patch === "function" ? patch(current[id]) : patch) } };
+    });
   };
 
   return (
@@ -129,11 +137,11 @@ export function ProductEditor({ existing, action }: { existing?: Existing; actio
           </Field>
           {!existing && (
             <Field id="product-expected-vp" label={t("product.monitoring.expectedVectorPositivePercentMax")} errorOf="monitoring" hint={t("product.monitoring.hint")}>
-              <input className="input" inputMode="decimal" value={expectedVp} onChange={(e) => setExpectedVp(e.target.value)} />
+              <input className="input" inputMode="decimal" disabled={!live} value={expectedVp} onChange={(e) => setExpectedVp(e.target.value)} />
             </Field>
           )}
           <Field id="product-platform" label={t("products.platform")} errorOf="profile">
-            <select className="input" value={profile.platform} onChange={(e) => changeProfile({ ...profile, platform: e.target.value as TRiskProfile["platform"] })}>
+            <select className="input" disabled={!live} value={profile.platform} onChange={(e) => changeProfile({ platform: e.target.value as TRiskProfile["platform"] })}>
               {PLATFORMS.map((p) => (
                 <option key={p} value={p}>
                   {t(`platform.${p}`)}
@@ -142,7 +150,7 @@ export function ProductEditor({ existing, action }: { existing?: Existing; actio
             </select>
           </Field>
           <Field id="product-route" label={t("products.route")}>
-            <select className="input" value={profile.route} onChange={(e) => changeProfile({ ...profile, route: e.target.value as TRiskProfile["route"] })}>
+            <select className="input" disabled={!live} value={profile.route} onChange={(e) => changeProfile({ route: e.target.value as TRiskProfile["route"] })}>
               {ROUTES.map((r) => (
                 <option key={r} value={r}>
                   {t(`route.${r}`)}
@@ -152,11 +160,11 @@ export function ProductEditor({ existing, action }: { existing?: Existing; actio
           </Field>
           <FieldSet legend={t("products.administration")}>
             <label className="flex items-center gap-2 text-sm">
-              <input type="radio" name="exVivo" checked={profile.exVivo} onChange={() => changeProfile({ ...profile, exVivo: true })} />
+              <input type="radio" name="exVivo" disabled={!live} checked={profile.exVivo} onChange={() => changeProfile({ exVivo: true })} />
               {t("products.exVivo")}
             </label>
             <label className="flex items-center gap-2 text-sm">
-              <input type="radio" name="exVivo" checked={!profile.exVivo} onChange={() => changeProfile({ ...profile, exVivo: false })} />
+              <input type="radio" name="exVivo" disabled={!live} checked={!profile.exVivo} onChange={() => changeProfile({ exVivo: false })} />
               {t("products.inVivo")}
             </label>
           </FieldSet>
@@ -164,7 +172,7 @@ export function ProductEditor({ existing, action }: { existing?: Existing; actio
             <div className="grid gap-1 sm:grid-cols-2">
               {CHARACTERISTICS.map((c) => (
                 <label key={c} className="flex items-center gap-2 text-sm">
-                  <input type="checkbox" checked={profile[c]} onChange={(e) => changeProfile({ ...profile, [c]: e.target.checked })} />
+                  <input type="checkbox" disabled={!live} checked={profile[c]} onChange={(e) => changeProfile({ [c]: e.target.checked })} />
                   {t(`products.${c}`)}
                 </label>
               ))}
@@ -213,7 +221,7 @@ export function ProductEditor({ existing, action }: { existing?: Existing; actio
                       <label className="sr-only" htmlFor={`factor-${id}-status`}>
                         {t("products.status")}
                       </label>
-                      <select id={`factor-${id}-status`} className="input min-w-[6.5rem]" value={factors[id].status} onChange={(e) => changeFactor(id, { status: e.target.value as (typeof FACTOR_STATUSES)[number] })}>
+                      <select id={`factor-${id}-status`} className="input min-w-[6.5rem]" disabled={!live} value={factors[id].status} onChange={(e) => changeFactor(id, { status: e.target.value as (typeof FACTOR_STATUSES)[number] })}>
                         {FACTOR_STATUSES.map((s) => (
                           <option key={s} value={s}>
                             {t(`factorStatus.${s}`)}
@@ -225,7 +233,7 @@ export function ProductEditor({ existing, action }: { existing?: Existing; actio
                       <label className="sr-only" htmlFor={`factor-${id}-rationale`}>
                         {t("products.rationale")}
                       </label>
-                      <textarea id={`factor-${id}-rationale`} className="input min-w-[10rem]" rows={2} value={factors[id].rationale} onChange={(e) => changeFactor(id, { rationale: e.target.value })} />
+                      <textarea id={`factor-${id}-rationale`} className="input min-w-[10rem]" rows={2} disabled={!live} value={factors[id].rationale} onChange={(e) => changeFactor(id, { rationale: e.target.value })} />
                     </td>
                     <td>
                       <fieldset>
@@ -234,8 +242,12 @@ export function ProductEditor({ existing, action }: { existing?: Existing; actio
                           <label key={source} className="flex items-center gap-1 text-xs">
                             <input
                               type="checkbox"
+                              disabled={!live}
                               checked={factors[id].evidence.includes(source)}
-                              onChange={(e) => changeFactor(id, { evidence: e.target.checked ? [...factors[id].evidence, source] : factors[id].evidence.filter((s) => s !== source) })}
+                              onChange={(e) => {
+                                const checked = e.target.checked;
+                                changeFactor(id, (factor) => ({ evidence: checked ? [...factor.evidence.filter((s) => s !== source), source] : factor.evidence.filter((s) => s !== source) }));
+                              }}
                             />
                             {t(`evidence.${source}`)}
                           </label>

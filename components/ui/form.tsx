@@ -28,6 +28,11 @@ interface FormContextValue {
 
 const FormContext = createContext<FormContextValue | null>(null);
 
+/** False in the server's HTML and until hydration, then true. */
+export function useHydrated(): boolean {
+  return useSyncExternalStore(noSubscription, () => true, () => false);
+}
+
 /** The state of the enclosing `ActionForm` (null outside one). */
 export function useFormContext(): FormContextValue | null {
   return useContext(FormContext);
@@ -117,7 +122,7 @@ export function ActionForm<R>({
     },
     [action, locale],
   );
-  const hydrated = useSyncExternalStore(noSubscription, () => true, () => false);
+  const hydrated = useHydrated();
   const [state, dispatch, pending] = useActionState<FormState<R>, FormData>(serverStep && !hydrated ? serverStep : clientStep, IDLE);
 
   const failure = useMemo<FormFailure | null>(() => {
