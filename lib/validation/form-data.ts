@@ -166,3 +166,21 @@ export function inputFromFormData(schema: z.ZodType, formData: FormData): Record
   if (!shape) return Object.fromEntries(formData.entries());
   return readShape(shape, formData, "", false);
 }
+
+/**
+ * A `z.preprocess` step for a form's schema. A form posts every input it renders (CSS shows only
+ * those the chosen option needs, so that it works without JavaScript): `fieldsToDrop` names, for
+ * the posted object, the fields of the options not chosen. They are removed before validation,
+ * neither refused nor kept. Anything but a plain object passes as given.
+ */
+export function withoutFormFields(fieldsToDrop: (posted: Record<string, unknown>) => readonly string[]): (input: unknown) => unknown {
+  return (input) => {
+    if (!input || typeof input !== "object" || Array.isArray(input)) return input;
+    const posted = input as Record<string, unknown>;
+    const dropped = fieldsToDrop(posted);
+    if (dropped.length === 0) return input;
+    const rest = { ...posted };
+    for (const field of dropped) delete rest[field];
+    return rest;
+  };
+}

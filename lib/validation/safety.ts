@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ZClinicalDate } from "@/lib/validation/calendar-date";
+import { withoutFormFields } from "@/lib/validation/form-data";
 import { AE_CATEGORIES, AE_OUTCOMES, AE_RELATEDNESS, SAMPLE_RESULT_KINDS, SERIOUSNESS_CRITERIA } from "@/lib/validation/safety-values";
 import { requiredText, storableText, ZLongText } from "@/lib/validation/text";
 
@@ -159,13 +160,9 @@ export function refineSampleResult(result: z.infer<typeof ZSampleResultFields>, 
  * its unticked boxes and empty percentage are dropped before validation, so the record keeps no
  * clone answer; a ticked box or a percentage stays, and `refineSampleResult` refuses it by name.
  */
-export function withoutBlankCloneFieldsOfOtherKinds(input: unknown): unknown {
-  if (!input || typeof input !== "object" || Array.isArray(input)) return input;
-  const record = { ...(input as Record<string, unknown>) };
-  if (CLONE_RESULT_KINDS.has(record.kind as TSampleResultKind)) return input;
-  for (const field of CLONE_FIELDS) if (record[field] === false || record[field] === null || record[field] === "") delete record[field];
-  return record;
-}
+export const withoutBlankCloneFieldsOfOtherKinds = withoutFormFields((posted) =>
+  CLONE_RESULT_KINDS.has(posted.kind as TSampleResultKind) ? [] : CLONE_FIELDS.filter((field) => posted[field] === false || posted[field] === null || posted[field] === ""),
+);
 
 /** `POST /api/v1/subjects/{id}/sample-results`. */
 export const ZSampleResultInput = ZSampleResultFields.superRefine(refineSampleResult);

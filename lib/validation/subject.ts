@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ZClinicalDate } from "@/lib/validation/calendar-date";
+import { withoutFormFields } from "@/lib/validation/form-data";
 import { SUBJECT_STATUSES } from "@/lib/validation/schedule";
 import { requiredText, ZLongText, ZShortText } from "@/lib/validation/text";
 
@@ -86,13 +87,10 @@ export function refineSubjectStatus(input: StatusRules, ctx: z.RefinementCtx) {
  * works without JavaScript): the cause of another status than died, and the contact attempts of
  * another status than lost to follow-up, are dropped before validation, neither refused nor kept.
  */
-function withoutFieldsOfOtherStatuses(input: unknown): unknown {
-  if (!input || typeof input !== "object" || Array.isArray(input)) return input;
-  const rest = { ...(input as Record<string, unknown>) };
-  if (rest.status !== "died") delete rest.cause;
-  if (rest.status !== "lost_to_follow_up") delete rest.contactAttempts;
-  return rest;
-}
+const withoutFieldsOfOtherStatuses = withoutFormFields((posted) => [
+  ...(posted.status !== "died" ? ["cause"] : []),
+  ...(posted.status !== "lost_to_follow_up" ? ["contactAttempts"] : []),
+]);
 
 export const ZChangeSubjectStatus = z
   .preprocess<unknown, typeof ZChangeSubjectStatusFields, z.input<typeof ZChangeSubjectStatusFields>>(withoutFieldsOfOtherStatuses, ZChangeSubjectStatusFields)

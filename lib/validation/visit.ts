@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ZClinicalDate } from "@/lib/validation/calendar-date";
+import { withoutFormFields } from "@/lib/validation/form-data";
 import { ZContactMode } from "@/lib/validation/plan";
 import { DISEASE_CATEGORIES, PREGNANCY_ANSWERS, SIGNATURE_MEANINGS } from "@/lib/validation/subject-values";
 import { requiredText, storableText, ZLongText } from "@/lib/validation/text";
@@ -70,12 +71,7 @@ export function refineRecordVisit(input: RecordVisitRules, ctx: z.RefinementCtx)
  * a missed visit has no assessments, so those sent with one are dropped before validation,
  * neither refused nor recorded.
  */
-function withoutAssessmentsOfMissed(input: unknown): unknown {
-  if (!input || typeof input !== "object" || Array.isArray(input) || (input as { status?: unknown }).status !== "missed") return input;
-  const rest = { ...(input as Record<string, unknown>) };
-  delete rest.assessments;
-  return rest;
-}
+const withoutAssessmentsOfMissed = withoutFormFields((posted) => (posted.status === "missed" ? ["assessments"] : []));
 
 export const ZRecordVisit = z.preprocess<unknown, typeof ZRecordVisitFields, z.input<typeof ZRecordVisitFields>>(withoutAssessmentsOfMissed, ZRecordVisitFields).superRefine(refineRecordVisit);
 export type TRecordVisit = z.infer<typeof ZRecordVisit>;
