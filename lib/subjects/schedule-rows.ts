@@ -179,14 +179,15 @@ async function bringPlanRowsTo(
         "targetDate" date NOT NULL, "windowStart" date NOT NULL, "windowEnd" date NOT NULL, "contactMode" text NOT NULL, "activities" text[] NOT NULL
       ) ON COMMIT DROP`;
     await tx.$executeRaw`CREATE INDEX IF NOT EXISTS "schedule_changes_id" ON pg_temp."schedule_changes" ("id")`;
+    // The staging sorts a chunk's stored and computed rows together (≈200,000 at 5,000 subjects):
+    // at the default 4 MB it spilled ≈34 MB to disk; in memory the staging took ≈20 % less
+    // (decision 010). For this transaction only, set at its first chunk (the largest), and only
+    // when that chunk is of that size.
+    if (subjectIds.length > 100) await tx.$executeRaw`SET LOCAL work_mem = '64MB'`;
   }
   await tx.$executeRaw`TRUNCATE pg_temp."schedule_changes"`;
   // A computed line: subject id, visit index (1-based, into the visit arrays), version, offset, dates.
   // `exact`: one row of each side with this key; `k`: the pair's rank within (subject, visit id).
-  // The staging sorts a chunk's stored and computed rows together (≈200,000 at 5,000 subjects):
-  // at the default 4 MB it spilled ≈34 MB to disk; in memory the staging took ≈20 % less
-  // (decision 010). For this transaction only, and only for chunks of that size.
-  if (subjectIds.length > 100) await tx.$executeRaw`SET LOCAL work_mem = '64MB'`;
   const staged = await tx.$executeRaw`
     INSERT INTO pg_temp."schedule_changes" ("action", "id", "subjectId", "visitId", "planVersion", "offsetMonths", "targetDate", "windowStart", "windowEnd", "contactMode", "activities")
     SELECT CASE WHEN c."stored" THEN 'd' WHEN c."size" = 1 THEN 'i' ELSE 'u' END, CASE WHEN c."stored" THEN c."id" ELSE c."pid" END,
