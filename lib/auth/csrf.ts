@@ -1,9 +1,6 @@
 import "server-only";
-import NextAuth from "next-auth";
 import { NextRequest } from "next/server";
-import { authOptions } from "@/lib/auth/auth-options";
-
-const nextAuthHandler = NextAuth(authOptions);
+import { nextAuthHandler } from "@/lib/auth/next-auth-handler";
 
 /** The csrf cookie next-auth v4 sets (`__Host-` on https). */
 const CSRF_COOKIE = /^(__Host-)?next-auth\.csrf-token=/;

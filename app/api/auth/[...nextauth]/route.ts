@@ -1,6 +1,4 @@
-import NextAuth from "next-auth";
-import { authOptions } from "@/lib/auth/auth-options";
+import { nextAuthHandler } from "@/lib/auth/next-auth-handler";
 
 // Sign-in itself: the only route handler outside the guard wrapper (tests/unit/guards.test.ts lists it).
-const handler = NextAuth(authOptions);
-export { handler as GET, handler as POST };
+export { nextAuthHandler as GET, nextAuthHandler as POST };
