@@ -1,6 +1,7 @@
 import ICAL from "ical.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { enrolSubjectAction, recordVisitAction, signVisitAction, updateVisitAction } from "@/app/(app)/subjects/actions";
+import { activateConsentVersionAction, createConsentVersionAction } from "@/app/(app)/studies/actions";
+import { changeSubjectStatusAction, enrolSubjectAction, recordVisitAction, signVisitAction, updateVisitAction } from "@/app/(app)/subjects/actions";
 import { POST as postFeedToken } from "@/app/api/v1/calendar-feed-tokens/route";
 import { GET as getCalendar } from "@/app/api/v1/sites/[siteId]/calendar.ics/route";
 import { GET as getAdverseEventsCsv } from "@/app/api/v1/studies/[studyId]/export/adverse-events.csv/route";
@@ -9,12 +10,14 @@ import { GET as getSampleResultsCsv } from "@/app/api/v1/studies/[studyId]/expor
 import { GET as getSubjectsCsv } from "@/app/api/v1/studies/[studyId]/export/subjects.csv/route";
 import { GET as getVisitsCsv } from "@/app/api/v1/studies/[studyId]/export/visits.csv/route";
 import { GET as getDsur } from "@/app/api/v1/studies/[studyId]/reports/dsur/route";
+import { GET as getSubject } from "@/app/api/v1/subjects/[id]/route";
 import type { Actor } from "@/lib/auth/actor";
 import { createApiToken, revokeApiToken } from "@/lib/auth/api-tokens";
 import { disconnectDb, getDb } from "@/lib/db/client";
 import { readStreamText } from "@/lib/exports/csv";
 import { buildSchedule } from "@/lib/schedule/build-schedule";
 import { calendarDateFromDb, calendarDateToDb } from "@/lib/validation/calendar-date";
+import { CONSENT_ITEMS } from "@/lib/validation/consent";
 import { ZPlan } from "@/lib/validation/plan";
 import { validateOdm, xpathString } from "@/tests/odm-schema";
 import { COMPLETED_ASSESSMENTS, createSiteWorkFixture, enrolmentInput, SIGNING_PASSWORD, unwrap, type SiteWorkFixture } from "./site-work-fixtures";
@@ -355,5 +358,23 @@ describe("site calendar (iCalendar)", () => {
     expect(asBearer.status).toBe(401);
     await revokeApiToken(getDb(), { actor: fx.investigator, id });
     expect((await call(getCalendar, null, url, { siteId: fx.site1.id })).status).toBe(401);
+  });
+});
+
+// Last: it activates a second consent version and ends one subject's follow-up, which the tests above must not see.
+describe("re-consent due: one rule for the export and the subject resource", () => {
+  it("is due for an active subject below the active consent version, and for no subject whose follow-up ended", async () => {
+    const v2 = unwrap(await createConsentVersionAction.run(fx.sponsor, { studyId: fx.studyId, title: "ICF v2", checklist: Object.fromEntries(CONSENT_ITEMS.map((item) => [item, true])) }));
+    unwrap(await activateConsentVersionAction.run(fx.sponsor, { id: v2.id, effectiveDate: "2025-06-01", reason: "new risk information" }));
+    unwrap(await changeSubjectStatusAction.run(fx.investigator2, { subjectId: s2, status: "withdrawn", date: "2025-06-02", reason: "consent withdrawn" }));
+    const rows = (await text(await studyCall(getSubjectsCsv, fx.monitor, "/export/subjects.csv"))).split("\r\n").slice(1, -1).map((line) => line.split(","));
+    // Counted from the end: EXP-002's lot holds a quoted comma.
+    const fromEnd = SUBJECT_HEADER.split(",").length - SUBJECT_HEADER.split(",").indexOf("reconsentDue");
+    const exported = Object.fromEntries(rows.map((cells) => [cells[0], cells[cells.length - fromEnd]]));
+    expect(exported).toEqual({ [s1]: "true", [s2]: "false" });
+    for (const [id, actor] of [[s1, fx.investigator], [s2, fx.investigator2]] as const) {
+      const resource = (await (await call(getSubject, actor, `/api/v1/subjects/${id}`, { id })).json()) as { reconsentDue: boolean };
+      expect(String(resource.reconsentDue)).toBe(exported[id]);
+    }
   });
 });

@@ -3,6 +3,7 @@ import type { Db } from "@/lib/db/client";
 import type { ExportScope } from "@/lib/exports/services/export-scope";
 import { keysetPages, PAGE_SIZE } from "@/lib/exports/services/keyset-pages";
 import { listSubjectExtensions } from "@/lib/safety-records/extensions";
+import { reconsentDue } from "@/lib/subjects/reconsent";
 import { todayCalendarDate } from "@/lib/subjects/today";
 import type { ExportSignature, ExportSubject, ExportVisitRecord, SignatureMeaning, Sex, SubjectStatus, VisitAssessments } from "@/lib/exports/types";
 import { calendarDateFromDb } from "@/lib/validation/calendar-date";
@@ -49,7 +50,7 @@ function toExportSubject(row: SubjectRow, activeConsentVersion: number | null, e
     statusDate: dateOrNull(row.statusDate),
     consentVersion: row.consentVersion,
     consentDate: calendarDateFromDb(row.consentDate),
-    reconsentDue: activeConsentVersion !== null && row.consentVersion < activeConsentVersion,
+    reconsentDue: reconsentDue(row, activeConsentVersion),
     extension,
     version: row.version,
   };
