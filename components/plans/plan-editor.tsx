@@ -6,7 +6,7 @@ import { useI18n } from "@/components/i18n/i18n-provider";
 import type { DerivationView } from "@/components/rules/derivation-panel";
 import { SampleSpecs, sampleSpecOf } from "@/components/plans/sample-specs";
 import { Field } from "@/components/ui/field";
-import { ActionForm, SubmitButton, useFieldError, type FormAction } from "@/components/ui/form";
+import { ActionForm, SubmitButton, useFieldError, useHydrated, type FormAction } from "@/components/ui/form";
 import type { ActionResult } from "@/lib/auth/action";
 import type { MessageKey } from "@/lib/i18n/messages/en";
 import { formatViolation } from "@/lib/i18n/violation";
@@ -61,6 +61,9 @@ export function PlanEditor({
   const { t } = useI18n();
   const router = useRouter();
   const [plan, setPlan] = useState<TPlan>(draft.plan);
+  // The plan lives in React state: a control changed before hydration would show a choice the
+  // state (the validation, the saved draft) never saw, so the editor is enabled by hydration.
+  const live = useHydrated();
   const [justifications, setJustifications] = useState<Record<string, string>>(draft.justifications);
   const [overrideJustification, setOverrideJustification] = useState(draft.durationOverrideJustification ?? "");
   const [extraKinds, setExtraKinds] = useState<TRequirementKind[]>([]);
@@ -79,21 +82,28 @@ export function PlanEditor({
   const derivedMonths = derivation.durationYears * 12;
   const direction = plan.durationMonths > derivedMonths ? "extends" : plan.durationMonths < derivedMonths ? "shortens" : null;
 
-  const setVisit = (index: number, patch: Partial<TPlanVisit>) => setPlan({ ...plan, visits: plan.visits.map((v, i) => (i === index ? { ...v, ...patch } : v)) });
-  const toggleKind = (index: number, kind: TRequirementKind, on: boolean) => {
-    const visit = plan.visits[index]!;
-    const activities = on ? [...visit.activities, SAMPLE_KINDS.has(kind) ? { kind, ...sampleSpecOf(plan, kind) } : { kind }] : visit.activities.filter((a) => a.kind !== kind);
-    setVisit(index, { activities });
-  };
+  // Functional updates: each change applies to the latest plan, not to the copy its handler's
+  // render saw (as in the product editor).
+  const updateVisit = (index: number, change: (visit: TPlanVisit, plan: TPlan) => Partial<TPlanVisit>) =>
+    setPlan((previous) => ({ ...previous, visits: previous.visits.map((v, i) => (i === index ? { ...v, ...change(v, previous) } : v)) }));
+  const setVisit = (index: number, patch: Partial<TPlanVisit>) => updateVisit(index, () => patch);
+  const toggleKind = (index: number, kind: TRequirementKind, on: boolean) =>
+    updateVisit(index, (visit, current) => ({
+      activities: on
+        ? [...visit.activities.filter((a) => a.kind !== kind), SAMPLE_KINDS.has(kind) ? { kind, ...sampleSpecOf(current, kind) } : { kind }]
+        : visit.activities.filter((a) => a.kind !== kind),
+    }));
   const addVisit = () => {
-    const last = plan.visits.at(-1);
-    const offset = (last?.offsetMonths ?? 0) + 12;
-    setPlan({ ...plan, visits: [...plan.visits, { id: `M${String(offset).padStart(2, "0")}`, offsetMonths: offset, windowDaysBefore: 30, windowDaysAfter: 30, contactMode: "clinic", activities: [] }] });
-    setVisitKeys([...visitKeys, `added-${++addedVisits}`]);
+    const key = `added-${++addedVisits}`;
+    setPlan((previous) => {
+      const offset = (previous.visits.at(-1)?.offsetMonths ?? 0) + 12;
+      return { ...previous, visits: [...previous.visits, { id: `M${String(offset).padStart(2, "0")}`, offsetMonths: offset, windowDaysBefore: 30, windowDaysAfter: 30, contactMode: "clinic", activities: [] }] };
+    });
+    setVisitKeys((previous) => [...previous, key]);
   };
   const removeVisit = (index: number) => {
-    setPlan({ ...plan, visits: plan.visits.filter((_, i) => i !== index) });
-    setVisitKeys(visitKeys.filter((_, i) => i !== index));
+    setPlan((previous) => ({ ...previous, visits: previous.visits.filter((_, i) => i !== index) }));
+    setVisitKeys((previous) => previous.filter((_, i) => i !== index));
   };
 
   const payload = (): DraftInput => ({ id: draft.id, plan, justifications, durationOverrideJustification: overrideJustification });
@@ -107,10 +117,11 @@ export function PlanEditor({
   const monthsWith = (kind: string) => plan.visits.filter((v) => v.activities.some((a) => a.kind === kind)).map((v) => v.offsetMonths);
 
   return (
-    <div className="flex min-w-0 flex-col gap-4" data-testid="plan-editor">
+    <fieldset disabled={!live} className="flex min-w-0 flex-col gap-4" data-testid="plan-editor">
+      <legend className="sr-only">{t("plans.grid")}</legend>
       <div className="card flex flex-wrap items-end gap-4">
         <Field id="plan-duration" label={t("plans.durationMonths")}>
-          <input type="number" min={0} className="input w-32" value={plan.durationMonths} onChange={(e) => setPlan({ ...plan, durationMonths: toInt(e.target.value) })} />
+          <input type="number" min={0} className="input w-32" value={plan.durationMonths} onChange={(e) => { const durationMonths = toInt(e.target.value); setPlan((previous) => ({ ...previous, durationMonths })); }} />
         </Field>
         <p className="pb-2 text-sm text-slate-600">{t("plans.derivedMonths", { months: derivedMonths })}</p>
         {direction ? (
@@ -195,7 +206,8 @@ export function PlanEditor({
               className="input w-auto"
               value=""
               onChange={(e) => {
-                if (e.target.value) setExtraKinds([...extraKinds, e.target.value as TRequirementKind]);
+                const kind = e.target.value as TRequirementKind;
+                if (kind) setExtraKinds((previous) => [...previous, kind]);
               }}
             >
               <option value="">{t("plans.addActivity")}</option>
@@ -281,7 +293,7 @@ export function PlanEditor({
                 <label className="label mt-1" htmlFor={`justification-${key}`}>
                   {t("plans.justification")} ({violation.citation})
                 </label>
-                <textarea id={`justification-${key}`} rows={2} className="input" value={justifications[key] ?? ""} onChange={(e) => setJustifications({ ...justifications, [key]: e.target.value })} />
+                <textarea id={`justification-${key}`} rows={2} className="input" value={justifications[key] ?? ""} onChange={(e) => { const text = e.target.value; setJustifications((previous) => ({ ...previous, [key]: text })); }} />
               </li>
             );
           })}
@@ -317,6 +329,6 @@ export function PlanEditor({
           </p>
         ) : null}
       </ActionForm>
-    </div>
+    </fieldset>
   );
 }

@@ -36,7 +36,7 @@ function applySpec(plan: TPlan, kind: TRequirementKind, patch: Partial<SampleSpe
  * and whether the sample is a surrogate for an inaccessible target tissue (§2.4.2). One row
  * per kind, applied to every visit that draws it.
  */
-export function SampleSpecs({ plan, onChange, targetTissueInaccessible }: { plan: TPlan; onChange: (plan: TPlan) => void; targetTissueInaccessible: boolean }) {
+export function SampleSpecs({ plan, onChange, targetTissueInaccessible }: { plan: TPlan; onChange: (update: (plan: TPlan) => TPlan) => void; targetTissueInaccessible: boolean }) {
   const { t } = useI18n();
   const kinds = [...new Set(plan.visits.flatMap((v) => v.activities.map((a) => a.kind)))].filter((kind) => SAMPLE_KINDS.has(kind));
   if (kinds.length === 0) return null;
@@ -68,7 +68,7 @@ export function SampleSpecs({ plan, onChange, targetTissueInaccessible }: { plan
                   {label}
                 </th>
                 <td>
-                  <select aria-label={`${t("plans.sampleType")}: ${label}`} className="input" value={spec.sampleType} onChange={(e) => onChange(applySpec(plan, kind, { sampleType: e.target.value }))}>
+                  <select aria-label={`${t("plans.sampleType")}: ${label}`} className="input" value={spec.sampleType} onChange={(e) => { const sampleType = e.target.value; onChange((current) => applySpec(current, kind, { sampleType })); }}>
                     {types.map((type) => (
                       <option key={type} value={type}>
                         {sampleTypeLabel(t, type)}
@@ -77,10 +77,10 @@ export function SampleSpecs({ plan, onChange, targetTissueInaccessible }: { plan
                   </select>
                 </td>
                 <td>
-                  <input aria-label={`${t("plans.assay")}: ${label}`} className="input" maxLength={200} value={spec.assay ?? ""} onChange={(e) => onChange(applySpec(plan, kind, { assay: e.target.value }))} />
+                  <input aria-label={`${t("plans.assay")}: ${label}`} className="input" maxLength={200} value={spec.assay ?? ""} onChange={(e) => { const assay = e.target.value; onChange((current) => applySpec(current, kind, { assay })); }} />
                 </td>
                 <td>
-                  <input type="checkbox" aria-label={`${t("plans.surrogateColumn")}: ${label}`} checked={Boolean(spec.surrogate)} onChange={(e) => onChange(applySpec(plan, kind, { surrogate: e.target.checked }))} />
+                  <input type="checkbox" aria-label={`${t("plans.surrogateColumn")}: ${label}`} checked={Boolean(spec.surrogate)} onChange={(e) => { const surrogate = e.target.checked; onChange((current) => applySpec(current, kind, { surrogate })); }} />
                 </td>
               </tr>
             );
