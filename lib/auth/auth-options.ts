@@ -30,7 +30,7 @@ export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
 export const authOptions: NextAuthOptions = {
   secret: process.env.NEXTAUTH_SECRET,
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
-  pages: { signIn: "/login", error: "/login" },
+  pages: { signIn: "/login", signOut: "/logout", error: "/login" },
   providers: [
     CredentialsProvider({
       name: "credentials",
