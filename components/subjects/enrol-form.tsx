@@ -1,7 +1,6 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState } from "react";
 import type { EnrolSubjectAction } from "@/components/subjects/action-props";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { Field } from "@/components/ui/field";
@@ -19,16 +18,12 @@ interface EnrollableStudy {
 /**
  * The fast enrolment form (CDE §2.2.2, §2.3.1, §3): one screen, the schedule follows on saving.
  * The confounders are named `confounders.<field>` (read into the nested object by the schema).
- * Without JavaScript the study cannot change the site list: the sites and consent version
- * shown are the first study's, and the server refuses a site of another study.
+ * The study is chosen before, on the page (`?study=`, a plain GET form that works without
+ * JavaScript): the sites and the consent version shown are that study's.
  */
-export function EnrolForm({ studies, today, action }: { studies: EnrollableStudy[]; today: string; action: EnrolSubjectAction }) {
+export function EnrolForm({ study, today, action }: { study: EnrollableStudy; today: string; action: EnrolSubjectAction }) {
   const { t } = useI18n();
   const router = useRouter();
-  const [studyId, setStudyId] = useState(studies[0]?.id ?? "");
-  const study = studies.find((s) => s.id === studyId) ?? studies[0];
-
-  if (!study) return <p className="card text-slate-700">{t("subjects.noEnrollable")}</p>;
   return (
     <ActionForm
       action={action}
@@ -39,17 +34,12 @@ export function EnrolForm({ studies, today, action }: { studies: EnrollableStudy
       testId="enrol-form"
     >
       <p className="text-sm text-slate-600 sm:col-span-2">{t("subjects.enrolHint")}</p>
-      <Field id="enrol-study" name="studyId" label={t("subjects.study")}>
-        <select className="input" value={study.id} onChange={(e) => setStudyId(e.target.value)}>
-          {studies.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.protocolNumber} — {s.title}
-            </option>
-          ))}
-        </select>
-      </Field>
+      <input type="hidden" name="studyId" value={study.id} />
+      <p className="text-sm sm:col-span-2" data-testid="enrol-study">
+        <span className="label">{t("subjects.study")}</span> {study.protocolNumber} — {study.title}
+      </p>
       <Field id="enrol-site" name="siteId" label={t("subjects.site")}>
-        <select className="input" key={study.id}>
+        <select className="input">
           {study.sites.map((s) => (
             <option key={s.id} value={s.id}>
               {s.code} — {s.name}
@@ -79,7 +69,7 @@ export function EnrolForm({ studies, today, action }: { studies: EnrollableStudy
         </select>
       </Field>
       <Field id="enrol-consent-version" name="consentVersion" label={t("subjects.consentVersion")}>
-        <input className="input" readOnly value={study.consentVersion} key={study.id} />
+        <input className="input" readOnly value={study.consentVersion} />
       </Field>
       <Field id="enrol-consent-date" name="consentDate" label={t("subjects.consentDate")}>
         <input type="date" max={today} className="input" />

@@ -252,3 +252,57 @@ test("next-auth's csrf check still guards the credentials callback: a post with 
     await request.dispose();
   }
 });
+
+test("with JavaScript off, sign-out goes through /logout and posts next-auth's sign-out with its csrf token: the session ends, copies of its cookie too", async ({ browser, page }) => {
+  await login(page, "monitor");
+  const signedIn = await page.context().storageState();
+  // Without next-auth's csrf cookie (a browser restarted: it is a session cookie), /logout detours once through GET /api/auth/signout to get it.
+  const storageState = { ...signedIn, cookies: signedIn.cookies.filter((c) => c.name !== "next-auth.csrf-token") };
+  expect(storageState.cookies.length).toBe(signedIn.cookies.length - 1);
+  const context = await browser.newContext({ javaScriptEnabled: false, locale: "zh-CN", storageState });
+  const offline = await context.newPage();
+  try {
+    await offline.goto("/");
+    await Promise.all([offline.waitForURL(/\/logout\??$/), offline.getByRole("button", { name: "退出登录" }).click()]);
+    const form = offline.getByRole("form", { name: "确定在此浏览器上退出长期随访管理吗？" });
+    await expect(form.locator('input[name="csrfToken"]')).toHaveValue(/.+/);
+    await Promise.all([offline.waitForURL(/\/login(\?|$)/), form.getByRole("button", { name: "退出登录" }).click()]);
+    expect((await context.cookies()).map((c) => c.name)).not.toContain("next-auth.session-token");
+    // next-auth's sign-out event ran: the session's other copy (the JavaScript page's) has ended too.
+    expect((await page.request.get("/api/v1/me")).status()).toBe(401);
+    await offline.goto("/logout");
+    await expect(offline).toHaveURL(/\/login(\?|$)/);
+  } finally {
+    await context.close();
+  }
+});
+
+test("with JavaScript off, enrolment into the second study: the study is chosen first (GET ?study=), then the form shows its sites and enrols into it", async ({ browser, page }) => {
+  await login(page, "investigator");
+  const context = await browser.newContext({ javaScriptEnabled: false, locale: "zh-CN", storageState: await page.context().storageState() });
+  const offline = await context.newPage();
+  try {
+    await offline.goto("/subjects/new?study=not-a-study");
+    await expect(offline.getByTestId("bad-params")).toHaveText("临床研究：不是您可以入组受试者的研究；已显示第一个研究。");
+    await expect(offline.getByTestId("enrol-study")).toContainText("CART19-LTFU-01");
+    const picker = offline.getByTestId("enrol-study-picker");
+    await picker.getByLabel("入组的临床研究").selectOption({ label: "F9-AAV-LTFU-01 — 5-year follow-up of AAV5-FIX recipients" });
+    await Promise.all([offline.waitForURL(/\/subjects\/new\?study=/), picker.getByRole("button", { name: "切换到该研究" }).click()]);
+    await expect(offline.getByTestId("bad-params")).toHaveCount(0);
+    await expect(offline.getByTestId("enrol-study")).toContainText("F9-AAV-LTFU-01");
+
+    const today = new Date().toISOString().slice(0, 10);
+    const subjectCode = `AAV-NOJS-${Date.now().toString(36)}`;
+    await offline.locator("#enrol-code").fill(subjectCode);
+    await offline.locator("#enrol-lot").fill("AAV-LOT-1");
+    await offline.locator("#enrol-dosing").fill(today);
+    await offline.locator("#enrol-yob").fill("1990");
+    await offline.locator("#enrol-consent-date").fill(today);
+    await Promise.all([offline.waitForLoadState("load"), offline.getByTestId("enrol-form").getByRole("button", { name: "入组" }).click()]);
+    await offline.getByTestId("enrol-form").getByRole("status").getByRole("link").click();
+    await expect(offline.getByRole("heading", { level: 1 })).toContainText(subjectCode);
+    await expect(offline.getByTestId("subject-page")).toContainText("F9-AAV-LTFU-01");
+  } finally {
+    await context.close();
+  }
+});
