@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { Field } from "@/components/ui/field";
 import { ActionForm, SubmitButton, type FormAction } from "@/components/ui/form";
@@ -29,8 +29,17 @@ function DraftControls({ row, actions }: { row: ConsentRow; actions: ConsentActi
   const { t } = useI18n();
   const [checklist, setChecklist] = useState<TConsentChecklist>(row.checklist);
   const missing = missingConsentItems(checklist);
+  // The checkboxes are the form's own fields (`checklist.<item>`, each after a hidden false), so the
+  // checklist saves without JavaScript; React state follows them for the missing-items hint and the
+  // save-then-activate step, starting from the boxes as hydration finds them.
+  const boxes = useRef<HTMLFieldSetElement>(null);
+  useEffect(() => {
+    const shown = boxes.current?.querySelectorAll<HTMLInputElement>('input[type="checkbox"]') ?? [];
+    setChecklist(Object.fromEntries([...shown].map((box) => [box.name.slice("checklist.".length), box.checked])) as TConsentChecklist);
+  }, []);
 
-  // Activation saves the checklist as shown first: the server checks the saved one.
+  // With JavaScript, activation saves the checklist as shown first: the server checks the saved
+  // one. Without it, the form posts the activation alone (save the checklist first).
   const saveThenActivate: FormAction<{ reconsentRequired: boolean }> = async (formData) => {
     const saved = await actions.updateChecklist({ id: row.id, checklist });
     return saved.ok ? actions.activate(formData) : saved;
@@ -40,14 +49,23 @@ function DraftControls({ row, actions }: { row: ConsentRow; actions: ConsentActi
     <div className="mt-2 flex flex-col gap-3">
       <ActionForm action={actions.updateChecklist} label={t("consent.saveChecklist")} className="flex flex-col gap-2" saved={t("studies.saved")}>
         <input type="hidden" name="id" value={row.id} />
-        <input type="hidden" name="checklist" value={JSON.stringify(checklist)} />
-        <fieldset>
+        <fieldset ref={boxes}>
           <legend className="sr-only">{t("consent.title")}</legend>
           <ul className="grid gap-1 sm:grid-cols-2">
             {CONSENT_ITEMS.map((item) => (
               <li key={item}>
+                <input type="hidden" name={`checklist.${item}`} value="false" />
                 <label className="flex items-center gap-2 text-sm">
-                  <input type="checkbox" checked={checklist[item] === true} onChange={(e) => setChecklist({ ...checklist, [item]: e.target.checked })} />
+                  <input
+                    type="checkbox"
+                    name={`checklist.${item}`}
+                    value="true"
+                    defaultChecked={row.checklist[item] === true}
+                    onChange={(e) => {
+                      const checked = e.target.checked;
+                      setChecklist((previous) => ({ ...previous, [item]: checked }));
+                    }}
+                  />
                   {t(`consent.item.${item}`)}
                 </label>
               </li>
@@ -61,6 +79,7 @@ function DraftControls({ row, actions }: { row: ConsentRow; actions: ConsentActi
       </ActionForm>
       <ActionForm
         action={saveThenActivate}
+        nativeAction={actions.activate}
         label={t("consent.activate")}
         className="grid gap-2 sm:grid-cols-3"
         saved={(result) => (result.reconsentRequired ? t("consent.reconsent") : t("studies.saved"))}

@@ -85,10 +85,12 @@ export function ActionForm<R>({
   clearOnRefused?: string[];
   testId?: string;
   /**
-   * For a client step that is not a server action (the sign-in form, next-auth's client): the URL
-   * the form posts to natively before hydration and without JavaScript.
+   * For a client step that is not a server action: what the form posts to natively before
+   * hydration and without JavaScript. A URL (the sign-in form: next-auth's credentials callback),
+   * or a server action passed from the page (consent activation: the activation alone, where the
+   * client step saves the checklist first).
    */
-  nativeAction?: string;
+  nativeAction?: string | FormAction<R>;
   /** A form error the page was rendered with (a refusal reported by a redirect), shown until the first submission. */
   initialError?: string;
 }) {
@@ -98,7 +100,9 @@ export function ActionForm<R>({
   // The native (no-JavaScript) submission: React posts the form to the server action, which
   // answers (previous state, FormData) with the next state (lib/forms/form-action.ts), and the
   // page comes back rendered with it.
-  const serverStep = isServerAction(action) ? (action as unknown as (previous: FormState<R>, formData: FormData) => Promise<FormState<R>>) : null;
+  const nativeServerAction = isServerAction(action) ? action : typeof nativeAction === "function" && isServerAction(nativeAction) ? nativeAction : null;
+  const serverStep = nativeServerAction ? (nativeServerAction as unknown as (previous: FormState<R>, formData: FormData) => Promise<FormState<R>>) : null;
+  const nativeUrl = typeof nativeAction === "string" ? nativeAction : undefined;
   const onSavedRef = useRef(onSaved);
   // The submission whose onSaved already ran (in the step, not in an effect).
   const savedHandled = useRef(0);
@@ -182,7 +186,7 @@ export function ActionForm<R>({
 
   return (
     <FormContext.Provider value={context}>
-      <form ref={formRef} action={nativeAction && !hydrated ? nativeAction : dispatch} method={nativeAction && !hydrated ? "post" : undefined} onSubmit={onSubmit} noValidate className={className} aria-label={label} data-testid={testId}>
+      <form ref={formRef} action={nativeUrl && !hydrated ? nativeUrl : dispatch} method={nativeUrl && !hydrated ? "post" : undefined} onSubmit={onSubmit} noValidate className={className} aria-label={label} data-testid={testId}>
         {children}
         {failure && (failure.formError || unclaimed.length > 0 || claimedCount > 0) ? (
           // Keyed by submission: announced once per submit, not on every keystroke.

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { inputFromFormData } from "@/lib/validation/form-data";
+import { ZUpdateConsentChecklist } from "@/lib/validation/consent";
 import { ZUpdatePlanDraft } from "@/lib/validation/plan-version";
 import { refineSampleResult, withoutBlankCloneFieldsOfOtherKinds, ZAdverseEventUpdate, ZSampleResultFields } from "@/lib/validation/safety";
 import { ZChangeSubjectStatus, ZEnrolSubject } from "@/lib/validation/subject";
@@ -37,6 +38,15 @@ describe("inputFromFormData", () => {
     const broken = inputFromFormData(ZUpdatePlanDraft, form([["id", "d1"], ["plan", "{not json"]]));
     expect(broken.plan).toBe("{not json");
     expect(ZUpdatePlanDraft.safeParse(broken).success).toBe(false);
+  });
+
+  it("reads a record from dotted names (the consent checklist's checkboxes, each after its hidden false); a foreign key is refused, naming the checklist", () => {
+    const posted = form([["id", "c1"], ["checklist.purpose", "false"], ["checklist.purpose", "true"], ["checklist.procedures", "false"]]);
+    expect(inputFromFormData(ZUpdateConsentChecklist, posted)).toEqual({ id: "c1", checklist: { purpose: true, procedures: false } });
+    // The JSON field of a script still reads.
+    expect(inputFromFormData(ZUpdateConsentChecklist, form([["id", "c1"], ["checklist", '{"purpose":true}']]))).toEqual({ id: "c1", checklist: { purpose: true } });
+    const foreign = inputFromFormData(ZUpdateConsentChecklist, form([["id", "c1"], ["checklist.nonsense", "true"]]));
+    expect(ZUpdateConsentChecklist.safeParse(foreign).error?.issues.map((i) => i.path.join("."))).toEqual(["checklist"]);
   });
 
   it("reads nested objects from dotted names, an empty optional text left out", () => {

@@ -1,6 +1,6 @@
 import type { z } from "zod";
 
-type Def = { type: string; innerType?: z.ZodType; in?: z.ZodType; out?: z.ZodType; element?: z.ZodType; shape?: Record<string, z.ZodType>; options?: z.ZodType[]; coerce?: boolean };
+type Def = { type: string; innerType?: z.ZodType; in?: z.ZodType; out?: z.ZodType; element?: z.ZodType; valueType?: z.ZodType; shape?: Record<string, z.ZodType>; options?: z.ZodType[]; coerce?: boolean };
 
 function defOf(schema: z.ZodType): Def {
   return (schema as unknown as { def: Def }).def;
@@ -117,6 +117,7 @@ function readField(schema: z.ZodType, formData: FormData, name: string, nested: 
     return absentIsUndefined(schema) ? undefined : false;
   }
   if (def.type === "object" && def.shape && hasPrefix(formData, `${name}.`)) return readShape(def.shape, formData, `${name}.`, true);
+  if (def.type === "record" && def.valueType && hasPrefix(formData, `${name}.`)) return readRecord(def.valueType, formData, `${name}.`);
   if (def.type === "array" && def.element) {
     const rows = rowIndexes(formData, name);
     if (rows.length > 0) {
@@ -132,6 +133,13 @@ function readField(schema: z.ZodType, formData: FormData, name: string, nested: 
   const value = decodeScalar(schema, last(formData, name));
   if (nested && value === "" && hasWrapper(schema, ["optional"])) return undefined;
   return value;
+}
+
+/** A record's entries named with a dot (`checklist.purpose`): every key posted, each read by the value's schema (the record's key schema refuses a foreign key). */
+function readRecord(valueType: z.ZodType, formData: FormData, prefix: string): Record<string, unknown> {
+  const input: Record<string, unknown> = {};
+  for (const key of new Set(formData.keys())) if (key.startsWith(prefix)) input[key.slice(prefix.length)] = readField(valueType, formData, key, true);
+  return input;
 }
 
 function readShape(shape: Record<string, z.ZodType>, formData: FormData, prefix: string, nested: boolean): Record<string, unknown> {
@@ -156,6 +164,8 @@ function readShape(shape: Record<string, z.ZodType>, formData: FormData, prefix:
  *   undefined for an optional array without a default);
  * - objects: their fields named with a dot (`confounders.lifeExpectancy`), where an empty
  *   text of an optional field is left out;
+ * - records: their entries named with a dot (`checklist.purpose`; a checkbox after a hidden
+ *   `false` sends each item true or false);
  * - arrays of objects: rows named with an index (`contactAttempts[0].date`); a row left
  *   entirely empty is left out;
  * - otherwise (editors that keep structured state in React): one field holding JSON.

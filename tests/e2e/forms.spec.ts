@@ -306,3 +306,54 @@ test("with JavaScript off, enrolment into the second study: the study is chosen 
     await context.close();
   }
 });
+
+test("with JavaScript off, a consent version is drafted, its checklist saved (incomplete, then whole) and activated", async ({ browser, page }) => {
+  await login(page, "sponsor");
+  // A study of its own (through the API with the session), so that no other test sees re-consent due.
+  const studyId = await page.evaluate(async () => {
+    const post = async (url: string, body: unknown) => {
+      const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+      if (!response.ok) throw new Error(`${url}: ${response.status} ${await response.text()}`);
+      return (await response.json()) as { id: string };
+    };
+    const code = `ICF-NOJS-${Date.now()}`;
+    const profile = { platform: "aav", exVivo: false, route: "intravenous", geneEditing: false, replicationCompetent: false, latency: false, integrationEnhanced: false, germlineDistribution: false, targetTissueAccessible: true };
+    const product = await post("/api/v1/products", { name: code, code, profile });
+    return (await post("/api/v1/studies", { protocolNumber: code, title: "Consent without JavaScript", phase: "phase_1", productId: product.id })).id;
+  });
+  const context = await browser.newContext({ javaScriptEnabled: false, locale: "zh-CN", storageState: await page.context().storageState() });
+  const offline = await context.newPage();
+  try {
+    await offline.goto(`/studies/${studyId}`);
+    const create = offline.getByRole("form", { name: "创建草稿版本" });
+    await create.getByLabel("文件标题").fill("知情同意书 v1");
+    await Promise.all([offline.waitForLoadState("load"), create.getByRole("button", { name: "创建草稿版本" }).click()]);
+    const draft = offline.getByTestId("consent-v1");
+    await expect(draft).toContainText("知情同意书 v1");
+
+    // Part of the checklist: saved as ticked, and activation is refused for the missing items.
+    const checklist = draft.getByRole("form", { name: "保存核对清单" });
+    await checklist.getByLabel("长期随访研究的目的").check();
+    await Promise.all([offline.waitForLoadState("load"), checklist.getByRole("button", { name: "保存核对清单" }).click()]);
+    await expect(offline.getByTestId("consent-v1").getByRole("form", { name: "保存核对清单" }).getByLabel("长期随访研究的目的")).toBeChecked();
+    await expect(offline.getByTestId("consent-v1").getByRole("form", { name: "保存核对清单" }).getByLabel("基因检测")).not.toBeChecked();
+    const activate = () => offline.getByTestId("consent-v1").getByRole("form", { name: "启用" });
+    await activate().getByLabel("生效日期").fill(new Date().toISOString().slice(0, 10));
+    await activate().getByLabel("新版本的原因").fill("首个版本");
+    await Promise.all([offline.waitForLoadState("load"), activate().getByRole("button", { name: "启用" }).click()]);
+    await expect(activate().getByRole("alert")).toContainText("基因检测");
+
+    // The whole checklist: saved, then the version is activated.
+    const whole = offline.getByTestId("consent-v1").getByRole("form", { name: "保存核对清单" });
+    for (const box of await whole.getByRole("checkbox").all()) await box.check();
+    await Promise.all([offline.waitForLoadState("load"), whole.getByRole("button", { name: "保存核对清单" }).click()]);
+    await activate().getByLabel("生效日期").fill(new Date().toISOString().slice(0, 10));
+    await activate().getByLabel("新版本的原因").fill("首个版本");
+    await Promise.all([offline.waitForLoadState("load"), activate().getByRole("button", { name: "启用" }).click()]);
+    await offline.goto(`/studies/${studyId}`);
+    await expect(offline.getByTestId("consent-v1")).toContainText("生效");
+    await expect(offline.getByTestId("consent-v1").getByRole("form")).toHaveCount(0);
+  } finally {
+    await context.close();
+  }
+});
