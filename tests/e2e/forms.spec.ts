@@ -357,3 +357,27 @@ test("with JavaScript off, a consent version is drafted, its checklist saved (in
     await context.close();
   }
 });
+
+test("with JavaScript off, the language switch posts its choice: the page comes back in Chinese; a foreign origin or an unknown language is refused", async ({ browser, baseURL }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false, locale: "en" });
+  const offline = await context.newPage();
+  try {
+    await offline.goto("/login");
+    await expect(offline.getByRole("heading", { name: "Sign in" })).toBeVisible();
+    const here = offline.url();
+    await offline.getByTestId("locale-switch").selectOption("zh-CN");
+    await Promise.all([offline.waitForLoadState("load"), offline.getByRole("button", { name: "Apply" }).click()]);
+    expect(offline.url()).toBe(here);
+    await expect(offline.getByRole("heading", { name: "登录" })).toBeVisible();
+    expect((await context.cookies()).find((c) => c.name === "ltfu-locale")?.value).toBe("zh-CN");
+
+    const bad = await offline.request.post("/locale", { form: { locale: "fr" }, headers: { origin: baseURL! }, maxRedirects: 0 });
+    expect(bad.status()).toBe(400);
+    expect(await bad.json()).toMatchObject({ error: { code: "bad_request", field: "locale" } });
+    const foreign = await offline.request.post("/locale", { form: { locale: "en" }, headers: { origin: "https://evil.example" }, maxRedirects: 0 });
+    expect(foreign.status()).toBe(403);
+    expect(foreign.headers()["set-cookie"]).toBeUndefined();
+  } finally {
+    await context.close();
+  }
+});

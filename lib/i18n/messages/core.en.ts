@@ -27,6 +27,7 @@ export const coreEn = {
   "shell.signedInAs": "Signed in as {email} ({role})",
   "shell.signOut": "Sign out",
   "locale.label": "Language",
+  "locale.apply": "Apply",
   "locale.en": "English",
   "locale.zh-CN": "中文",
   "logout.title": "Sign out",

@@ -29,6 +29,7 @@ export const coreZhCN: Record<keyof typeof coreEn, string> = {
   "shell.signedInAs": "当前用户 {email}（{role}）",
   "shell.signOut": "退出登录",
   "locale.label": "语言",
+  "locale.apply": "切换",
   "locale.en": "English",
   "locale.zh-CN": "中文",
   "logout.title": "退出登录",
