@@ -1,5 +1,15 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { DEMO_PASSWORD, DEMO_USERS, login } from "./fixtures";
+
+/** Fills the enrolment form's required fields (dosed and consented today). */
+async function fillEnrolment(page: Page, fields: { code: string; lot: string; yearOfBirth: string }) {
+  const today = new Date().toISOString().slice(0, 10);
+  await page.locator("#enrol-code").fill(fields.code);
+  await page.locator("#enrol-lot").fill(fields.lot);
+  await page.locator("#enrol-dosing").fill(today);
+  await page.locator("#enrol-yob").fill(fields.yearOfBirth);
+  await page.locator("#enrol-consent-date").fill(today);
+}
 
 test("the site form, in Chinese: a bad code is refused next to the field, announced, with focus on it", async ({ page }) => {
   await login(page, "sponsor");
@@ -57,13 +67,7 @@ test("with JavaScript off, the enrolment form posts natively: a refusal comes ba
   try {
     await offline.goto("/subjects/new");
     const form = offline.getByTestId("enrol-form");
-    const today = new Date().toISOString().slice(0, 10);
-    const code = offline.locator("#enrol-code");
-    await code.fill("bad code!");
-    await offline.locator("#enrol-lot").fill("LV-NOJS-1");
-    await offline.locator("#enrol-dosing").fill(today);
-    await offline.locator("#enrol-yob").fill("1980");
-    await offline.locator("#enrol-consent-date").fill(today);
+    await fillEnrolment(offline, { code: "bad code!", lot: "LV-NOJS-1", yearOfBirth: "1980" });
     await Promise.all([offline.waitForLoadState("load"), form.getByRole("button", { name: "入组" }).click()]);
 
     // The page was rendered by the server with the refusal: on the field, in Chinese, once.
@@ -75,11 +79,7 @@ test("with JavaScript off, the enrolment form posts natively: a refusal comes ba
 
     // Corrected and posted again: saved, with the link to the new subject.
     const subjectCode = `NOJS-${Date.now().toString(36)}`;
-    await offline.locator("#enrol-code").fill(subjectCode);
-    await offline.locator("#enrol-lot").fill("LV-NOJS-1");
-    await offline.locator("#enrol-dosing").fill(today);
-    await offline.locator("#enrol-yob").fill("1980");
-    await offline.locator("#enrol-consent-date").fill(today);
+    await fillEnrolment(offline, { code: subjectCode, lot: "LV-NOJS-1", yearOfBirth: "1980" });
     await Promise.all([offline.waitForLoadState("load"), offline.getByTestId("enrol-form").getByRole("button", { name: "入组" }).click()]);
     const saved = offline.getByTestId("enrol-form").getByRole("status");
     await expect(saved).toHaveText("受试者已入组：打开受试者档案");
@@ -291,13 +291,8 @@ test("with JavaScript off, enrolment into the second study: the study is chosen 
     await expect(offline.getByTestId("bad-params")).toHaveCount(0);
     await expect(offline.getByTestId("enrol-study")).toContainText("F9-AAV-LTFU-01");
 
-    const today = new Date().toISOString().slice(0, 10);
     const subjectCode = `AAV-NOJS-${Date.now().toString(36)}`;
-    await offline.locator("#enrol-code").fill(subjectCode);
-    await offline.locator("#enrol-lot").fill("AAV-LOT-1");
-    await offline.locator("#enrol-dosing").fill(today);
-    await offline.locator("#enrol-yob").fill("1990");
-    await offline.locator("#enrol-consent-date").fill(today);
+    await fillEnrolment(offline, { code: subjectCode, lot: "AAV-LOT-1", yearOfBirth: "1990" });
     await Promise.all([offline.waitForLoadState("load"), offline.getByTestId("enrol-form").getByRole("button", { name: "入组" }).click()]);
     await offline.getByTestId("enrol-form").getByRole("status").getByRole("link").click();
     await expect(offline.getByRole("heading", { level: 1 })).toContainText(subjectCode);
