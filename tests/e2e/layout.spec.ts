@@ -65,6 +65,14 @@ for (const width of [1366, 390]) {
     await page.getByTestId("locale-switch").selectOption("zh-CN");
     await expect(page.getByTestId("home-monitor")).toBeVisible();
     for (const path of ["/monitor", "/studies", "/audit"]) await expectPageFits(page, path, width);
+    // The audit trail names entities and actions in Chinese, not as model names and verbs.
+    await expect(page.locator("main td").filter({ hasText: /^(创建|修改|签名|生效)$/ }).first()).toBeVisible();
+    await expect(page.locator("main td").filter({ hasText: /^(create|update|sign|activate)$/ })).toHaveCount(0);
+    // The DSUR section's wide tables scroll inside their own box on a phone.
+    await page.goto("/studies");
+    await page.getByRole("link", { name: /CART19-LTFU-01/ }).first().click();
+    await expect(page).toHaveURL(/\/studies\/[a-z0-9]+$/);
+    await expectPageFits(page, (await page.locator('a[href$="/reports/dsur"]').first().getAttribute("href"))!, width);
     await page.goto("/subjects");
     await page.getByRole("link", { name: "SH01-010", exact: true }).click();
     await expect(page.getByTestId("subject-page")).toBeVisible();
