@@ -18,6 +18,13 @@ test("an investigator enrols a subject, records and signs the month-6 visit, see
   // The worklist of the demo program: overdue visits exist at SH-01.
   await expect(page.getByRole("heading", { name: /Overdue visits/ })).toBeVisible();
   await expect(page.getByTestId("worklist-overdue").getByRole("link", { name: "Record" }).first()).toBeVisible();
+  // A visit the schedule added (the extension after vector persisted at the period's end) is named
+  // in words and recorded from the list like a planned one.
+  const extension = page.getByTestId("worklist-overdue").locator("tbody tr").filter({ hasText: "EXT-M72" });
+  await expect(extension).toContainText("Extension");
+  await extension.getByRole("link", { name: "Record" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("EXT-M72");
+  await page.goBack();
 
   await page.getByRole("link", { name: "Enrol a subject" }).first().click();
   await expect(page).toHaveURL(/\/subjects\/new$/);
