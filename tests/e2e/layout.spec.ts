@@ -56,6 +56,8 @@ for (const width of [1366, 390]) {
     expect(recordHref).toMatch(/\/visits\//);
     await expectPageFits(page, recordHref!, width);
     await expectPageFits(page, `${subjectPath}/visits/new?unscheduled=1`, width);
+    // The record form's prefilled answer is in the reader's language (it was "none" on a Chinese form).
+    await expect(page.getByLabel("致癌、致突变药物及其他药物的暴露情况")).toHaveValue("无");
     await page.getByTestId("locale-switch").selectOption("en");
   });
 

@@ -93,6 +93,7 @@ export const subjectsEn = {
   "visits.assessments": "Follow-up record (CDE §2.3.2)",
   "visits.history": "Brief medical history taken",
   "visits.drugExposure": "Exposure to carcinogenic, mutagenic or other drugs",
+  "visits.drugExposureNone": "none",
   "visits.newOrWorsenedDisease": "New, recurrent or worsened disease",
   "visits.disease.malignancy": "Malignancy",
   "visits.disease.neurological": "Neurological",

@@ -95,6 +95,7 @@ export const subjectsZhCN: Record<keyof typeof subjectsEn, string> = {
   "visits.assessments": "随访记录（CDE §2.3.2）",
   "visits.history": "已采集简要病史",
   "visits.drugExposure": "致癌、致突变药物及其他药物的暴露情况",
+  "visits.drugExposureNone": "无",
   "visits.newOrWorsenedDisease": "新发、复发或加重的疾病",
   "visits.disease.malignancy": "恶性肿瘤",
   "visits.disease.neurological": "神经系统疾病",
