@@ -93,3 +93,15 @@ test("the sign-in, forbidden and not-found pages use the page header", async ({ 
   expect(response?.status()).toBe(403);
   await expect(page.getByTestId("forbidden").locator("header h1")).toHaveCount(1);
 });
+
+test("in English at 390 px, the dashboard's cards stay inside the window (the widest card set the width of every card)", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await login(page, "sponsor");
+  await page.goto("/dashboard");
+  await expect(page.getByTestId("dashboard-on-time")).toBeVisible();
+  // The content, not the header (its sign-out row is laid out elsewhere): no card reaches past the window.
+  const widest = await page.locator("main section.card, main figure.card").evaluateAll((cards) => Math.max(...cards.map((c) => c.getBoundingClientRect().right)));
+  expect(widest).toBeLessThanOrEqual(390);
+  const overflow = await page.locator("main").evaluate((main) => main.scrollWidth - main.clientWidth);
+  expect(overflow, `the dashboard's content is wider than the window by ${overflow}px`).toBeLessThanOrEqual(1);
+});
