@@ -24,7 +24,7 @@ export async function WorklistTable({ rows, testId, canRecord }: { rows: Worklis
       <tbody>
         {rows.map((row) => (
           <tr key={`${row.subjectId}-${row.visitId}-${row.planVersion}`}>
-            <td>
+            <td className="whitespace-nowrap">
               <Link className="text-blue-700 underline" href={`/subjects/${row.subjectId}`}>
                 {row.code}
               </Link>{" "}
@@ -34,8 +34,8 @@ export async function WorklistTable({ rows, testId, canRecord }: { rows: Worklis
             <td>
               {row.visitId} <span className="text-xs text-slate-500">{row.planVersion !== null ? `v${row.planVersion}` : t(`scheduleSource.${row.source as "escalation"}`)}</span>
             </td>
-            <td>{calendarDateFromDb(row.targetDate)}</td>
-            <td>
+            <td className="whitespace-nowrap">{calendarDateFromDb(row.targetDate)}</td>
+            <td className="whitespace-nowrap">
               {calendarDateFromDb(row.windowStart)} – {calendarDateFromDb(row.windowEnd)}
             </td>
             <td>

@@ -46,6 +46,13 @@ for (const width of [1366, 390]) {
     await page.getByTestId("locale-switch").selectOption("zh-CN");
     await expect(page.getByTestId("home-investigator")).toBeVisible();
     for (const path of ["/investigator", "/dashboard", "/subjects", "/subjects/new", "/settings"]) await expectPageFits(page, path, width);
+    // The worklist scrolls sideways on a phone rather than breaking dates and windows into columns of digits.
+    await page.goto("/investigator");
+    const firstOverdue = page.getByTestId("worklist-overdue").locator("tbody tr").first();
+    for (const column of [3, 4]) {
+      const box = await firstOverdue.locator("td").nth(column).boundingBox();
+      expect(box?.height ?? 0, `worklist column ${column} wraps`).toBeLessThan(48);
+    }
     // A subject with records, an adverse event form, sample results and escalations (the safety sections).
     await page.goto("/subjects");
     await page.getByRole("link", { name: "SH01-010", exact: true }).click();
