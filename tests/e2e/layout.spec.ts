@@ -59,6 +59,11 @@ for (const width of [1366, 390]) {
     await expect(page.getByTestId("subject-page")).toBeVisible();
     const subjectPath = new URL(page.url()).pathname;
     await expectPageFits(page, subjectPath, width);
+    // The timeline keeps dates, windows and statuses on one line (the table scrolls on a phone).
+    for (const column of [2, 3, 4]) {
+      const box = await page.getByTestId("visit-M06").locator("td").nth(column).boundingBox();
+      expect(box?.height ?? 0, `timeline column ${column} wraps`).toBeLessThan(48);
+    }
     const recordHref = await page.getByTestId("visit-M06").getByRole("link").first().getAttribute("href");
     expect(recordHref).toMatch(/\/visits\//);
     await expectPageFits(page, recordHref!, width);

@@ -71,7 +71,7 @@ export default async function SubjectPage({ params }: { params: Promise<{ subjec
   const safetyRow = (item: SafetyTimelineItem) => (
     <tr key={item.key} data-testid={`timeline-${item.kind}`} className="bg-slate-50 text-sm">
       <td colSpan={2}>{item.label}</td>
-      <td>{item.date}</td>
+      <td className="whitespace-nowrap">{item.date}</td>
       <td colSpan={3}>
         {item.flag ? <StatusBadge status={item.flag} label={item.detail} /> : item.detail}
       </td>
@@ -194,8 +194,8 @@ export default async function SubjectPage({ params }: { params: Promise<{ subjec
                       {isNext ? <span className="ml-2 text-xs text-amber-900">← {t("subjects.nextVisit")}</span> : null}
                     </td>
                     <td>{visit.planVersion !== null ? `v${visit.planVersion}` : t(`scheduleSource.${visit.source as "escalation"}`)}</td>
-                    <td>{visit.targetDate}</td>
-                    <td>
+                    <td className="whitespace-nowrap">{visit.targetDate}</td>
+                    <td className="whitespace-nowrap">
                       {visit.windowStart} – {visit.windowEnd}
                     </td>
                     <td>
