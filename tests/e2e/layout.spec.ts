@@ -107,6 +107,12 @@ test("the sign-in, forbidden and not-found pages use the page header", async ({ 
   const response = await page.goto("/sponsor/users");
   expect(response?.status()).toBe(403);
   await expect(page.getByTestId("forbidden").locator("header h1")).toHaveCount(1);
+  // Inside the app's shell the refusal is a section of the shell's <main>, not a second <main>.
+  await expect(page.locator("main")).toHaveCount(1);
+  const missing = await page.goto("/subjects/no-such-subject");
+  expect(missing?.status()).toBe(404);
+  await expect(page.getByTestId("not-found").locator("header h1")).toHaveCount(1);
+  await expect(page.locator("main")).toHaveCount(1);
 });
 
 test("in English at 390 px, the dashboard's cards stay inside the window (the widest card set the width of every card)", async ({ page }) => {
