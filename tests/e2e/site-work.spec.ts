@@ -34,7 +34,7 @@ test("an investigator enrols a subject, records and signs the month-6 visit, see
   await page.getByLabel("Year of birth").fill("1975");
   await page.getByLabel("Consent date").fill(monthsAgo(6));
   await page.getByRole("button", { name: "Enrol", exact: true }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toContainText(code);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(`Subject ${code}`);
   await expect(page).toHaveURL(/\/subjects\/(?!new$)[a-z0-9]+$/);
   const subjectUrl = new URL(page.url()).pathname;
   const m06 = page.getByTestId("visit-M06");
