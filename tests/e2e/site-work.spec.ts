@@ -54,6 +54,8 @@ test("an investigator enrols a subject, records and signs the month-6 visit, see
   await page.getByRole("button", { name: "Sign", exact: true }).click();
   await expect(page.locator("#sign-password-error")).toContainText("password is not correct");
   await expect(page.getByTestId("signature")).toContainText("Not signed yet.");
+  // The select says what it asks: the meaning of the signature (21 CFR 11.50), not "Electronic signature".
+  await expect(page.getByLabel("Meaning of the signature")).toHaveValue("reviewed_and_approved");
   await page.getByLabel("Password").fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: "Sign", exact: true }).click();
   await expect(page.getByTestId("signature")).toContainText("Signed by Demo Investigator (investigator@demo.test)");

@@ -122,6 +122,7 @@ export const subjectsEn = {
   "visits.notSigned": "Not signed yet.",
   "visits.sign": "Sign",
   "visits.signHint": "Re-enter your password to sign this record (21 CFR 11.200). Your signature means:",
+  "visits.meaning": "Meaning of the signature",
   "visits.meaning.reviewed_and_approved": "Reviewed and approved",
   "visits.meaning.authored": "Authored",
   "visits.meaning.verified": "Verified",

@@ -124,6 +124,7 @@ export const subjectsZhCN: Record<keyof typeof subjectsEn, string> = {
   "visits.notSigned": "尚未签名。",
   "visits.sign": "签名",
   "visits.signHint": "请重新输入密码以签署此记录（21 CFR 11.200）。您的签名含义：",
+  "visits.meaning": "签名含义",
   "visits.meaning.reviewed_and_approved": "已审阅并批准",
   "visits.meaning.authored": "记录人",
   "visits.meaning.verified": "已核实",
