@@ -36,6 +36,9 @@ for (const width of [1366, 390]) {
     await login(page, "sponsor");
     await page.getByTestId("locale-switch").selectOption("zh-CN");
     await expect(page.getByRole("heading", { level: 1, name: "申办方工作台" })).toBeVisible();
+    // The home's counts lead to the products and studies, not only to sites and users.
+    await expect(page.getByTestId("home-sponsor").getByRole("link", { name: /^产品\s*\d+$/ })).toHaveAttribute("href", "/sponsor/products");
+    await expect(page.getByTestId("home-sponsor").getByRole("link", { name: /^临床研究\s*\d+$/ })).toHaveAttribute("href", "/studies");
     for (const path of ["/sponsor", "/sponsor/products", "/sponsor/sites", "/sponsor/users", "/studies", "/audit", "/settings", "/sponsor/products/new"]) {
       await expectPageFits(page, path, width);
     }

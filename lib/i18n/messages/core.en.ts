@@ -38,6 +38,8 @@ export const coreEn = {
   "login.demoHint": "Demo mode: these accounts exist only in the embedded demo database. Password: {password}",
   "home.sponsor.title": "Sponsor workspace",
   "home.sponsor.intro": "Configure products and their risk profiles, studies, sites, LTFU plan versions and consent versions (CDE §2.2.1, §2.3).",
+  "home.sponsor.products": "Products",
+  "home.sponsor.studies": "Studies",
   "home.sponsor.sites": "Sites",
   "home.sponsor.users": "Users",
   "home.investigator.title": "Investigator workspace",

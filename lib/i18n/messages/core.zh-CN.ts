@@ -40,6 +40,8 @@ export const coreZhCN: Record<keyof typeof coreEn, string> = {
   "login.demoHint": "演示模式：以下账户仅存在于内置演示数据库中。密码：{password}",
   "home.sponsor.title": "申办方工作台",
   "home.sponsor.intro": "配置产品及其风险因素、临床研究、研究中心、长期随访计划版本和知情同意书版本（CDE §2.2.1、§2.3）。",
+  "home.sponsor.products": "产品",
+  "home.sponsor.studies": "临床研究",
   "home.sponsor.sites": "研究中心",
   "home.sponsor.users": "用户",
   "home.investigator.title": "研究者工作台",
