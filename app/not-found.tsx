@@ -1,15 +1,6 @@
-import Link from "next/link";
-import { PageHeader } from "@/components/ui/page-header";
-import { getTranslator } from "@/lib/i18n/server";
+import { RefusalPage } from "@/components/ui/refusal-page";
 
-export default async function NotFound() {
-  const t = await getTranslator();
-  return (
-    <main className="mx-auto flex max-w-xl flex-col gap-4 p-8">
-      <PageHeader title={t("notFound.title")} description={t("notFound.body")} />
-      <Link className="text-blue-700 underline" href="/">
-        {t("forbidden.home")}
-      </Link>
-    </main>
-  );
+/** An address no route matches: outside the app's shell, so the page is its own <main>. */
+export default function NotFound() {
+  return <RefusalPage kind="notFound" inShell={false} />;
 }

@@ -9,6 +9,7 @@ import { activateConsentVersion, createConsentVersion } from "@/lib/studies/cons
 import { createStudy, setStudyMembers } from "@/lib/studies/studies";
 import { enrolSubject } from "@/lib/subjects/subjects";
 import { todayCalendarDate } from "@/lib/subjects/today";
+import { recordVisit, writeSignature } from "@/lib/subjects/visits";
 import { calendarDateFromDb } from "@/lib/validation/calendar-date";
 import { CONSENT_ITEMS } from "@/lib/validation/consent";
 import { defaultFactorsFor } from "@/lib/validation/product";
@@ -132,6 +133,17 @@ export async function seedDemoSafety(db: Db): Promise<boolean> {
       actor: investigator,
       input: { studyId: aavStudy.id, siteId: siteOf(investigator), code: `SH01-F9${String(n + 1).padStart(2, "0")}`, yearOfBirth: 1975 + n, sex: "male", dosingDate, lot: `AAV-${dosingDate.slice(0, 4)}-0${n + 1}`, consentVersion: 1, consentDate: shift(dosingDate, -14), confounders: { lifeExpectancy: "normal" } },
     });
+    // The annual visits of the 5-year plan were held and signed (a study whose every visit is
+    // years overdue is not one a monitor would let stand); only the extension's visit is open.
+    const signer = await db.user.findUniqueOrThrow({ where: { id: investigator.id }, select: { name: true, email: true } });
+    const planned = await db.scheduledVisit.findMany({ where: { subjectId: subject.id, source: "plan" }, orderBy: { targetDate: "asc" } });
+    for (const row of planned.filter((r) => calendarDateFromDb(r.windowEnd) < today)) {
+      const record = await recordVisit(db, {
+        actor: investigator,
+        input: { subjectId: subject.id, unscheduled: false, visitId: row.visitId, planVersion: row.planVersion!, status: "completed", date: shift(calendarDateFromDb(row.targetDate), 3 - 2 * n), contactMode: row.contactMode as "clinic", assessments: { history: true, drugExposure: "none", newOrWorsenedDisease: [], physicalExam: true, labs: true, pregnancy: "not_applicable" } },
+      });
+      await writeSignature(db, { actor: investigator, subjectId: subject.id, recordId: record.id, meaning: "reviewed_and_approved", signer });
+    }
     // Newest first: entering history oldest first would, at each save after the period end, read
     // the latest result entered so far as the latest there is (the trigger reads what is known).
     if (persistsAtEnd) {

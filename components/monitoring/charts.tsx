@@ -32,8 +32,22 @@ function ChartFrame({ id, title, empty, emptyText, svg, table }: { id: string; t
   );
 }
 
-function Axis({ max, format }: { max: number; format: (v: number) => string }) {
-  const ticks = [0, 0.25, 0.5, 0.75, 1].map((f) => f * max);
+/**
+ * The value axis of a chart of counts: whole-number ticks (1, 2 or 5 × 10ⁿ apart, at most five
+ * steps) and the axis top they reach, so no two ticks read the same after rounding and the highest
+ * bar is never above the top tick.
+ */
+export function countAxis(maxValue: number): { top: number; ticks: number[] } {
+  const rough = Math.max(1, maxValue) / 5;
+  const magnitude = 10 ** Math.floor(Math.log10(rough));
+  const step = Math.max(1, [1, 2, 5, 10].map((m) => m * magnitude).find((s) => s >= rough) ?? 10 * magnitude);
+  const top = step * Math.max(1, Math.ceil(maxValue / step));
+  const ticks: number[] = [];
+  for (let v = 0; v <= top; v += step) ticks.push(v);
+  return { top, ticks };
+}
+
+function Axis({ max, format, ticks = [0, 0.25, 0.5, 0.75, 1].map((f) => f * max) }: { max: number; format: (v: number) => string; ticks?: number[] }) {
   const y = (v: number) => PAD.top + (HEIGHT - PAD.top - PAD.bottom) * (1 - (max === 0 ? 0 : v / max));
   return (
     <g fontSize="10" fill="#475569">
@@ -58,7 +72,8 @@ export interface BarDatum {
 
 /** Vertical bars, optionally over a lighter background bar. */
 export function BarChart({ id, title, emptyText, data, table, legend }: { id: string; title: string; emptyText: string; data: BarDatum[]; table: ReactNode; legend?: [string, string] }) {
-  const max = Math.max(1, ...data.map((d) => Math.max(d.value, d.background ?? 0)));
+  const axis = countAxis(Math.max(0, ...data.map((d) => Math.max(d.value, d.background ?? 0))));
+  const max = axis.top;
   const plotWidth = WIDTH - PAD.left - PAD.right;
   const plotHeight = HEIGHT - PAD.top - PAD.bottom;
   const step = plotWidth / Math.max(1, data.length);
@@ -73,7 +88,7 @@ export function BarChart({ id, title, emptyText, data, table, legend }: { id: st
       table={table}
       svg={
         <>
-          <Axis max={max} format={(v) => String(Math.round(v))} />
+          <Axis max={max} ticks={axis.ticks} format={(v) => String(v)} />
           {data.map((d, i) => {
             const x = PAD.left + i * step + (step - barWidth) / 2;
             return (
@@ -127,7 +142,8 @@ export function RateLineChart({ id, title, emptyText, categories, series, table 
         <>
           <Axis max={1} format={(v) => `${Math.round(v * 100)}%`} />
           {categories.map((category, i) => (
-            <text key={category} x={x(i)} y={HEIGHT - PAD.bottom + 14} fontSize="10" textAnchor="middle" fill="#334155">
+            // The first and last labels end inside the frame instead of being cut at its edge.
+            <text key={category} x={x(i)} y={HEIGHT - PAD.bottom + 14} fontSize="10" textAnchor={categories.length > 1 && i === categories.length - 1 ? "end" : categories.length > 1 && i === 0 ? "start" : "middle"} fill="#334155">
               {category}
             </text>
           ))}

@@ -152,7 +152,7 @@ export async function DashboardView({ actor, searchParams, basePath, testId }: {
         <BadParams messages={badFields} />
       </div>
 
-      <div className="grid gap-4 md:grid-cols-2 xl:grid-cols-3">
+      <div className="grid grid-cols-1 gap-4 md:grid-cols-2 xl:grid-cols-3">
         {TILE_SECTIONS.map((section) => (
           <TileSection
             key={section.id}
@@ -236,7 +236,7 @@ export async function DashboardView({ actor, searchParams, basePath, testId }: {
         <h2 id="d-charts" className="text-lg font-semibold">
           {t("dashboard.charts")}
         </h2>
-        <div className="grid gap-4 xl:grid-cols-2">
+        <div className="grid grid-cols-1 gap-4 xl:grid-cols-2">
           <BarChart
             id="chart-retention"
             title={t("dashboard.chart.retention")}

@@ -6,6 +6,7 @@ import { useI18n } from "@/components/i18n/i18n-provider";
 import { Field, FieldSet, SelectField } from "@/components/ui/field";
 import { ActionForm, SubmitButton } from "@/components/ui/form";
 import type { TAdverseEventInput } from "@/lib/validation/safety";
+import { SAMPLE_TYPES } from "@/lib/validation/plan-values";
 import { AE_CATEGORIES, AE_OUTCOMES, AE_RELATEDNESS, SAMPLE_RESULT_KINDS, SERIOUSNESS_CRITERIA } from "@/lib/validation/safety-values";
 
 /*
@@ -123,9 +124,7 @@ export function SampleResultForm({ subjectId, today, visits, action }: { subject
       <Field id="result-collected" name="collectedDate" label={t("safety.result.collectedDate")}>
         <input type="date" max={today} className="input" />
       </Field>
-      <Field id="result-sample-type" name="sampleType" label={t("safety.result.sampleType")}>
-        <input className="input" defaultValue="peripheral_blood" />
-      </Field>
+      <SelectField id="result-sample-type" name="sampleType" label={t("safety.result.sampleType")} values={SAMPLE_TYPES} optionLabel={(type) => t(`sampleType.${type}`)} defaultValue="peripheral_blood" />
       <Field id="result-assay" name="assay" label={t("safety.result.assay")}>
         <input className="input" />
       </Field>

@@ -47,18 +47,18 @@ const queryActions = { raise: never, answer: never, close: never, reopen: never 
 const safetyActions = {} as SafetyActions;
 const router = { back() {}, forward() {}, refresh() {}, push() {}, replace() {}, prefetch() {} };
 
-function renderSafety(can: QueryPermissions) {
+function renderSafety(can: QueryPermissions, locale: "en" | "zh-CN" = "en", canRecord = false) {
   const context: QueryContext = { queries, subjectId: "subj", today: TODAY, can, actions: queryActions };
   const wrap = (children: ReactNode) => (
     <AppRouterContext.Provider value={router as never}>
-      <I18nProvider locale="en" messages={messagesFor("en")}>
+      <I18nProvider locale={locale} messages={messagesFor(locale)}>
         {children}
       </I18nProvider>
     </AppRouterContext.Provider>
   );
   return render(
     wrap(
-      <SubjectSafety subjectId="subj" dosingDate="2024-01-01" followUpEnd={null} today={TODAY} adverseEvents={adverseEvents} results={results} escalations={[]} canRecord={false} visits={[]} actions={safetyActions} queries={context} t={t} />,
+      <SubjectSafety subjectId="subj" dosingDate="2024-01-01" followUpEnd={null} today={TODAY} adverseEvents={adverseEvents} results={results} escalations={[]} canRecord={canRecord} visits={[]} actions={safetyActions} queries={context} t={locale === "en" ? t : createTranslator(messagesFor(locale))} />,
     ),
   );
 }
@@ -108,5 +108,18 @@ describe("SubjectSafety rows show the queries on each record", () => {
     expect(anaemia.getByTestId("query-answer-form")).toBeTruthy();
     expect(anaemia.queryByTestId("raise-query-form")).toBeNull();
     expect(within(rowOf("adverse-event-row", "Headache")).queryByTestId("query-answer-form")).toBeNull();
+  });
+});
+
+describe("SubjectSafety speaks the reader's language", () => {
+  it("shows a result's sample type and the form's sample types as words, not codes", () => {
+    renderSafety({ raise: false, answer: false, close: false }, "zh-CN", true);
+    const result = screen.getAllByTestId("sample-result-row")[0]!;
+    expect(result.textContent).toContain("外周血");
+    expect(result.textContent).not.toContain("peripheral_blood");
+    const select = screen.getByLabelText("样本类型") as HTMLSelectElement;
+    expect(select.tagName).toBe("SELECT");
+    expect(select.value).toBe("peripheral_blood");
+    expect([...select.options].map((o) => o.textContent)).toContain("骨髓");
   });
 });

@@ -5,6 +5,7 @@ import type { SafetyActions } from "@/components/safety/action-props";
 import { StatusBadge } from "@/components/subjects/status-badge";
 import type { AdverseEventRow, EscalationRow, SampleResultRow } from "@/lib/db/safety";
 import { formatEscalationAction, formatEscalationTrigger } from "@/lib/i18n/escalation";
+import { sampleTypeLabel } from "@/lib/i18n/sample-type";
 import type { Translate } from "@/lib/i18n/translate";
 import { calendarDateFromDb } from "@/lib/validation/calendar-date";
 import { PERSISTENCE_RESULT_KINDS } from "@/lib/validation/safety";
@@ -146,7 +147,7 @@ export function SubjectSafety(props: {
                   <td>{calendarDateFromDb(r.collectedDate)}</td>
                   <td>{t(`sampleKind.${r.kind as "persistence"}`)}</td>
                   <td>
-                    {r.sampleType}
+                    {sampleTypeLabel(t, r.sampleType)}
                     {r.surrogate ? ` (${t("safety.result.surrogate")})` : ""}
                   </td>
                   <td>{r.detected ? t("safety.result.detected") : t("safety.result.notDetected")}</td>

@@ -24,7 +24,7 @@ export function AssessmentFields({ initial }: { initial?: Partial<TAssessments> 
         <input type="checkbox" name="assessments.history" defaultChecked={initial?.history ?? true} /> {t("visits.history")}
       </label>
       <Field id="visit-drug-exposure" name="assessments.drugExposure" label={t("visits.drugExposure")}>
-        <input className="input" defaultValue={initial?.drugExposure ?? "none"} />
+        <input className="input" defaultValue={initial?.drugExposure ?? t("visits.drugExposureNone")} />
       </Field>
       <FieldSet name="assessments.newOrWorsenedDisease" legend={t("visits.newOrWorsenedDisease")} className="flex flex-wrap gap-3 text-sm">
         {DISEASE_CATEGORIES.map((category) => (

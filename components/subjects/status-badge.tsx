@@ -14,5 +14,5 @@ const VISIT_STYLES: Record<string, string> = {
 
 /** A status as a coloured label; the text is the reader's language, the colour only repeats it. */
 export function StatusBadge({ status, label }: { status: string; label: string }) {
-  return <span className={`inline-block rounded px-1.5 py-0.5 text-xs font-medium ${VISIT_STYLES[status] ?? "bg-slate-100"}`} data-status={status}>{label}</span>;
+  return <span className={`inline-block rounded px-1.5 py-0.5 text-xs font-medium whitespace-nowrap ${VISIT_STYLES[status] ?? "bg-slate-100"}`} data-status={status}>{label}</span>;
 }

@@ -18,7 +18,7 @@ export function SignVisitForm({ subjectId, recordId, action }: { subjectId: stri
       <input type="hidden" name="subjectId" value={subjectId} />
       <input type="hidden" name="recordId" value={recordId} />
       <p className="text-sm text-slate-700 sm:col-span-2">{t("visits.signHint")}</p>
-      <Field id="sign-meaning" name="meaning" label={t("visits.signature")}>
+      <Field id="sign-meaning" name="meaning" label={t("visits.meaning")}>
         <select className="input" defaultValue="reviewed_and_approved">
           {SIGNATURE_MEANINGS.map((meaning) => (
             <option key={meaning} value={meaning}>

@@ -24,7 +24,7 @@ export async function WorklistTable({ rows, testId, canRecord }: { rows: Worklis
       <tbody>
         {rows.map((row) => (
           <tr key={`${row.subjectId}-${row.visitId}-${row.planVersion}`}>
-            <td>
+            <td className="whitespace-nowrap">
               <Link className="text-blue-700 underline" href={`/subjects/${row.subjectId}`}>
                 {row.code}
               </Link>{" "}
@@ -32,10 +32,10 @@ export async function WorklistTable({ rows, testId, canRecord }: { rows: Worklis
             </td>
             <td>{row.protocolNumber}</td>
             <td>
-              {row.visitId} <span className="text-xs text-slate-500">{row.planVersion !== null ? `v${row.planVersion}` : row.source}</span>
+              {row.visitId} <span className="text-xs text-slate-500">{row.planVersion !== null ? `v${row.planVersion}` : t(`scheduleSource.${row.source as "escalation"}`)}</span>
             </td>
-            <td>{calendarDateFromDb(row.targetDate)}</td>
-            <td>
+            <td className="whitespace-nowrap">{calendarDateFromDb(row.targetDate)}</td>
+            <td className="whitespace-nowrap">
               {calendarDateFromDb(row.windowStart)} – {calendarDateFromDb(row.windowEnd)}
             </td>
             <td>
@@ -43,11 +43,10 @@ export async function WorklistTable({ rows, testId, canRecord }: { rows: Worklis
             </td>
             {canRecord ? (
               <td>
-                {row.planVersion !== null ? (
-                  <Link className="btn-primary" href={`/subjects/${row.subjectId}/visits/new?visitId=${encodeURIComponent(row.visitId)}&planVersion=${row.planVersion}`}>
-                    {t("worklist.record")}
-                  </Link>
-                ) : null}
+                {/* A retest or extension visit (no plan version) is recorded like a planned one, as on the subject's timeline. */}
+                <Link className="btn-primary" href={`/subjects/${row.subjectId}/visits/new?visitId=${encodeURIComponent(row.visitId)}${row.planVersion !== null ? `&planVersion=${row.planVersion}` : ""}`}>
+                  {t("worklist.record")}
+                </Link>
               </td>
             ) : null}
           </tr>

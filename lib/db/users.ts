@@ -62,6 +62,6 @@ export async function listStudyMemberCandidates(db: Db, options: { actor: Actor 
 /** Counts for the sponsor's home page: sites and users of the organisation. */
 export async function countOrganizationConfiguration(db: Db, options: { actor: Actor }) {
   const where = { organizationId: options.actor.organizationId };
-  const [siteCount, userCount] = await Promise.all([db.site.count({ where }), db.user.count({ where })]);
-  return { siteCount, userCount };
+  const [productCount, studyCount, siteCount, userCount] = await Promise.all([db.product.count({ where }), db.study.count({ where }), db.site.count({ where }), db.user.count({ where })]);
+  return { productCount, studyCount, siteCount, userCount };
 }

@@ -9,7 +9,7 @@ export const CLIENT_AREAS = {
   /** Forms, refusals (with their coded parameters), the header's switch and sign-out, sign-in. */
   root: ["common", "error", "form", "refusal", "status", "role", "consent", "locale", "shell", "login"],
   /** The subject page's adverse-event, sample-result and escalation forms. */
-  safety: ["safety", "aeCategory", "aeOutcome", "aeRelatedness", "sampleKind", "seriousness"],
+  safety: ["safety", "aeCategory", "aeOutcome", "aeRelatedness", "sampleKind", "sampleType", "seriousness"],
   /** Raising, answering, closing and reopening queries (subject page, investigator worklist). */
   queries: ["queries"],
   sites: ["sites", "users"],

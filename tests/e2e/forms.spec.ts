@@ -207,6 +207,10 @@ test("with JavaScript off, in Chinese: a missed visit is recorded with its reaso
     // No longer in follow-up: the form is gone and the page says lost to follow-up.
     await expect(offline.locator("summary", { hasText: "结束随访" })).toHaveCount(0);
     await expect(offline.getByTestId("subject-page")).toContainText("失访");
+    // The page shows the three attempts behind it, and names one subject (not "Subjects").
+    await expect(offline.getByTestId("contact-attempts").locator("li")).toHaveCount(3);
+    await expect(offline.getByTestId("contact-attempts").locator("li").first()).toHaveText(`${daysAgo(21)} · 电话 · 无人接听`);
+    await expect(offline.getByRole("heading", { level: 1 })).toContainText(`受试者 ${code}`);
   } finally {
     await noScript.close();
     await page.getByTestId("locale-switch").selectOption("en");

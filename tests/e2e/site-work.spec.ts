@@ -18,6 +18,13 @@ test("an investigator enrols a subject, records and signs the month-6 visit, see
   // The worklist of the demo program: overdue visits exist at SH-01.
   await expect(page.getByRole("heading", { name: /Overdue visits/ })).toBeVisible();
   await expect(page.getByTestId("worklist-overdue").getByRole("link", { name: "Record" }).first()).toBeVisible();
+  // A visit the schedule added (the extension after vector persisted at the period's end) is named
+  // in words and recorded from the list like a planned one.
+  const extension = page.getByTestId("worklist-overdue").locator("tbody tr").filter({ hasText: "EXT-M72" });
+  await expect(extension).toContainText("Extension");
+  await extension.getByRole("link", { name: "Record" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("EXT-M72");
+  await page.goBack();
 
   await page.getByRole("link", { name: "Enrol a subject" }).first().click();
   await expect(page).toHaveURL(/\/subjects\/new$/);
@@ -27,7 +34,7 @@ test("an investigator enrols a subject, records and signs the month-6 visit, see
   await page.getByLabel("Year of birth").fill("1975");
   await page.getByLabel("Consent date").fill(monthsAgo(6));
   await page.getByRole("button", { name: "Enrol", exact: true }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toContainText(code);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(`Subject ${code}`);
   await expect(page).toHaveURL(/\/subjects\/(?!new$)[a-z0-9]+$/);
   const subjectUrl = new URL(page.url()).pathname;
   const m06 = page.getByTestId("visit-M06");
@@ -47,6 +54,8 @@ test("an investigator enrols a subject, records and signs the month-6 visit, see
   await page.getByRole("button", { name: "Sign", exact: true }).click();
   await expect(page.locator("#sign-password-error")).toContainText("password is not correct");
   await expect(page.getByTestId("signature")).toContainText("Not signed yet.");
+  // The select says what it asks: the meaning of the signature (21 CFR 11.50), not "Electronic signature".
+  await expect(page.getByLabel("Meaning of the signature")).toHaveValue("reviewed_and_approved");
   await page.getByLabel("Password").fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: "Sign", exact: true }).click();
   await expect(page.getByTestId("signature")).toContainText("Signed by Demo Investigator (investigator@demo.test)");

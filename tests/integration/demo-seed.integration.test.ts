@@ -88,6 +88,12 @@ describe("demo data", () => {
     expect(schedule.schedule.visits.some((v) => v.source === "extension")).toBe(true);
     const notExtended = await db.subject.findFirstOrThrow({ where: { code: "SH01-F902" } });
     expect((await listSubjectExtensions(db, [notExtended], today)).get(notExtended.id)).toEqual({ active: false, since: null });
+    // The AAV study's five annual visits were held and signed: none of its planned visits is years overdue.
+    for (const subject of [extended, notExtended]) {
+      const { schedule: held } = await getSubjectSchedule(db, { actor: investigator, subjectId: subject.id, asOf: today });
+      expect(held.visits.filter((v) => v.source === "plan").map((v) => v.status)).toEqual(["completed", "completed", "completed", "completed", "completed"]);
+      expect(await db.visitSignature.count({ where: { visitRecord: { subjectId: subject.id }, voidedAt: null } })).toBe(5);
+    }
   });
 
   it("has queries in every state, raised by the monitor, answered by the site, audited", async () => {

@@ -3,6 +3,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requirePageActor } from "@/lib/auth/page";
 import { getDb } from "@/lib/db/client";
 import { listAuditRecords } from "@/lib/db/audit-log";
+import { auditActionLabel, auditEntityLabel } from "@/lib/i18n/audit-labels";
 import { getTranslator } from "@/lib/i18n/server";
 
 function show(values: unknown): string {
@@ -37,10 +38,10 @@ export default async function AuditPage() {
             who: <span className="break-all">{record.actorEmail}</span>,
             what: (
               <>
-                {record.entity} <code className="text-xs break-all">{record.entityId}</code>
+                {auditEntityLabel(t, record.entity)} <code className="text-xs break-all">{record.entityId}</code>
               </>
             ),
-            action: record.action,
+            action: auditActionLabel(t, record.action),
             change: record.changes ? <span title={t("audit.changes")}>{show(record.changes)}</span> : `${show(record.oldValues)} → ${show(record.newValues)}`,
             reason: record.reason ?? "—",
             request: (

@@ -14,6 +14,7 @@ import { pageParams, requirePageActor } from "@/lib/auth/page";
 import { hasPermission } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db/client";
 import { listSubjectQueries } from "@/lib/db/queries";
+import { listContactAttempts } from "@/lib/db/subjects";
 import { listAdverseEvents, listEscalations, listSampleResults } from "@/lib/db/safety";
 import { CLIENT_AREAS } from "@/lib/i18n/client-areas";
 import { getTranslator } from "@/lib/i18n/server";
@@ -48,12 +49,13 @@ export default async function SubjectPage({ params }: { params: Promise<{ subjec
   // Safety (CDE §2.3.2, §2.4): AEs and results on the timeline at their dates, escalations, extension.
   const db = getDb();
   // The subject's queries, read once: the queries panel, the AE and result rows and the timeline's visits show them.
-  const [adverseEvents, results, escalations, extensions, queries] = await Promise.all([
+  const [adverseEvents, results, escalations, extensions, queries, contactAttempts] = await Promise.all([
     listAdverseEvents(db, { actor, subjectId: subject.id }),
     listSampleResults(db, { actor, subjectId: subject.id }),
     listEscalations(db, { actor, subjectId: subject.id }),
     listSubjectExtensions(db, [subject], today),
     listSubjectQueries(db, { actor, subjectId: subject.id }),
+    subject.status === "lost_to_follow_up" ? listContactAttempts(db, { actor, subjectId: subject.id }) : Promise.resolve([]),
   ]);
   const queryActions = { raise: raiseQueryAction, answer: answerQueryAction, close: closeQueryAction, reopen: reopenQueryAction };
   const queryContext: QueryContext = { queries, subjectId: subject.id, today, can: queryPermissions(actor, subject.siteId), actions: queryActions };
@@ -71,7 +73,7 @@ export default async function SubjectPage({ params }: { params: Promise<{ subjec
   const safetyRow = (item: SafetyTimelineItem) => (
     <tr key={item.key} data-testid={`timeline-${item.kind}`} className="bg-slate-50 text-sm">
       <td colSpan={2}>{item.label}</td>
-      <td>{item.date}</td>
+      <td className="whitespace-nowrap">{item.date}</td>
       <td colSpan={3}>
         {item.flag ? <StatusBadge status={item.flag} label={item.detail} /> : item.detail}
       </td>
@@ -112,7 +114,7 @@ export default async function SubjectPage({ params }: { params: Promise<{ subjec
           {subject.study.protocolNumber} · {subject.site.code} — {subject.site.name}
         </p>
         <h1 className="text-2xl font-semibold">
-          {t("subjects.title")} {subject.code}{" "}
+          {t("subjects.heading", { code: subject.code })}{" "}
           <StatusBadge status={subject.status} label={t(`subjects.status.${subject.status as "active"}`)} />
           {extension?.active ? (
             <span className="ml-2 inline-block rounded bg-purple-100 px-1.5 py-0.5 text-xs font-medium text-purple-900" data-testid="extension-flag" title={t("safety.extension.since", { date: extension.since ?? "" })}>
@@ -140,6 +142,20 @@ export default async function SubjectPage({ params }: { params: Promise<{ subjec
             <>
               <dt className="text-slate-600">{t("subjects.reason")}</dt>
               <dd>{[subject.deathCause, subject.statusReason].filter(Boolean).join(" · ")}</dd>
+            </>
+          ) : null}
+          {contactAttempts.length > 0 ? (
+            <>
+              <dt className="text-slate-600">{t("subjects.contactAttemptsMade")}</dt>
+              <dd className="sm:col-span-3">
+                <ol className="list-inside list-decimal" data-testid="contact-attempts">
+                  {contactAttempts.map((attempt) => (
+                    <li key={attempt.id}>
+                      {calendarDateFromDb(attempt.date)} · {attempt.mode} · {attempt.outcome}
+                    </li>
+                  ))}
+                </ol>
+              </dd>
             </>
           ) : null}
         </dl>
@@ -194,8 +210,8 @@ export default async function SubjectPage({ params }: { params: Promise<{ subjec
                       {isNext ? <span className="ml-2 text-xs text-amber-900">← {t("subjects.nextVisit")}</span> : null}
                     </td>
                     <td>{visit.planVersion !== null ? `v${visit.planVersion}` : t(`scheduleSource.${visit.source as "escalation"}`)}</td>
-                    <td>{visit.targetDate}</td>
-                    <td>
+                    <td className="whitespace-nowrap">{visit.targetDate}</td>
+                    <td className="whitespace-nowrap">
                       {visit.windowStart} – {visit.windowEnd}
                     </td>
                     <td>
