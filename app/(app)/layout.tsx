@@ -32,8 +32,8 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
               ))}
             </ul>
           </nav>
-          <div className="flex items-center gap-3">
-            <span className="text-sm text-slate-600" data-testid="signed-in-as">
+          <div className="flex min-w-0 flex-wrap items-center gap-3">
+            <span className="min-w-0 break-all text-sm text-slate-600" data-testid="signed-in-as">
               {t("shell.signedInAs", { email: actor.email, role: t(`role.${actor.role}`) })}
             </span>
             <LocaleSwitch />

@@ -20,7 +20,7 @@ export function LocaleSwitch() {
   };
   return (
     <form method="post" action="/locale" className="flex items-center gap-2 text-sm">
-      <label className="flex items-center gap-2">
+      <label className="flex items-center gap-2 whitespace-nowrap">
         <span>{t("locale.label")}</span>
         <select
           name="locale"

@@ -130,3 +130,15 @@ test("in English at 390 px, the dashboard's cards stay inside the window (the wi
   const overflow = await page.locator("main").evaluate((main) => main.scrollWidth - main.clientWidth);
   expect(overflow, `the dashboard's content is wider than the window by ${overflow}px`).toBeLessThanOrEqual(1);
 });
+
+test("in English at 390 px, the header of every demo user fits the phone: the e-mail wraps, the language label stays on one line", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  for (const role of ["sponsor", "investigator", "investigator2", "monitor"] as const) {
+    await page.context().clearCookies();
+    await login(page, role);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    await expectNoPageOverflow(page, `${role}'s home at 390px`);
+    const label = page.locator("header label", { hasText: "Language" }).locator("span").first();
+    expect((await label.boundingBox())?.height ?? 0, "the language label is one line").toBeLessThan(30);
+  }
+});
