@@ -11,20 +11,37 @@ import { DISEASE_CATEGORIES, PREGNANCY_ANSWERS } from "@/lib/validation/subject-
 import type { TAssessments } from "@/lib/validation/visit";
 
 /**
- * The §2.3.2 checklist inputs, pre-filled from a record when correcting it. They are named
- * `assessments.<field>`, so the schema reads them into the nested object (shared by recording
- * and correcting).
+ * One checklist item answered yes or no. Nothing is chosen on a new record (an answer nobody gave
+ * is not a record): the hidden empty input before the radios posts "", which the schema refuses
+ * by name until one is chosen. A correction starts from the recorded answer.
+ */
+function YesNo({ name, legend, initial }: { name: "history" | "physicalExam" | "labs"; legend: string; initial: boolean | undefined }) {
+  const { t } = useI18n();
+  return (
+    <FieldSet name={`assessments.${name}`} legend={legend} className="flex flex-wrap items-center gap-4 text-sm">
+      <input type="hidden" name={`assessments.${name}`} value="" />
+      {([true, false] as const).map((answer) => (
+        <label key={String(answer)} className="flex items-center gap-1">
+          <input type="radio" name={`assessments.${name}`} value={String(answer)} defaultChecked={initial === answer} /> {t(answer ? "common.yes" : "common.no")}
+        </label>
+      ))}
+    </FieldSet>
+  );
+}
+
+/**
+ * The §2.3.2 checklist inputs, pre-filled from a record when correcting it and empty on a new
+ * one. They are named `assessments.<field>`, so the schema reads them into the nested object
+ * (shared by recording and correcting).
  */
 export function AssessmentFields({ initial }: { initial?: Partial<TAssessments> | null }) {
   const { t } = useI18n();
   const diseases = new Set((initial?.newOrWorsenedDisease ?? []).map((d) => d.category));
   return (
-    <FieldSet name="assessments" legend={t("visits.assessments")} className="grid gap-2 sm:col-span-2">
-      <label className="flex items-center gap-2 text-sm">
-        <input type="checkbox" name="assessments.history" defaultChecked={initial?.history ?? true} /> {t("visits.history")}
-      </label>
-      <Field id="visit-drug-exposure" name="assessments.drugExposure" label={t("visits.drugExposure")}>
-        <input className="input" defaultValue={initial?.drugExposure ?? t("visits.drugExposureNone")} />
+    <FieldSet name="assessments" legend={t("visits.assessments")} className="grid gap-3 sm:col-span-2">
+      <YesNo name="history" legend={t("visits.history")} initial={initial?.history} />
+      <Field id="visit-drug-exposure" name="assessments.drugExposure" label={t("visits.drugExposure")} hint={t("visits.drugExposureHint")}>
+        <input className="input" defaultValue={initial?.drugExposure ?? ""} />
       </Field>
       <FieldSet name="assessments.newOrWorsenedDisease" legend={t("visits.newOrWorsenedDisease")} className="flex flex-wrap gap-3 text-sm">
         {DISEASE_CATEGORIES.map((category) => (
@@ -33,14 +50,11 @@ export function AssessmentFields({ initial }: { initial?: Partial<TAssessments> 
           </label>
         ))}
       </FieldSet>
-      <label className="flex items-center gap-2 text-sm">
-        <input type="checkbox" name="assessments.physicalExam" defaultChecked={initial?.physicalExam ?? true} /> {t("visits.physicalExam")}
-      </label>
-      <label className="flex items-center gap-2 text-sm">
-        <input type="checkbox" name="assessments.labs" defaultChecked={initial?.labs ?? true} /> {t("visits.labs")}
-      </label>
+      <YesNo name="physicalExam" legend={t("visits.physicalExam")} initial={initial?.physicalExam} />
+      <YesNo name="labs" legend={t("visits.labs")} initial={initial?.labs} />
       <Field id="visit-pregnancy" name="assessments.pregnancy" label={t("visits.pregnancy")}>
-        <select className="input" defaultValue={initial?.pregnancy ?? "not_applicable"}>
+        <select className="input" defaultValue={initial?.pregnancy ?? ""}>
+          <option value="">{t("visits.chooseAnswer")}</option>
           {PREGNANCY_ANSWERS.map((answer) => (
             <option key={answer} value={answer}>
               {t(`visits.pregnancy.${answer}`)}

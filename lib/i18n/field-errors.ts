@@ -49,6 +49,8 @@ const ZH_CN: Record<string, string> = {
   "must not be after the end of follow-up (durationMonths)": "不得晚于随访期结束（durationMonths）",
   // Site work: subjects, visits, signatures.
   required: "必填",
+  "answer yes or no": "请选择是或否",
+  "choose an answer": "请选择一项",
   "enter the subject code": "请输入受试者编号",
   "letters, digits, '.', '_' or '-' only": "只能包含字母、数字、.、_ 和 -",
   "must be a whole year": "须为整数年份",

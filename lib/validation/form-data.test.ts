@@ -89,6 +89,24 @@ describe("inputFromFormData", () => {
     expect(ZRecordVisit.safeParse(visit).data?.assessments?.newOrWorsenedDisease).toEqual([{ category: "malignancy" }, { category: "infection" }]);
   });
 
+  it("reads the record form's yes/no answers: chosen → true / false; left unanswered (only the hidden empty input) → refused by name, as is an unchosen pregnancy answer", () => {
+    const posted = (answers: [string, string][]) =>
+      inputFromFormData(
+        ZRecordVisit,
+        form([["subjectId", "s1"], ["visitId", "M06"], ["status", "completed"], ["date", "2026-05-01"], ["contactMode", "clinic"],
+          ["assessments.history", ""], ["assessments.drugExposure", "无"], ["assessments.physicalExam", ""], ["assessments.labs", ""], ...answers]),
+      );
+    const answered = posted([["assessments.history", "true"], ["assessments.physicalExam", "false"], ["assessments.labs", "true"], ["assessments.pregnancy", "none"]]);
+    expect(ZRecordVisit.safeParse(answered).data?.assessments).toMatchObject({ history: true, physicalExam: false, labs: true, pregnancy: "none" });
+    const unanswered = ZRecordVisit.safeParse(posted([["assessments.pregnancy", ""]]));
+    expect(unanswered.error?.issues.map((i) => `${i.path.join(".")}: ${i.message}`)).toEqual([
+      "assessments.history: answer yes or no",
+      "assessments.physicalExam: answer yes or no",
+      "assessments.labs: answer yes or no",
+      "assessments.pregnancy: choose an answer",
+    ]);
+  });
+
   it("reads a missed visit posted with the form's (hidden) checklist: the checklist is dropped, the reason required", () => {
     const posted = (status: string, reason: string) =>
       inputFromFormData(

@@ -72,7 +72,8 @@ function decodeScalar(schema: z.ZodType, value: FormDataEntryValue | null | unde
     if (core.coerce) return value; // z.coerce reads the text itself ("" → 0, refused by its bounds)
     return value.trim() === "" ? undefined : Number(value);
   }
-  if (core.type === "boolean") return value === "on" || value === "true";
+  // A yes/no radio pair after a hidden empty input posts "" until answered: no answer, not false.
+  if (core.type === "boolean") return value === "" ? undefined : value === "on" || value === "true";
   return value;
 }
 
@@ -159,7 +160,8 @@ function readShape(shape: Record<string, z.ZodType>, formData: FormData, prefix:
  * - numbers: `Number(value)` ("" → undefined; `z.coerce` fields get the text);
  * - a nullable field left empty ("" or a "—" option) → null;
  * - booleans: a checkbox (`on`/`true`; absent → false, or undefined for an optional boolean
- *   without a default; a hidden `false` before the checkbox sends an explicit false);
+ *   without a default; a hidden `false` before the checkbox sends an explicit false), or a
+ *   yes/no radio pair (`true`/`false`) after a hidden empty input: unanswered → undefined;
  * - arrays of scalars: every value of the name (checkbox groups; none checked → `[]`, or
  *   undefined for an optional array without a default);
  * - objects: their fields named with a dot (`confounders.lifeExpectancy`), where an empty

@@ -20,15 +20,17 @@ const ZDiseaseEntry = z.union([
 /**
  * The §2.3.2 clinical follow-up checklist (DOMAIN.md): brief history; exposure to
  * carcinogenic/mutagenic and other drugs; new or worsened disease by category; physical and
- * laboratory exams; pregnancy and fertility of the subject and partner.
+ * laboratory exams; pregnancy and fertility of the subject and partner. Every item is answered:
+ * the record form pre-fills none of them (an answer nobody gave is not a record), so an unanswered
+ * one is refused by name.
  */
 export const ZAssessments = z.object({
-  history: z.boolean(),
+  history: z.boolean({ error: "answer yes or no" }),
   drugExposure: requiredText(2000, 'describe exposure to carcinogenic, mutagenic or other drugs, or "none"'),
   newOrWorsenedDisease: z.array(ZDiseaseEntry).max(50),
-  physicalExam: z.boolean(),
-  labs: z.boolean(),
-  pregnancy: z.enum(PREGNANCY_ANSWERS),
+  physicalExam: z.boolean({ error: "answer yes or no" }),
+  labs: z.boolean({ error: "answer yes or no" }),
+  pregnancy: z.enum(PREGNANCY_ANSWERS, { error: "choose an answer" }),
   notes: ZLongText.optional(),
 });
 export type TAssessments = z.infer<typeof ZAssessments>;

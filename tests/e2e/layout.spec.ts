@@ -75,8 +75,9 @@ for (const width of [1366, 390]) {
     expect(recordHref).toMatch(/\/visits\//);
     await expectPageFits(page, recordHref!, width);
     await expectPageFits(page, `${subjectPath}/visits/new?unscheduled=1`, width);
-    // The record form's prefilled answer is in the reader's language (it was "none" on a Chinese form).
-    await expect(page.getByLabel("致癌、致突变药物及其他药物的暴露情况")).toHaveValue("无");
+    // The record form pre-answers nothing (it once pre-filled "none" in English); its hint is in the reader's language.
+    await expect(page.getByLabel("致癌、致突变药物及其他药物的暴露情况")).toHaveValue("");
+    await expect(page.getByText("如无，请填写“无”。")).toBeVisible();
     await page.getByTestId("locale-switch").selectOption("en");
   });
 

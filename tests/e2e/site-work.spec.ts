@@ -45,6 +45,20 @@ test("an investigator enrols a subject, records and signs the month-6 visit, see
   await m06.getByRole("link", { name: "Record" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("M06");
   await page.getByLabel("Visit date").fill(today);
+  // Nothing of the §2.3.2 checklist is pre-answered: saving names each unanswered item, focus on the first.
+  await page.getByRole("button", { name: "Save record" }).click();
+  const history = page.getByRole("group", { name: "Brief medical history taken" });
+  await expect(history).toHaveAttribute("data-invalid", "true");
+  await expect(history).toBeFocused();
+  await expect(history).toContainText("answer yes or no");
+  await expect(page.locator("#visit-drug-exposure")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByRole("group", { name: "Laboratory tests done" })).toContainText("answer yes or no");
+  await expect(page.getByLabel("Pregnancy and fertility (subject and partner)")).toHaveAttribute("aria-invalid", "true");
+  await history.getByLabel("Yes").check();
+  await page.locator("#visit-drug-exposure").fill("none");
+  await page.getByRole("group", { name: "Physical examination done" }).getByLabel("Yes").check();
+  await page.getByRole("group", { name: "Laboratory tests done" }).getByLabel("No").check();
+  await page.getByLabel("Pregnancy and fertility (subject and partner)").selectOption("not_applicable");
   await page.getByRole("button", { name: "Save record" }).click();
   await expect(page.getByTestId("visit-record")).toBeVisible();
   await expect(page.getByTestId("signature")).toContainText("Not signed yet.");
