@@ -150,3 +150,33 @@ test("the dashboard links to the selected study's exports: every site's calendar
   await expect(own.getByRole("link", { name: /^Calendar of SH-01/ })).toHaveCount(0);
   await investigatorContext.close();
 });
+
+test("the audit trail pages through every record (100 at a time, older ones after) and filters to one subject from its page; a bad filter is named", async ({ page }) => {
+  await login(page, "monitor");
+  await page.goto("/audit");
+  const ids = async () => (await page.getByRole("row").locator("td:nth-child(3) code").allTextContents()).length;
+  expect(await ids()).toBe(100);
+  const firstPageWhen = await page.getByRole("row").nth(1).locator("td").first().textContent();
+  await page.getByTestId("audit-older").click();
+  await expect(page).toHaveURL(/\/audit\?before=\d+$/);
+  expect(await ids()).toBeGreaterThan(0);
+  // Older: the first row of page 2 is not newer than the last of page 1.
+  expect((await page.getByRole("row").nth(1).locator("td").first().textContent())! <= firstPageWhen!).toBe(true);
+  await expect(page.getByRole("link", { name: "Newest records" })).toHaveAttribute("href", "/audit");
+
+  // From a subject's page: the records of that subject only (enrolment, consent, status).
+  await page.goto("/subjects");
+  await Promise.all([page.waitForURL(/\/subjects\/(?!new)[a-z0-9]+$/), page.getByRole("link", { name: /^SH01-/ }).first().click()]);
+  const subjectId = new URL(page.url()).pathname.split("/").pop()!;
+  await page.getByTestId("subject-audit-link").click();
+  await expect(page).toHaveURL(new RegExp(`/audit\\?entity=Subject&entityId=${subjectId}$`));
+  const cells = page.getByRole("row").locator("td:nth-child(3)");
+  expect(await cells.count()).toBeGreaterThan(0);
+  for (const text of await cells.allTextContents()) expect(text).toBe(`Subject ${subjectId}`);
+  await expect(page.getByTestId("audit-filter").getByLabel("What")).toHaveValue("Subject");
+
+  await page.goto("/audit?entity=Nonsense&before=abc");
+  await expect(page.getByTestId("bad-params")).toContainText("What: not a kind of record the audit trail holds");
+  await expect(page.getByTestId("bad-params")).toContainText("before: not a record number");
+  expect(await ids()).toBe(100);
+});

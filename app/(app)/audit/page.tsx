@@ -1,22 +1,108 @@
+import Link from "next/link";
+import { BadParams } from "@/components/ui/bad-params";
 import { DataTable } from "@/components/ui/data-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageActor } from "@/lib/auth/page";
 import { getDb } from "@/lib/db/client";
 import { listAuditRecords } from "@/lib/db/audit-log";
-import { auditActionLabel, auditEntityLabel } from "@/lib/i18n/audit-labels";
+import { AUDITED_ENTITIES, auditActionLabel, auditEntityLabel } from "@/lib/i18n/audit-labels";
+import type { MessageKey } from "@/lib/i18n/messages/en";
 import { getTranslator } from "@/lib/i18n/server";
+
+const PAGE_SIZE = 100;
+type SearchParams = Record<string, string | string[] | undefined>;
+interface AuditFilter {
+  entity?: string;
+  entityId?: string;
+  before?: bigint;
+}
+
+/** The filter and page of the address; a refused parameter is named (catalog key) and left out. */
+function parseFilter(query: SearchParams): { filter: AuditFilter; refused: MessageKey[] } {
+  const one = (name: string) => {
+    const raw = query[name];
+    const value = (Array.isArray(raw) ? raw[0] : raw)?.trim();
+    return value === "" ? undefined : value;
+  };
+  const filter: AuditFilter = {};
+  const refused: MessageKey[] = [];
+  const entity = one("entity");
+  if (entity !== undefined) {
+    if ((AUDITED_ENTITIES as readonly string[]).includes(entity)) filter.entity = entity;
+    else refused.push("audit.badEntity");
+  }
+  const entityId = one("entityId");
+  if (entityId !== undefined) {
+    if (/^[\w.:-]{1,100}$/.test(entityId)) filter.entityId = entityId;
+    else refused.push("audit.badEntityId");
+  }
+  const before = one("before");
+  if (before !== undefined) {
+    if (/^[1-9][0-9]{0,18}$/.test(before)) filter.before = BigInt(before);
+    else refused.push("audit.badBefore");
+  }
+  return { filter, refused };
+}
+
+/** This page's address with the filter kept and another page. */
+function auditHref(filter: AuditFilter, before?: bigint): string {
+  const params = new URLSearchParams();
+  if (filter.entity) params.set("entity", filter.entity);
+  if (filter.entityId) params.set("entityId", filter.entityId);
+  if (before !== undefined) params.set("before", before.toString());
+  const search = params.toString();
+  return `/audit${search ? `?${search}` : ""}`;
+}
 
 function show(values: unknown): string {
   return values === null || values === undefined ? "—" : JSON.stringify(values);
 }
 
-export default async function AuditPage() {
+/**
+ * The audit trail of the organisation, newest first, a page of 100 at a time (keyset: `before` is
+ * the id of the last record shown), filtered by entity and by one record's id (a subject's page
+ * links here with both).
+ */
+export default async function AuditPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requirePageActor("audit:read");
   const t = await getTranslator();
-  const records = await listAuditRecords(getDb(), { actor });
+  const { filter, refused } = parseFilter(await searchParams);
+  const fetched = await listAuditRecords(getDb(), { actor, ...filter, take: PAGE_SIZE + 1 });
+  const records = fetched.slice(0, PAGE_SIZE);
+  const older = fetched.length > PAGE_SIZE ? records[records.length - 1]!.id : undefined;
   return (
     <section className="flex flex-col gap-4">
-      <PageHeader title={t("audit.title")} />
+      <PageHeader title={t("audit.title")} description={t("audit.intro", { count: PAGE_SIZE })} />
+      <BadParams messages={refused.map((key) => t(key))} />
+      <form method="get" action="/audit" className="card flex flex-wrap items-end gap-3" data-testid="audit-filter">
+        <div>
+          <label className="label" htmlFor="audit-entity">
+            {t("audit.what")}
+          </label>
+          <select id="audit-entity" name="entity" className="input" defaultValue={filter.entity ?? ""}>
+            <option value="">{t("audit.allEntities")}</option>
+            {AUDITED_ENTITIES.map((entity) => (
+              <option key={entity} value={entity}>
+                {auditEntityLabel(t, entity)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="min-w-0 flex-1 basis-56">
+          <label className="label" htmlFor="audit-entity-id">
+            {t("audit.entityId")}
+          </label>
+          <input id="audit-entity-id" name="entityId" className="input" defaultValue={filter.entityId ?? ""} autoComplete="off" />
+        </div>
+        <button type="submit" className="btn-secondary">
+          {t("audit.apply")}
+        </button>
+        {filter.entity || filter.entityId ? (
+          <Link href="/audit" className="text-sm text-blue-700 underline">
+            {t("audit.clear")}
+          </Link>
+        ) : null}
+      </form>
       <DataTable
         minWidth="min-w-[60rem]"
         label={t("audit.title")}
@@ -54,6 +140,18 @@ export default async function AuditPage() {
           },
         }))}
       />
+      <nav className="flex flex-wrap gap-4 text-sm" aria-label={t("audit.pages")}>
+        {filter.before !== undefined ? (
+          <Link className="text-blue-700 underline" href={auditHref(filter)}>
+            {t("audit.newest")}
+          </Link>
+        ) : null}
+        {older !== undefined ? (
+          <Link className="text-blue-700 underline" href={auditHref(filter, older)} data-testid="audit-older">
+            {t("audit.older")}
+          </Link>
+        ) : null}
+      </nav>
     </section>
   );
 }

@@ -112,6 +112,14 @@ export default async function SubjectPage({ params }: { params: Promise<{ subjec
       <div>
         <p className="text-sm text-slate-600">
           {subject.study.protocolNumber} · {subject.site.code} — {subject.site.name}
+          {hasPermission(actor, "audit:read") ? (
+            <>
+              {" · "}
+              <Link className="text-blue-700 underline" href={`/audit?entity=Subject&entityId=${subject.id}`} data-testid="subject-audit-link">
+                {t("audit.ofSubject")}
+              </Link>
+            </>
+          ) : null}
         </p>
         <h1 className="text-2xl font-semibold">
           {t("subjects.heading", { code: subject.code })}{" "}

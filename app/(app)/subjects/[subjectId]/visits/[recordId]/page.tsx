@@ -43,6 +43,14 @@ export default async function VisitRecordPage({ params }: { params: Promise<{ su
         <Link className="text-blue-700 underline" href={`/subjects/${subject.id}`}>
           ← {t("visits.backToTimeline")}
         </Link>
+        {hasPermission(actor, "audit:read") ? (
+          <>
+            {" · "}
+            <Link className="text-blue-700 underline" href={`/audit?entity=VisitRecord&entityId=${record.id}`} data-testid="record-audit-link">
+              {t("audit.ofRecord")}
+            </Link>
+          </>
+        ) : null}
       </p>
       <h1 className="text-2xl font-semibold">
         {t("visits.recordOf", { visit: record.visitId, subject: subject.code })}{" "}
