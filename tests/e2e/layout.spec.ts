@@ -143,3 +143,20 @@ test("in English at 390 px, the header of every demo user fits the phone: the e-
     expect((await label.boundingBox())?.height ?? 0, "the language label is one line").toBeLessThan(30);
   }
 });
+
+test("every page names itself in the browser's title, in the reader's language, after a link is followed too", async ({ page }) => {
+  await login(page, "investigator");
+  await expect(page).toHaveTitle("Investigator workspace · LTFU Manager");
+  await page.getByTestId("locale-switch").selectOption("zh-CN");
+  await expect(page).toHaveTitle("研究者工作台 · 长期随访管理");
+  // A client-side navigation (next/link): the title follows the page.
+  await page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "受试者" }).click();
+  await expect(page).toHaveURL(/\/subjects$/);
+  await expect(page).toHaveTitle("受试者 · 长期随访管理");
+  await page.getByRole("link", { name: /^SH01-/ }).first().click();
+  await expect(page).toHaveTitle("受试者 · 长期随访管理");
+  await page.goto("/subjects/new");
+  await expect(page).toHaveTitle("入组受试者 · 长期随访管理");
+  await page.getByTestId("locale-switch").selectOption("en");
+  await expect(page).toHaveTitle("Enrol a subject · LTFU Manager");
+});
