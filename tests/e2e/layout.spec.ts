@@ -130,6 +130,14 @@ test("in English at 390 px, the dashboard's cards stay inside the window (the wi
   expect(widest).toBeLessThanOrEqual(390);
   const overflow = await page.locator("main").evaluate((main) => main.scrollWidth - main.clientWidth);
   expect(overflow, `the dashboard's content is wider than the window by ${overflow}px`).toBeLessThanOrEqual(1);
+  // The charts' drawings would shrink their text to about 5 px: a phone reads their data tables instead.
+  for (const chart of ["chart-retention", "chart-on-time", "chart-escalations"]) {
+    await expect(page.getByTestId(chart).locator("svg").first()).toBeHidden();
+    await expect(page.getByTestId(`${chart}-table`).locator("table")).toBeVisible();
+  }
+  await page.setViewportSize({ width: 1366, height: 900 });
+  await expect(page.getByTestId("chart-retention").locator("svg").first()).toBeVisible();
+  expect(await page.getByTestId("chart-retention-table").evaluate((box) => box.getBoundingClientRect().width), "on a desktop the table is for screen readers only").toBeLessThanOrEqual(1);
 });
 
 test("in English at 390 px, the header of every demo user fits the phone: the e-mail wraps, the language label stays on one line", async ({ page }) => {
