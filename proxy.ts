@@ -2,6 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { MAX_JSON_BODY_BYTES } from "@/lib/http/json-body";
 import { judgeOrigin } from "@/lib/http/origin";
 import { contentSecurityPolicy, securityHeaders } from "@/lib/http/security-headers";
+import { PATHNAME_HEADER } from "@/lib/i18n/page-titles";
 
 /**
  * Runs before every request. It is not an authorization guard (pages, actions and routes
@@ -32,6 +33,8 @@ export function proxy(request: NextRequest) {
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("Content-Security-Policy", csp);
+  // The page's path, for its document title (app/layout.tsx); set here, so a client cannot choose it.
+  requestHeaders.set(PATHNAME_HEADER, request.nextUrl.pathname);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
   return response;

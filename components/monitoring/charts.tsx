@@ -22,10 +22,13 @@ function ChartFrame({ id, title, empty, emptyText, svg, table }: { id: string; t
         <p className="text-sm text-slate-600">{emptyText}</p>
       ) : (
         <>
-          <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} className="h-auto w-full print:hidden" aria-hidden="true" focusable="false">
+          {/* Scaled to a phone's width the drawing's text would be about 5 px: there the data table shows instead. */}
+          <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} className="hidden h-auto w-full sm:block print:hidden" aria-hidden="true" focusable="false">
             {svg}
           </svg>
-          <div className="sr-only print:not-sr-only">{table}</div>
+          <div className="overflow-x-auto sm:sr-only print:not-sr-only" data-testid={`${id}-table`}>
+            {table}
+          </div>
         </>
       )}
     </figure>

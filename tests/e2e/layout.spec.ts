@@ -130,6 +130,14 @@ test("in English at 390 px, the dashboard's cards stay inside the window (the wi
   expect(widest).toBeLessThanOrEqual(390);
   const overflow = await page.locator("main").evaluate((main) => main.scrollWidth - main.clientWidth);
   expect(overflow, `the dashboard's content is wider than the window by ${overflow}px`).toBeLessThanOrEqual(1);
+  // The charts' drawings would shrink their text to about 5 px: a phone reads their data tables instead.
+  for (const chart of ["chart-retention", "chart-on-time", "chart-escalations"]) {
+    await expect(page.getByTestId(chart).locator("svg").first()).toBeHidden();
+    await expect(page.getByTestId(`${chart}-table`).locator("table")).toBeVisible();
+  }
+  await page.setViewportSize({ width: 1366, height: 900 });
+  await expect(page.getByTestId("chart-retention").locator("svg").first()).toBeVisible();
+  expect(await page.getByTestId("chart-retention-table").evaluate((box) => box.getBoundingClientRect().width), "on a desktop the table is for screen readers only").toBeLessThanOrEqual(1);
 });
 
 test("in English at 390 px, the header of every demo user fits the phone: the e-mail wraps, the language label stays on one line", async ({ page }) => {
@@ -142,4 +150,21 @@ test("in English at 390 px, the header of every demo user fits the phone: the e-
     const label = page.locator("header label", { hasText: "Language" }).locator("span").first();
     expect((await label.boundingBox())?.height ?? 0, "the language label is one line").toBeLessThan(30);
   }
+});
+
+test("every page names itself in the browser's title, in the reader's language, after a link is followed too", async ({ page }) => {
+  await login(page, "investigator");
+  await expect(page).toHaveTitle("Investigator workspace · LTFU Manager");
+  await page.getByTestId("locale-switch").selectOption("zh-CN");
+  await expect(page).toHaveTitle("研究者工作台 · 长期随访管理");
+  // A client-side navigation (next/link): the title follows the page.
+  await page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "受试者" }).click();
+  await expect(page).toHaveURL(/\/subjects$/);
+  await expect(page).toHaveTitle("受试者 · 长期随访管理");
+  await page.getByRole("link", { name: /^SH01-/ }).first().click();
+  await expect(page).toHaveTitle("受试者 · 长期随访管理");
+  await page.goto("/subjects/new");
+  await expect(page).toHaveTitle("入组受试者 · 长期随访管理");
+  await page.getByTestId("locale-switch").selectOption("en");
+  await expect(page).toHaveTitle("Enrol a subject · LTFU Manager");
 });

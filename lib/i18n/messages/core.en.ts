@@ -30,6 +30,8 @@ export const coreEn = {
   "locale.apply": "Apply",
   "locale.en": "English",
   "locale.zh-CN": "中文",
+  "pageTitle.plans": "LTFU plan versions",
+  "pageTitle.recordVisit": "Record a visit",
   "logout.title": "Sign out",
   "logout.question": "Sign out of LTFU Manager on this browser?",
   "logout.submit": "Sign out",

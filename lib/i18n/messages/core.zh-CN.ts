@@ -32,6 +32,8 @@ export const coreZhCN: Record<keyof typeof coreEn, string> = {
   "locale.apply": "切换",
   "locale.en": "English",
   "locale.zh-CN": "中文",
+  "pageTitle.plans": "长期随访计划版本",
+  "pageTitle.recordVisit": "记录访视",
   "logout.title": "退出登录",
   "logout.question": "确定在此浏览器上退出长期随访管理吗？",
   "logout.submit": "退出登录",
