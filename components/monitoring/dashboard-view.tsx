@@ -19,7 +19,8 @@ import {
 import { listStudies } from "@/lib/db/studies";
 import { listStudySitesInScope } from "@/lib/db/study-sites";
 import type { MessageKey } from "@/lib/i18n/messages/en";
-import { getTranslator } from "@/lib/i18n/server";
+import { translateFieldError } from "@/lib/i18n/field-errors";
+import { getLocale, getTranslator } from "@/lib/i18n/server";
 import { todayCalendarDate } from "@/lib/subjects/today";
 import { calendarDateFromDb } from "@/lib/validation/calendar-date";
 import { DASHBOARD_SORTS, ZDashboardParams, type TDashboardList, type TDashboardParams, type TDashboardSort } from "@/lib/validation/dashboard";
@@ -94,7 +95,8 @@ export async function DashboardView({ actor, searchParams, basePath, testId }: {
   const href = (params: TDashboardParams, changes: Partial<Record<keyof TDashboardParams, string | number | undefined>>, hash = "") => hrefFor(basePath, params, changes, hash);
   const parsed = ZDashboardParams.safeParse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, first(v)])));
   const params: TDashboardParams = parsed.success ? parsed.data : { study: undefined, site: undefined, item: undefined };
-  const badFields = parsed.success ? [] : [...new Set(parsed.error.issues.map((i) => `${String(i.path[0])}: ${i.message}`))];
+  const locale = await getLocale();
+  const badFields = parsed.success ? [] : [...new Set(parsed.error.issues.map((i) => `${String(i.path[0])}: ${translateFieldError(locale, i.message)}`))];
   const asOf = params.asOf ?? todayCalendarDate();
   const db = getDb();
   const studies = await listStudies(db, { actor });

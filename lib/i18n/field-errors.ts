@@ -102,6 +102,8 @@ const ZH_CN: Record<string, string> = {
   "version: the subject was changed meanwhile; reload it": "该受试者记录已被他人修改，请重新加载",
   "No such subject.": "未找到该受试者。",
   "No such visit record.": "未找到该访视记录。",
+  // A page's address (BadParams): the page number of a list.
+  "expected a page number from 1": "须为从 1 开始的页码",
 };
 
 /** Messages with values in them: the English pattern and its Chinese rendering. */

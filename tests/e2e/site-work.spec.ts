@@ -126,4 +126,10 @@ test("the worklist is paged on the server: each section has its own page, a page
   await page.goto("/investigator?overdue=abc");
   await expect(page.getByRole("alert").filter({ hasText: "overdue: expected a page number from 1" })).toBeVisible();
   await expect(page.getByTestId("worklist-overdue").locator("tbody tr")).toHaveCount(Math.min(total, 50));
+  // In Chinese the refusal is Chinese too (the parameter keeps its name).
+  await page.getByTestId("locale-switch").selectOption("zh-CN");
+  await expect(page.getByTestId("bad-params")).toHaveText("overdue: 须为从 1 开始的页码");
+  await page.goto("/dashboard?asOf=2026-13-45");
+  await expect(page.getByTestId("bad-params")).toHaveText("asOf: 须为存在的日期（YYYY-MM-DD）");
+  await page.getByTestId("locale-switch").selectOption("en");
 });

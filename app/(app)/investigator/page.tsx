@@ -9,7 +9,9 @@ import { getDb } from "@/lib/db/client";
 import { listSites } from "@/lib/db/sites";
 import { listReconsentDue, listWorklistSections, WORKLIST_SECTIONS, type WorklistSection, type WorklistSectionPage } from "@/lib/db/visit-status";
 import { CLIENT_AREAS } from "@/lib/i18n/client-areas";
-import { getTranslator } from "@/lib/i18n/server";
+import { translateFieldError } from "@/lib/i18n/field-errors";
+import { getLocale, getTranslator } from "@/lib/i18n/server";
+import type { Locale } from "@/lib/i18n/translate";
 import { todayCalendarDate } from "@/lib/subjects/today";
 import { BadParams } from "@/components/ui/bad-params";
 
@@ -19,7 +21,7 @@ const PAGE_PARAM: Record<WorklistSection, string> = { overdue: "overdue", window
 type SearchParams = Record<string, string | string[] | undefined>;
 
 /** Page numbers of the sections; a bad one is named and its section shows page 1. */
-function parsePages(query: SearchParams): { pages: Record<WorklistSection, number>; badFields: string[] } {
+function parsePages(query: SearchParams, locale: Locale): { pages: Record<WorklistSection, number>; badFields: string[] } {
   const pages = { overdue: 1, window_open: 1, due_soon: 1 };
   const badFields: string[] = [];
   for (const section of WORKLIST_SECTIONS) {
@@ -27,7 +29,7 @@ function parsePages(query: SearchParams): { pages: Record<WorklistSection, numbe
     const value = Array.isArray(raw) ? raw[0] : raw;
     if (value === undefined || value === "") continue;
     if (/^[1-9][0-9]{0,5}$/.test(value)) pages[section] = Number(value);
-    else badFields.push(`${PAGE_PARAM[section]}: expected a page number from 1`);
+    else badFields.push(`${PAGE_PARAM[section]}: ${translateFieldError(locale, "expected a page number from 1")}`);
   }
   return { pages, badFields };
 }
@@ -38,7 +40,7 @@ export default async function InvestigatorHome({ searchParams }: { searchParams:
   const db = getDb();
   const today = todayCalendarDate();
   const query = await searchParams;
-  const { pages, badFields } = parsePages(query);
+  const { pages, badFields } = parsePages(query, await getLocale());
   const [sites, sections, reconsent] = await Promise.all([listSites(db, { actor }), listWorklistSections(db, { actor, asOf: today, pages }), listReconsentDue(db, { actor })]);
   const canRecord = hasPermission(actor, "visit:record", AT_ANY_OWN_SITE);
 
