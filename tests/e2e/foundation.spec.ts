@@ -84,6 +84,10 @@ test("the sponsor adds a site; a bad code is refused with the field named", asyn
   await expect(row.getByRole("cell", { name: "Dr Li Wei", exact: true })).toBeVisible();
   await page.goto("/audit");
   await expect(page.getByText("PI changed").first()).toBeVisible();
+  // The change reads a line a field, old → new, not as two JSON documents.
+  const changed = page.getByRole("row").filter({ hasText: "PI changed" }).first().getByRole("listitem");
+  await expect(changed).toHaveCount(1);
+  await expect(changed).toHaveText(/: .* → Dr Li Wei$/);
 });
 
 test("a personal API token works against /api/v1/me; without one the API answers 401 JSON", async ({ page, request }) => {

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { BadParams } from "@/components/ui/bad-params";
 import { DataTable } from "@/components/ui/data-table";
 import { PageHeader } from "@/components/ui/page-header";
+import { auditChangeLines, showAuditValue, type StoredAuditValues } from "@/lib/audit/display";
 import { requirePageActor } from "@/lib/auth/page";
 import { getDb } from "@/lib/db/client";
 import { listAuditRecords } from "@/lib/db/audit-log";
@@ -54,8 +55,22 @@ function auditHref(filter: AuditFilter, before?: bigint): string {
   return `/audit${search ? `?${search}` : ""}`;
 }
 
-function show(values: unknown): string {
-  return values === null || values === undefined ? "—" : JSON.stringify(values);
+const SHOWN_CHANGES = 12;
+
+/** What a record changed, a line a field (`path: old → new`); a long list ends with how many more. */
+function AuditChanges({ record }: { record: StoredAuditValues }) {
+  const lines = auditChangeLines(record);
+  if (lines.length === 0) return <>—</>;
+  return (
+    <ul className="flex flex-col gap-0.5">
+      {lines.slice(0, SHOWN_CHANGES).map((line) => (
+        <li key={line.path}>
+          <span className="text-slate-600">{line.path.slice(1) || "/"}</span>: {showAuditValue(line.old, "old" in line)} → {showAuditValue(line.new, "new" in line)}
+        </li>
+      ))}
+      {lines.length > SHOWN_CHANGES ? <li className="text-slate-600">+{lines.length - SHOWN_CHANGES}</li> : null}
+    </ul>
+  );
 }
 
 /**
@@ -128,7 +143,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               </>
             ),
             action: auditActionLabel(t, record.action),
-            change: record.changes ? <span title={t("audit.changes")}>{show(record.changes)}</span> : `${show(record.oldValues)} → ${show(record.newValues)}`,
+            change: <AuditChanges record={record} />,
             reason: record.reason ?? "—",
             request: (
               <>

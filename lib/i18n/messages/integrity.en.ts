@@ -12,5 +12,4 @@ export const integrityEn = {
   "snapshot.reassessSubmit": "Re-assess",
   "snapshot.reassessed": "Re-assessed: risk profile version {version} stores today's derivation.",
   "audit.request": "Request",
-  "audit.changes": "Changes",
 } as const;

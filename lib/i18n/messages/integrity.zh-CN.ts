@@ -14,5 +14,4 @@ export const integrityZhCN: Record<keyof typeof integrityEn, string> = {
   "snapshot.reassessSubmit": "重新评估",
   "snapshot.reassessed": "已重新评估：风险特征第 {version} 版保存了当前的推导结果。",
   "audit.request": "请求",
-  "audit.changes": "变更内容",
 };
