@@ -1,21 +1,9 @@
 import { markGuarded } from "@/lib/auth/guarded";
 import { errorResponse } from "@/lib/auth/route";
-import { judgeOrigin, ownHosts } from "@/lib/http/origin";
+import { judgeOrigin, ownPageBack } from "@/lib/http/origin";
 import { isLocale, LOCALE_COOKIE } from "@/lib/i18n/translate";
 
 const ONE_YEAR_SECONDS = 365 * 24 * 60 * 60;
-
-/** The page the choice was made on (the Referer), when it is one of the app's own; else the home page. */
-function pageBack(request: Request): string {
-  const referer = request.headers.get("referer");
-  if (!referer) return "/";
-  try {
-    const url = new URL(referer);
-    return ownHosts(request.headers, request.url).has(url.host.toLowerCase()) ? `${url.pathname}${url.search}` : "/";
-  } catch {
-    return "/";
-  }
-}
 
 /**
  * The language switch without JavaScript: the header's select posts here (with JavaScript it sets
@@ -27,7 +15,7 @@ export const POST = markGuarded(async (request: Request): Promise<Response> => {
   if (judgeOrigin(request.headers, request.url) === "cross-origin") return errorResponse("forbidden", "Cross-site request refused.");
   const locale = (await request.formData().catch(() => null))?.get("locale");
   if (!isLocale(locale)) return errorResponse("bad_request", "locale: must be en or zh-CN", "locale");
-  const response = new Response(null, { status: 303, headers: { location: pageBack(request) } });
+  const response = new Response(null, { status: 303, headers: { location: ownPageBack(request.headers.get("referer"), request.headers, request.url) } });
   response.headers.append("set-cookie", `${LOCALE_COOKIE}=${locale}; Path=/; Max-Age=${ONE_YEAR_SECONDS}; SameSite=Lax`);
   return response;
 }, "public");

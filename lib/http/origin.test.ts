@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { judgeOrigin } from "@/lib/http/origin";
+import { judgeOrigin, ownPageBack } from "@/lib/http/origin";
 import { contentSecurityPolicy, securityHeaders } from "@/lib/http/security-headers";
 
 const headers = (init: Record<string, string>) => new Headers(init);
@@ -44,5 +44,20 @@ describe("security headers", () => {
     expect(securityHeaders({ csp, https: false })).toMatchObject({ "X-Content-Type-Options": "nosniff", "Referrer-Policy": "same-origin", "X-Frame-Options": "DENY" });
     expect(securityHeaders({ csp, https: false })["Strict-Transport-Security"]).toBeUndefined();
     expect(securityHeaders({ csp, https: true })["Strict-Transport-Security"]).toMatch(/^max-age=\d+/);
+  });
+});
+
+describe("ownPageBack", () => {
+  const headers = new Headers({ host: "ltfu.example" });
+  it("sends the browser back to the app's own page, with its query", () => {
+    expect(ownPageBack("http://ltfu.example/login?callbackUrl=%2F", headers)).toBe("/login?callbackUrl=%2F");
+    expect(ownPageBack("http://ltfu.example/", headers)).toBe("/");
+  });
+  it("never to another host, nor to a path a browser reads as one; without a referer, home", () => {
+    expect(ownPageBack("https://evil.example/x", headers)).toBe("/");
+    expect(ownPageBack("http://ltfu.example//evil.example/x", headers)).toBe("/");
+    expect(ownPageBack("http://ltfu.example/\\evil.example", headers)).toBe("/");
+    expect(ownPageBack("not a url", headers)).toBe("/");
+    expect(ownPageBack(null, headers)).toBe("/");
   });
 });

@@ -49,3 +49,19 @@ export function judgeOrigin(headers: Headers, requestUrl?: string): OriginVerdic
   if (site !== null) return site === "same-origin" ? "same-origin" : "cross-origin";
   return "no-browser-headers";
 }
+
+/**
+ * The path and query of `referer` when it is a page of the app's own hosts, else "/": where to send
+ * a browser back after a form post. A path that a browser would read as another host ("//evil.example",
+ * "/\\evil.example") is never returned.
+ */
+export function ownPageBack(referer: string | null, headers: Headers, requestUrl?: string): string {
+  if (!referer) return "/";
+  try {
+    const url = new URL(referer);
+    if (!ownHosts(headers, requestUrl).has(url.host.toLowerCase())) return "/";
+    return /^\/(?![/\\])/.test(url.pathname) ? `${url.pathname}${url.search}` : "/";
+  } catch {
+    return "/";
+  }
+}
