@@ -1,9 +1,7 @@
 import { markGuarded } from "@/lib/auth/guarded";
 import { errorResponse } from "@/lib/auth/route";
 import { judgeOrigin, ownPageBack } from "@/lib/http/origin";
-import { isLocale, LOCALE_COOKIE } from "@/lib/i18n/translate";
-
-const ONE_YEAR_SECONDS = 365 * 24 * 60 * 60;
+import { isLocale, localeCookie } from "@/lib/i18n/translate";
 
 /**
  * The language switch without JavaScript: the header's select posts here (with JavaScript it sets
@@ -16,6 +14,6 @@ export const POST = markGuarded(async (request: Request): Promise<Response> => {
   const locale = (await request.formData().catch(() => null))?.get("locale");
   if (!isLocale(locale)) return errorResponse("bad_request", "locale: must be en or zh-CN", "locale");
   const response = new Response(null, { status: 303, headers: { location: ownPageBack(request.headers.get("referer"), request.headers, request.url) } });
-  response.headers.append("set-cookie", `${LOCALE_COOKIE}=${locale}; Path=/; Max-Age=${ONE_YEAR_SECONDS}; SameSite=Lax`);
+  response.headers.append("set-cookie", localeCookie(locale));
   return response;
 }, "public");

@@ -2,9 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useI18n } from "@/components/i18n/i18n-provider";
-import { LOCALE_COOKIE, LOCALES, type Locale } from "@/lib/i18n/translate";
-
-const ONE_YEAR_SECONDS = 365 * 24 * 60 * 60;
+import { localeCookie, LOCALES, type Locale } from "@/lib/i18n/translate";
 
 /**
  * Language choice, remembered in a cookie the server reads to render the page. With JavaScript
@@ -15,7 +13,7 @@ export function LocaleSwitch() {
   const { locale, t } = useI18n();
   const router = useRouter();
   const choose = (next: Locale) => {
-    document.cookie = `${LOCALE_COOKIE}=${next}; path=/; max-age=${ONE_YEAR_SECONDS}; samesite=lax`;
+    document.cookie = localeCookie(next);
     router.refresh();
   };
   return (
