@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { auditChangeLines, showAuditValue } from "@/lib/audit/display";
+import { auditChangeLines, auditTrailHref, showAuditValue } from "@/lib/audit/display";
 
 describe("audit change lines", () => {
   it("lists the fields an update changed, with old and new values, and nothing it kept", () => {
@@ -18,5 +18,13 @@ describe("audit change lines", () => {
     expect(showAuditValue("Dr Li", true)).toBe("Dr Li");
     expect(showAuditValue(["a"], true)).toBe('["a"]');
     expect(showAuditValue(undefined, false)).toBe("—");
+  });
+});
+
+describe("auditTrailHref", () => {
+  it("keeps the filter and the page; without either, the newest of all", () => {
+    expect(auditTrailHref({ entity: "Subject", entityId: "s1" })).toBe("/audit?entity=Subject&entityId=s1");
+    expect(auditTrailHref({ entity: "Subject", before: 42n })).toBe("/audit?entity=Subject&before=42");
+    expect(auditTrailHref({})).toBe("/audit");
   });
 });

@@ -23,3 +23,13 @@ export function showAuditValue(value: unknown, present: boolean): string {
   if (!present) return "—";
   return typeof value === "string" ? value : JSON.stringify(value);
 }
+
+/** The audit page's address: one kind of record (and one record of it), older than `before` (keyset). */
+export function auditTrailHref(filter: { entity?: string; entityId?: string; before?: bigint }): string {
+  const params = new URLSearchParams();
+  if (filter.entity) params.set("entity", filter.entity);
+  if (filter.entityId) params.set("entityId", filter.entityId);
+  if (filter.before !== undefined) params.set("before", filter.before.toString());
+  const search = params.toString();
+  return `/audit${search ? `?${search}` : ""}`;
+}

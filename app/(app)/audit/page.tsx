@@ -2,7 +2,7 @@ import Link from "next/link";
 import { BadParams } from "@/components/ui/bad-params";
 import { DataTable } from "@/components/ui/data-table";
 import { PageHeader } from "@/components/ui/page-header";
-import { auditChangeLines, showAuditValue, type StoredAuditValues } from "@/lib/audit/display";
+import { auditChangeLines, auditTrailHref, showAuditValue, type StoredAuditValues } from "@/lib/audit/display";
 import { requirePageActor } from "@/lib/auth/page";
 import { getDb } from "@/lib/db/client";
 import { listAuditRecords } from "@/lib/db/audit-log";
@@ -43,16 +43,6 @@ function parseFilter(query: SearchParams): { filter: AuditFilter; refused: Messa
     else refused.push("audit.badBefore");
   }
   return { filter, refused };
-}
-
-/** This page's address with the filter kept and another page. */
-function auditHref(filter: AuditFilter, before?: bigint): string {
-  const params = new URLSearchParams();
-  if (filter.entity) params.set("entity", filter.entity);
-  if (filter.entityId) params.set("entityId", filter.entityId);
-  if (before !== undefined) params.set("before", before.toString());
-  const search = params.toString();
-  return `/audit${search ? `?${search}` : ""}`;
 }
 
 const SHOWN_CHANGES = 12;
@@ -157,12 +147,12 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       />
       <nav className="flex flex-wrap gap-4 text-sm" aria-label={t("audit.pages")}>
         {filter.before !== undefined ? (
-          <Link className="text-blue-700 underline" href={auditHref(filter)}>
+          <Link className="text-blue-700 underline" href={auditTrailHref({ ...filter, before: undefined })}>
             {t("audit.newest")}
           </Link>
         ) : null}
         {older !== undefined ? (
-          <Link className="text-blue-700 underline" href={auditHref(filter, older)} data-testid="audit-older">
+          <Link className="text-blue-700 underline" href={auditTrailHref({ ...filter, before: older })} data-testid="audit-older">
             {t("audit.older")}
           </Link>
         ) : null}

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { AuditTrailLink } from "@/components/audit/audit-trail-link";
 import { notFound } from "next/navigation";
 import { Fragment } from "react";
 import { answerQueryAction, closeQueryAction, raiseQueryAction, reopenQueryAction } from "@/app/(app)/queries/actions";
@@ -112,14 +113,7 @@ export default async function SubjectPage({ params }: { params: Promise<{ subjec
       <div>
         <p className="text-sm text-slate-600">
           {subject.study.protocolNumber} · {subject.site.code} — {subject.site.name}
-          {hasPermission(actor, "audit:read") ? (
-            <>
-              {" · "}
-              <Link className="text-blue-700 underline" href={`/audit?entity=Subject&entityId=${subject.id}`} data-testid="subject-audit-link">
-                {t("audit.ofSubject")}
-              </Link>
-            </>
-          ) : null}
+          <AuditTrailLink actor={actor} entity="Subject" entityId={subject.id} label={t("audit.ofSubject")} testId="subject-audit-link" />
         </p>
         <h1 className="text-2xl font-semibold">
           {t("subjects.heading", { code: subject.code })}{" "}

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { AuditTrailLink } from "@/components/audit/audit-trail-link";
 import { notFound } from "next/navigation";
 import { answerQueryAction, closeQueryAction, raiseQueryAction, reopenQueryAction } from "@/app/(app)/queries/actions";
 import { signVisitAction, updateVisitAction } from "@/app/(app)/subjects/actions";
@@ -43,14 +44,7 @@ export default async function VisitRecordPage({ params }: { params: Promise<{ su
         <Link className="text-blue-700 underline" href={`/subjects/${subject.id}`}>
           ← {t("visits.backToTimeline")}
         </Link>
-        {hasPermission(actor, "audit:read") ? (
-          <>
-            {" · "}
-            <Link className="text-blue-700 underline" href={`/audit?entity=VisitRecord&entityId=${record.id}`} data-testid="record-audit-link">
-              {t("audit.ofRecord")}
-            </Link>
-          </>
-        ) : null}
+        <AuditTrailLink actor={actor} entity="VisitRecord" entityId={record.id} label={t("audit.ofRecord")} testId="record-audit-link" />
       </p>
       <h1 className="text-2xl font-semibold">
         {t("visits.recordOf", { visit: record.visitId, subject: subject.code })}{" "}
