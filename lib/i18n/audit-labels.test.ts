@@ -1,18 +1,15 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { AUDITED_ENTITIES, auditActionLabel, auditEntityLabel } from "@/lib/i18n/audit-labels";
 import { messagesFor } from "@/lib/i18n/catalogs";
 import { createTranslator } from "@/lib/i18n/translate";
+import { filesUnder } from "@/tests/source-files";
 
 const root = path.resolve(__dirname, "../..");
-function sources(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const full = path.join(dir, name);
-    if (statSync(full).isDirectory()) return name === "generated" ? [] : sources(full);
-    return /\.tsx?$/.test(name) && !/\.test\.tsx?$/.test(name) && !name.includes("fixtures") ? [full] : [];
-  });
-}
+/** The services' sources: TypeScript, not tests, fixtures or the generated Prisma client. */
+const sources = (dir: string) =>
+  filesUnder(dir).filter((f) => !f.includes(`${path.sep}generated${path.sep}`) && /\.tsx?$/.test(f) && !/\.test\.tsx?$/.test(f) && !path.basename(f).includes("fixtures"));
 
 describe("the audit trail names entities and actions in the reader's language", () => {
   it("every entity the services audit has a label (a new one would show as its model name on a Chinese page)", () => {

@@ -1,8 +1,9 @@
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { CLIENT_AREAS } from "@/lib/i18n/client-areas";
 import { en } from "@/lib/i18n/messages/en";
+import { filesUnder } from "@/tests/source-files";
 
 /**
  * The browser receives only the catalog areas its client components use (lib/i18n/client-areas.ts).
@@ -39,12 +40,7 @@ function clientAreasOf(file: string, inClient: boolean, seen: Set<string>, found
   }
 }
 
-function pages(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const full = path.join(dir, name);
-    return statSync(full).isDirectory() ? pages(full) : name === "page.tsx" || name === "layout.tsx" ? [full] : [];
-  });
-}
+const pages = (dir: string) => filesUnder(dir).filter((f) => ["page.tsx", "layout.tsx"].includes(path.basename(f)));
 
 describe("client catalog areas", () => {
   const layoutAreas = new Set<string>(CLIENT_AREAS.root);

@@ -1,6 +1,7 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { filesUnder } from "@/tests/source-files";
 
 /**
  * Weight (issue 17): a client component that imports a zod schema module ships zod (~30 kB
@@ -11,14 +12,7 @@ import { describe, expect, it } from "vitest";
 const root = path.resolve(__dirname, "../..");
 const ALLOWED = new Set(["@/lib/validation/form-data", "@/lib/validation/calendar-date-values"]);
 
-function walk(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const full = path.join(dir, name);
-    return statSync(full).isDirectory() ? walk(full) : [full];
-  });
-}
-
-const clientFiles = walk(path.join(root, "components")).filter((f) => /\.tsx?$/.test(f) && !/\.test\.tsx?$/.test(f) && /^\s*["']use client["']/.test(readFileSync(f, "utf8")));
+const clientFiles = filesUnder(path.join(root, "components")).filter((f) => /\.tsx?$/.test(f) && !/\.test\.tsx?$/.test(f) && /^\s*["']use client["']/.test(readFileSync(f, "utf8")));
 
 describe("client components do not ship the schemas", () => {
   it("finds the client components", () => expect(clientFiles.length).toBeGreaterThan(10));

@@ -1,9 +1,10 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { guardOf } from "@/lib/auth/guarded";
 import { isPermission } from "@/lib/auth/permissions";
 import { isFormCapable } from "@/lib/forms/form-action";
+import { filesUnder } from "@/tests/source-files";
 
 /**
  * Deny by default, checked mechanically: every server action and every route handler of
@@ -16,14 +17,7 @@ const appDir = path.resolve(__dirname, "../../app");
 const UNGUARDED_ROUTES = new Set(["api/auth/[...nextauth]/route.ts"]);
 const HTTP_METHODS = new Set(["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"]);
 
-function walk(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const full = path.join(dir, name);
-    return statSync(full).isDirectory() ? walk(full) : [full];
-  });
-}
-
-const files = walk(appDir).filter((f) => /\.(ts|tsx)$/.test(f));
+const files = filesUnder(appDir).filter((f) => /\.(ts|tsx)$/.test(f));
 const serverActionFiles = files.filter((f) => /^\s*["']use server["']/.test(readFileSync(f, "utf8")));
 const routeFiles = files.filter((f) => path.basename(f) === "route.ts" && !UNGUARDED_ROUTES.has(path.relative(appDir, f)));
 const pageFiles = files.filter((f) => path.basename(f) === "page.tsx" && f.includes(`${path.sep}(app)${path.sep}`));

@@ -1,17 +1,11 @@
-import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { messagesFor } from "@/lib/i18n/catalogs";
 import { pageTitleKey } from "@/lib/i18n/page-titles";
+import { filesUnder } from "@/tests/source-files";
 
 const appDir = path.resolve(__dirname, "../../app");
 
-function pages(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const full = path.join(dir, name);
-    return statSync(full).isDirectory() ? pages(full) : name === "page.tsx" ? [full] : [];
-  });
-}
 
 /** A path the page answers: route groups dropped, `[version]` a number, other parameters an id. */
 function samplePath(file: string): string {
@@ -20,7 +14,7 @@ function samplePath(file: string): string {
 }
 
 describe("every page has its own document title (WCAG 2.4.2)", () => {
-  const files = pages(appDir).filter((f) => samplePath(f) !== "/"); // the home page only redirects by role
+  const files = filesUnder(appDir).filter((f) => path.basename(f) === "page.tsx").filter((f) => samplePath(f) !== "/"); // the home page only redirects by role
   it("finds the pages", () => expect(files.length).toBeGreaterThan(20));
   it.each(files.map((f) => [samplePath(f)]))("%s", (pathname) => {
     const key = pageTitleKey(pathname);
