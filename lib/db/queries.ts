@@ -1,6 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import type { Db, Tx } from "@/lib/db/client";
+import { modelColumns } from "@/lib/db/columns";
 import { getSubject } from "@/lib/db/subjects";
 import { subjectScopeSql } from "@/lib/db/visit-status";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -14,12 +15,29 @@ export interface QueryTargetOption {
 }
 
 export const queryMessageSelect = { id: true, kind: true, text: true, authorId: true, authorName: true, authorRole: true, createdAt: true } as const;
-const queryInclude = { messages: { select: queryMessageSelect, orderBy: [{ createdAt: "asc" }, { id: "asc" }] } } as const satisfies Prisma.QueryInclude;
-export type QueryRow = Prisma.QueryGetPayload<{ include: typeof queryInclude }>;
+/** A query with its messages, oldest first. */
+export type QueryRow = Prisma.QueryGetPayload<{ include: { messages: { select: typeof queryMessageSelect } } }>;
+type QueryMessageRow = QueryRow["messages"][number];
+
+/**
+ * Queries matching `where` (over "query" q), in `order`, each with its messages oldest first:
+ * two raw queries whatever the number (lib/db/columns.ts; the subject page and a visit
+ * record's page read them on every view).
+ */
+async function readQueries(db: Db | Tx, where: Prisma.Sql, order: Prisma.Sql): Promise<QueryRow[]> {
+  const queries = await db.$queryRaw<Array<Omit<QueryRow, "messages">>>(Prisma.sql`SELECT ${modelColumns(Prisma.QueryScalarFieldEnum, "q")} FROM "query" q WHERE ${where} ORDER BY ${order}`);
+  if (queries.length === 0) return [];
+  const messages = await db.$queryRaw<Array<QueryMessageRow & { queryId: string }>>(Prisma.sql`
+    SELECT ${modelColumns(queryMessageSelect, "m")}, m."queryId" FROM "query_message" m
+    WHERE m."queryId" = ANY(${queries.map((q) => q.id)}::text[]) ORDER BY m."createdAt", m."id"`);
+  const byQuery = new Map<string, QueryMessageRow[]>();
+  for (const { queryId, ...message } of messages) byQuery.set(queryId, [...(byQuery.get(queryId) ?? []), message]);
+  return queries.map((query) => ({ ...query, messages: byQuery.get(query.id) ?? [] }));
+}
 
 /** One query whose subject is in the actor's scope (lib/db/subjects.ts subjectScopeFilter), or null. */
 export async function getQuery(db: Db | Tx, options: { actor: Actor; queryId: string }): Promise<QueryRow | null> {
-  const query = await db.query.findFirst({ where: { id: options.queryId, organizationId: options.actor.organizationId }, include: queryInclude });
+  const [query] = await readQueries(db, Prisma.sql`q."id" = ${options.queryId} AND q."organizationId" = ${options.actor.organizationId}`, Prisma.sql`q."id"`);
   if (!query) return null;
   return (await getSubject(db, { actor: options.actor, subjectId: query.subjectId })) ? query : null;
 }
@@ -27,17 +45,17 @@ export async function getQuery(db: Db | Tx, options: { actor: Actor; queryId: st
 /** The queries of one subject in the actor's scope (empty when out of scope), newest first. */
 export async function listSubjectQueries(db: Db, options: { actor: Actor; subjectId: string }): Promise<QueryRow[]> {
   if (!(await getSubject(db, options))) return [];
-  return db.query.findMany({ where: { subjectId: options.subjectId }, include: queryInclude, orderBy: [{ createdAt: "desc" }, { id: "asc" }] });
+  return readQueries(db, Prisma.sql`q."subjectId" = ${options.subjectId}`, Prisma.sql`q."createdAt" DESC, q."id"`);
 }
 
 /** The queries of a study in the actor's scope, optionally of one status, with their messages: two queries. */
 export async function listStudyQueries(db: Db, options: { actor: Actor; studyId: string; status?: TQueryStatus }): Promise<QueryRow[]> {
-  const ids = await db.$queryRaw<Array<{ id: string }>>(Prisma.sql`
-    SELECT q."id" FROM "query" q JOIN "subject" s ON s."id" = q."subjectId"
-    WHERE q."studyId" = ${options.studyId} AND ${subjectScopeSql(options.actor)}
-      ${options.status ? Prisma.sql`AND q."status" = ${options.status}` : Prisma.empty}`);
-  if (ids.length === 0) return [];
-  return db.query.findMany({ where: { id: { in: ids.map((r) => r.id) } }, include: queryInclude, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+  return readQueries(
+    db,
+    Prisma.sql`q."studyId" = ${options.studyId} AND EXISTS (SELECT 1 FROM "subject" s WHERE s."id" = q."subjectId" AND ${subjectScopeSql(options.actor)})
+      ${options.status ? Prisma.sql`AND q."status" = ${options.status}` : Prisma.empty}`,
+    Prisma.sql`q."createdAt", q."id"`,
+  );
 }
 
 export interface OpenQueryRow {
@@ -95,11 +113,12 @@ export function queryTargetKey(target: { type: string; id: string } | { targetTy
  */
 export async function listQueriesOn(db: Db, options: { subject: { id: string }; targets: Array<{ type: TQueryTargetType; id: string }> }): Promise<QueryRow[]> {
   if (options.targets.length === 0) return [];
-  return db.query.findMany({
-    where: { subjectId: options.subject.id, OR: options.targets.map((target) => ({ targetType: target.type, targetId: target.id })) },
-    include: queryInclude,
-    orderBy: [{ createdAt: "desc" }, { id: "asc" }],
-  });
+  return readQueries(
+    db,
+    Prisma.sql`q."subjectId" = ${options.subject.id}
+      AND (q."targetType", q."targetId") IN (SELECT * FROM unnest(${options.targets.map((t) => t.type)}::text[], ${options.targets.map((t) => t.id)}::text[]))`,
+    Prisma.sql`q."createdAt" DESC, q."id"`,
+  );
 }
 
 /**

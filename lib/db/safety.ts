@@ -1,54 +1,48 @@
 import "server-only";
-import { cache } from "react";
 import type { Actor } from "@/lib/auth/actor";
 import type { Db, Tx } from "@/lib/db/client";
-import { getSubject, subjectScopeFilter } from "@/lib/db/subjects";
+import { modelColumns } from "@/lib/db/columns";
+import { getSubject } from "@/lib/db/subjects";
+import { subjectScopeSql } from "@/lib/db/visit-status";
+import { Prisma, type AdverseEvent, type Escalation, type SampleResult } from "@/lib/generated/prisma/client";
 
 /**
  * Safety records (adverse events, sample results, escalations) of subjects in the actor's
- * scope. The tables carry the subject's organisation, study and site (kept equal to the
- * subject's by a composite foreign key), so every query filters by the subject ids the actor's
- * subject scope allows; anything outside is "not found" (empty).
+ * scope: every read joins the record's subject and applies the one subject scope
+ * (`subjectScopeSql`, the rule of lib/db/subjects.ts); anything outside is "not found" (empty).
+ * Raw reads of the model's own columns (lib/db/columns.ts): the subject page reads all three.
  */
-async function scopedSubjectIds(db: Db | Tx, actor: Actor, subjectIds: string[]): Promise<string[]> {
-  if (subjectIds.length === 0) return [];
-  if (subjectIds.length === 1) return scopedSubjectIdOfRequest(db, actor, subjectIds[0]!);
-  const rows = await db.subject.findMany({ where: { id: { in: subjectIds }, ...subjectScopeFilter(actor) }, select: { id: true } });
-  return rows.map((row) => row.id);
-}
 
-/**
- * One subject's scope check, memoised for the current render only (React `cache`: a page that
- * lists a subject's AEs, results and escalations checks its scope once, not three times).
- * Outside a render (actions, route handlers) `cache` does not memoise: every call queries.
- */
-const scopedSubjectIdOfRequest = cache(async (db: Db | Tx, actor: Actor, subjectId: string): Promise<string[]> => {
-  const rows = await db.subject.findMany({ where: { id: subjectId, ...subjectScopeFilter(actor) }, select: { id: true } });
-  return rows.map((row) => row.id);
-});
-
-/** A subject's adverse events, by onset date (empty when the subject is out of scope). */
-export async function listAdverseEvents(db: Db | Tx, options: { actor: Actor; subjectId: string }) {
-  const ids = await scopedSubjectIds(db, options.actor, [options.subjectId]);
-  return db.adverseEvent.findMany({ where: { subjectId: { in: ids } }, orderBy: [{ onsetDate: "asc" }, { createdAt: "asc" }] });
+/** A subject's adverse events, by onset date (empty when the subject is out of scope). One raw query, scoped by a join. */
+export async function listAdverseEvents(db: Db | Tx, options: { actor: Actor; subjectId: string }): Promise<AdverseEvent[]> {
+  return db.$queryRaw<AdverseEvent[]>(Prisma.sql`
+    SELECT ${modelColumns(Prisma.AdverseEventScalarFieldEnum, "ae")} FROM "adverse_event" ae JOIN "subject" s ON s."id" = ae."subjectId"
+    WHERE ae."subjectId" = ${options.subjectId} AND ${subjectScopeSql(options.actor)}
+    ORDER BY ae."onsetDate", ae."createdAt", ae."id"`);
 }
 
 /** One adverse event of a subject in scope, or null. */
-export async function getAdverseEvent(db: Db | Tx, options: { actor: Actor; subjectId: string; adverseEventId: string }) {
-  const ids = await scopedSubjectIds(db, options.actor, [options.subjectId]);
-  return db.adverseEvent.findFirst({ where: { id: options.adverseEventId, subjectId: { in: ids } } });
+export async function getAdverseEvent(db: Db | Tx, options: { actor: Actor; subjectId: string; adverseEventId: string }): Promise<AdverseEvent | null> {
+  const [row] = await db.$queryRaw<AdverseEvent[]>(Prisma.sql`
+    SELECT ${modelColumns(Prisma.AdverseEventScalarFieldEnum, "ae")} FROM "adverse_event" ae JOIN "subject" s ON s."id" = ae."subjectId"
+    WHERE ae."id" = ${options.adverseEventId} AND ae."subjectId" = ${options.subjectId} AND ${subjectScopeSql(options.actor)}`);
+  return row ?? null;
 }
 
-/** A subject's sample results, by collection date then save order (empty when out of scope). */
-export async function listSampleResults(db: Db | Tx, options: { actor: Actor; subjectId: string }) {
-  const ids = await scopedSubjectIds(db, options.actor, [options.subjectId]);
-  return db.sampleResult.findMany({ where: { subjectId: { in: ids } }, orderBy: [{ collectedDate: "asc" }, { createdAt: "asc" }, { id: "asc" }] });
+/** A subject's sample results, by collection date then save order (empty when out of scope). One raw query, scoped by a join. */
+export async function listSampleResults(db: Db | Tx, options: { actor: Actor; subjectId: string }): Promise<SampleResult[]> {
+  return db.$queryRaw<SampleResult[]>(Prisma.sql`
+    SELECT ${modelColumns(Prisma.SampleResultScalarFieldEnum, "r")} FROM "sample_result" r JOIN "subject" s ON s."id" = r."subjectId"
+    WHERE r."subjectId" = ${options.subjectId} AND ${subjectScopeSql(options.actor)}
+    ORDER BY r."collectedDate", r."createdAt", r."id"`);
 }
 
-/** A subject's escalations, newest first (empty when out of scope). */
-export async function listEscalations(db: Db | Tx, options: { actor: Actor; subjectId: string }) {
-  const ids = await scopedSubjectIds(db, options.actor, [options.subjectId]);
-  return db.escalation.findMany({ where: { subjectId: { in: ids } }, orderBy: [{ openedDate: "desc" }, { createdAt: "desc" }] });
+/** A subject's escalations, newest first (empty when out of scope). One raw query, scoped by a join. */
+export async function listEscalations(db: Db | Tx, options: { actor: Actor; subjectId: string }): Promise<Escalation[]> {
+  return db.$queryRaw<Escalation[]>(Prisma.sql`
+    SELECT ${modelColumns(Prisma.EscalationScalarFieldEnum, "e")} FROM "escalation" e JOIN "subject" s ON s."id" = e."subjectId"
+    WHERE e."subjectId" = ${options.subjectId} AND ${subjectScopeSql(options.actor)}
+    ORDER BY e."openedDate" DESC, e."createdAt" DESC, e."id" DESC`);
 }
 
 /** One escalation whose subject is in the actor's scope, with that subject; null otherwise. */

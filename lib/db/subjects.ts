@@ -2,7 +2,9 @@ import "server-only";
 import { cache } from "react";
 import type { Actor } from "@/lib/auth/actor";
 import type { Db, Tx } from "@/lib/db/client";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { modelColumns } from "@/lib/db/columns";
+import { subjectScopeSql } from "@/lib/db/visit-status";
+import { Prisma, type ScheduledVisit } from "@/lib/generated/prisma/client";
 
 /**
  * The subjects an actor may see, the one scope of every subject, schedule, visit and
@@ -42,10 +44,25 @@ export const subjectSelect = {
 
 export type SubjectRow = Prisma.SubjectGetPayload<{ select: typeof subjectSelect }>;
 
-/** One subject in the actor's scope, or null. */
+/**
+ * One subject in the actor's scope, or null: `subjectSelect`'s row in one raw query (every page,
+ * API call and action about a subject starts here). Memoised for the current render only (React
+ * `cache`: the subject page and its queries panel read it once); outside a render every call queries.
+ */
 export async function getSubject(db: Db | Tx, options: { actor: Actor; subjectId: string }): Promise<SubjectRow | null> {
-  return db.subject.findFirst({ where: { id: options.subjectId, ...subjectScopeFilter(options.actor) }, select: subjectSelect });
+  return subjectOfRequest(db, options.actor, options.subjectId);
 }
+
+const subjectOfRequest = cache(async (db: Db | Tx, actor: Actor, subjectId: string): Promise<SubjectRow | null> => {
+  const rows = await db.$queryRaw<SubjectRow[]>(Prisma.sql`
+    SELECT ${modelColumns(subjectSelect, "s")},
+      json_build_object('id', si."id", 'code', si."code", 'name', si."name") AS "site",
+      json_build_object('id', st."id", 'protocolNumber', st."protocolNumber", 'title', st."title",
+        'consentVersions', COALESCE((SELECT json_agg(json_build_object('version', cv."version") ORDER BY cv."version") FROM "consent_version" cv WHERE cv."studyId" = st."id" AND cv."status" = 'ACTIVE'), '[]'::json)) AS "study"
+    FROM "subject" s JOIN "site" si ON si."id" = s."siteId" JOIN "study" st ON st."id" = s."studyId"
+    WHERE s."id" = ${subjectId} AND ${subjectScopeSql(actor)}`);
+  return rows[0] ?? null;
+});
 
 /** A study's subjects in the actor's scope, by code. */
 export async function listSubjects(db: Db, options: { actor: Actor; studyId?: string; siteId?: string }): Promise<SubjectRow[]> {
@@ -58,26 +75,41 @@ export async function listSubjects(db: Db, options: { actor: Actor; studyId?: st
 
 export const signatureSelect = { id: true, signerName: true, signerEmail: true, meaning: true, signedAt: true, voidedAt: true, voidedReason: true, recordVersion: true } as const;
 
-const visitRecordInclude = { signatures: { select: signatureSelect, orderBy: { signedAt: "desc" } } } as const satisfies Prisma.VisitRecordInclude;
-export type VisitRecordRow = Prisma.VisitRecordGetPayload<{ include: typeof visitRecordInclude }>;
+/** A visit record with its signatures, newest first. */
+export type VisitRecordRow = Prisma.VisitRecordGetPayload<{ include: { signatures: { select: typeof signatureSelect } } }>;
+type SignatureRow = VisitRecordRow["signatures"][number];
+
+/** Visit records with their signatures (newest first), two raw queries whatever the number of records. */
+async function readVisitRecords(db: Db | Tx, where: Prisma.Sql): Promise<VisitRecordRow[]> {
+  const records = await db.$queryRaw<Array<Omit<VisitRecordRow, "signatures">>>(Prisma.sql`
+    SELECT ${modelColumns(Prisma.VisitRecordScalarFieldEnum, "r")} FROM "visit_record" r JOIN "subject" s ON s."id" = r."subjectId"
+    WHERE ${where} ORDER BY r."date", r."visitId", r."id"`);
+  if (records.length === 0) return [];
+  const signatures = await db.$queryRaw<Array<SignatureRow & { visitRecordId: string }>>(Prisma.sql`
+    SELECT ${modelColumns(signatureSelect, "g")}, g."visitRecordId" FROM "visit_signature" g
+    WHERE g."visitRecordId" = ANY(${records.map((r) => r.id)}::text[]) ORDER BY g."signedAt" DESC, g."id" DESC`);
+  const byRecord = new Map<string, SignatureRow[]>();
+  for (const { visitRecordId, ...signature } of signatures) byRecord.set(visitRecordId, [...(byRecord.get(visitRecordId) ?? []), signature]);
+  return records.map((record) => ({ ...record, signatures: byRecord.get(record.id) ?? [] }));
+}
 
 /** The visit records of a subject in the actor's scope (empty when out of scope), by date. */
 export async function listVisitRecords(db: Db | Tx, options: { actor: Actor; subjectId: string }): Promise<VisitRecordRow[]> {
-  return db.visitRecord.findMany({
-    where: { subjectId: options.subjectId, subject: subjectScopeFilter(options.actor) },
-    include: visitRecordInclude,
-    orderBy: [{ date: "asc" }, { visitId: "asc" }],
-  });
+  return readVisitRecords(db, Prisma.sql`r."subjectId" = ${options.subjectId} AND ${subjectScopeSql(options.actor)}`);
 }
 
 /** One visit record of a subject in the actor's scope, or null. */
 export async function getVisitRecord(db: Db | Tx, options: { actor: Actor; subjectId: string; recordId: string }): Promise<VisitRecordRow | null> {
-  return db.visitRecord.findFirst({ where: { id: options.recordId, subjectId: options.subjectId, subject: subjectScopeFilter(options.actor) }, include: visitRecordInclude });
+  const [record] = await readVisitRecords(db, Prisma.sql`r."id" = ${options.recordId} AND r."subjectId" = ${options.subjectId} AND ${subjectScopeSql(options.actor)}`);
+  return record ?? null;
 }
 
 /** The stored schedule rows of a subject in the actor's scope, by target date. */
-export async function listScheduledVisits(db: Db | Tx, options: { actor: Actor; subjectId: string }) {
-  return db.scheduledVisit.findMany({ where: { subjectId: options.subjectId, subject: subjectScopeFilter(options.actor) }, orderBy: [{ targetDate: "asc" }, { visitId: "asc" }] });
+export async function listScheduledVisits(db: Db | Tx, options: { actor: Actor; subjectId: string }): Promise<ScheduledVisit[]> {
+  return db.$queryRaw<ScheduledVisit[]>(Prisma.sql`
+    SELECT ${modelColumns(Prisma.ScheduledVisitScalarFieldEnum, "sv")} FROM "scheduled_visit" sv JOIN "subject" s ON s."id" = sv."subjectId"
+    WHERE sv."subjectId" = ${options.subjectId} AND ${subjectScopeSql(options.actor)}
+    ORDER BY sv."targetDate", sv."visitId", sv."id"`);
 }
 
 /** Contact attempts of a subject in the actor's scope. */
@@ -92,11 +124,10 @@ export async function listAppliedPlanVersions(db: Db | Tx, options: { studyId: s
 
 /** Memoised for the current render only (React `cache`); outside a render every call queries. */
 const appliedPlanVersionsOfRequest = cache(async (db: Db | Tx, studyId: string) =>
-  db.planVersion.findMany({
-    where: { studyId, status: { in: ["ACTIVE", "SUPERSEDED"] }, effectiveDate: { not: null } },
-    select: { version: true, effectiveDate: true, plan: true, status: true },
-    orderBy: { version: "asc" },
-  }),
+  db.$queryRaw<Array<Prisma.PlanVersionGetPayload<{ select: { version: true; effectiveDate: true; plan: true; status: true } }>>>(Prisma.sql`
+    SELECT "version", "effectiveDate", "plan", "status" FROM "plan_version"
+    WHERE "studyId" = ${studyId} AND "status" IN ('ACTIVE', 'SUPERSEDED') AND "effectiveDate" IS NOT NULL
+    ORDER BY "version"`),
 );
 
 /**

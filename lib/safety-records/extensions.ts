@@ -1,6 +1,8 @@
 import "server-only";
 import type { Db, Tx } from "@/lib/db/client";
+import { modelColumns } from "@/lib/db/columns";
 import { listAppliedPlanVersions } from "@/lib/db/subjects";
+import { Prisma, type SampleResult } from "@/lib/generated/prisma/client";
 import type { ExtensionState } from "@/lib/safety/safety-events";
 import { extensionOf, loadProductRules, toResultFacts } from "@/lib/safety-records/apply-safety-rules";
 import { scheduleFromStored, toSchedulePlanVersions } from "@/lib/subjects/schedule-rows";
@@ -20,7 +22,10 @@ export async function listSubjectExtensions(db: Db | Tx, subjects: readonly Subj
   const studyIds = [...new Set(subjects.map((s) => s.studyId))];
   const [studies, resultRows] = await Promise.all([
     Promise.all(studyIds.map(async (studyId) => ({ studyId, rules: await loadProductRules(db as Tx, studyId), planVersions: toSchedulePlanVersions(await listAppliedPlanVersions(db, { studyId })) }))),
-    db.sampleResult.findMany({ where: { subjectId: { in: subjects.map((s) => s.id) }, kind: { in: [...PERSISTENCE_RESULT_KINDS] } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }),
+    db.$queryRaw<SampleResult[]>(Prisma.sql`
+      SELECT ${modelColumns(Prisma.SampleResultScalarFieldEnum, "r")} FROM "sample_result" r
+      WHERE r."subjectId" = ANY(${subjects.map((s) => s.id)}::text[]) AND r."kind" = ANY(${[...PERSISTENCE_RESULT_KINDS]}::text[])
+      ORDER BY r."createdAt", r."id"`),
   ]);
   const byStudy = new Map(studies.map((s) => [s.studyId, s]));
   const resultsBySubject = new Map<string, ReturnType<typeof toResultFacts>[]>();

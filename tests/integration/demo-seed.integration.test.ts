@@ -6,6 +6,7 @@ import { listSubjectExtensions } from "@/lib/safety-records/extensions";
 import { getSubjectSchedule } from "@/lib/subjects/subject-schedule";
 import { todayCalendarDate } from "@/lib/subjects/today";
 import { seedDemo } from "@/prisma/seed-demo";
+import { expectRawReadsEqualPrisma } from "./subject-reads";
 
 afterAll(disconnectDb);
 
@@ -105,5 +106,22 @@ describe("demo data", () => {
     expect(byStatus("open")).toBeGreaterThanOrEqual(2);
     expect(queries.every((q) => q.raisedById === monitor.id && q.messages[0]!.kind === "raise")).toBe(true);
     expect(await db.auditLog.count({ where: { entity: "Query", entityId: { in: queries.map((q) => q.id) } } })).toBe(queries.length + 3);
+  });
+
+  it("reads every demo subject's page data through raw SQL exactly as Prisma reads it, for each demo user", { timeout: 120_000 }, async () => {
+    const db = getDb();
+    // Seeded by the first test of this file.
+    const organization = await db.organization.findFirstOrThrow({ where: { name: { startsWith: "Demo" } } });
+    const subjectIds = (await db.subject.findMany({ where: { organizationId: organization.id }, select: { id: true }, orderBy: { code: "asc" } })).map((s) => s.id);
+    const totals: Record<string, number> = {};
+    for (const email of ["sponsor@demo.test", "monitor@demo.test", "investigator@demo.test", "investigator2@demo.test"]) {
+      const actor = (await getActorByUserId(db, { userId: (await db.user.findUniqueOrThrow({ where: { email } })).id }))!;
+      const compared = await expectRawReadsEqualPrisma(db, actor, subjectIds);
+      if (actor.role === "INVESTIGATOR") expect(compared.outOfScope).toBeGreaterThan(0);
+      else expect(compared.outOfScope).toBe(0);
+      for (const [kind, n] of Object.entries(compared)) totals[kind] = (totals[kind] ?? 0) + n;
+    }
+    // Not vacuous: every kind of row the subject page shows was compared.
+    for (const kind of ["subjects", "records", "signatures", "adverseEvents", "results", "escalations", "queries", "messages", "planVersions"]) expect(totals[kind], kind).toBeGreaterThan(0);
   });
 });
