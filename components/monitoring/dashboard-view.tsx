@@ -127,7 +127,7 @@ export async function DashboardView({ actor, searchParams, basePath, testId }: {
       <div>
         <h1 className="text-2xl font-semibold">{t("dashboard.title")}</h1>
         <p className="mt-2 text-slate-700">{t("dashboard.intro")}</p>
-        <form method="get" action={basePath} className="mt-3 flex flex-wrap items-end gap-3" aria-label={t("dashboard.apply")}>
+        <form key={href(params, {})} method="get" action={basePath} className="mt-3 flex flex-wrap items-end gap-3" aria-label={t("dashboard.apply")}>
           <div>
             <label className="label" htmlFor="dashboard-study">
               {t("dashboard.study")}
@@ -190,7 +190,7 @@ export async function DashboardView({ actor, searchParams, basePath, testId }: {
               {t("dashboard.list.close")}
             </Link>
           </div>
-          <form method="get" action={`${basePath}#list`} className="flex flex-wrap items-end gap-3" aria-label={t("dashboard.list.filter")}>
+          <form key={href(params, {})} method="get" action={`${basePath}#list`} className="flex flex-wrap items-end gap-3" aria-label={t("dashboard.list.filter")}>
             {(["study", "asOf", "list", "sort", "dir"] as const).map((key) => (params[key] !== undefined ? <input key={key} type="hidden" name={key} value={String(params[key])} /> : null))}
             <div>
               <label className="label" htmlFor="list-site">

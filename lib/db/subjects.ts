@@ -54,15 +54,45 @@ export async function getSubject(db: Db | Tx, options: { actor: Actor; subjectId
 }
 
 const subjectOfRequest = cache(async (db: Db | Tx, actor: Actor, subjectId: string): Promise<SubjectRow | null> => {
-  const rows = await db.$queryRaw<SubjectRow[]>(Prisma.sql`
+  const rows = await db.$queryRaw<SubjectRow[]>(subjectRowsSql(Prisma.sql`s."id" = ${subjectId} AND ${subjectScopeSql(actor)}`));
+  return rows[0] ?? null;
+});
+
+/** `subjectSelect`'s rows (the subject with its site and study) of the subjects `where` (over "subject" s) picks. */
+function subjectRowsSql(where: Prisma.Sql, orderAndLimit: Prisma.Sql = Prisma.empty): Prisma.Sql {
+  return Prisma.sql`
     SELECT ${modelColumns(subjectSelect, "s")},
       json_build_object('id', si."id", 'code', si."code", 'name', si."name") AS "site",
       json_build_object('id', st."id", 'protocolNumber', st."protocolNumber", 'title', st."title",
         'consentVersions', COALESCE((SELECT json_agg(json_build_object('version', cv."version") ORDER BY cv."version") FROM "consent_version" cv WHERE cv."studyId" = st."id" AND cv."status" = 'ACTIVE'), '[]'::json)) AS "study"
     FROM "subject" s JOIN "site" si ON si."id" = s."siteId" JOIN "study" st ON st."id" = s."studyId"
-    WHERE s."id" = ${subjectId} AND ${subjectScopeSql(actor)}`);
-  return rows[0] ?? null;
-});
+    WHERE ${where} ${orderAndLimit}`;
+}
+
+/** `%`, `_` and `\` of a search text taken literally in LIKE. */
+const likeLiteral = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/**
+ * One page of the subjects in the actor's scope, by code, filtered by study, site, status and a
+ * code search (case-insensitive, anywhere in the code), with the number of subjects matching:
+ * the /subjects page. Two queries whatever the program's size (a sponsor of a 10^5-subject program
+ * used to get every subject on one page).
+ */
+export async function listSubjectPage(
+  db: Db,
+  options: { actor: Actor; studyId?: string; siteId?: string; status?: string; code?: string; page: number; pageSize: number },
+): Promise<{ rows: SubjectRow[]; total: number }> {
+  const where = Prisma.sql`${subjectScopeSql(options.actor)}
+    ${options.studyId ? Prisma.sql`AND s."studyId" = ${options.studyId}` : Prisma.empty}
+    ${options.siteId ? Prisma.sql`AND s."siteId" = ${options.siteId}` : Prisma.empty}
+    ${options.status ? Prisma.sql`AND s."status" = ${options.status}` : Prisma.empty}
+    ${options.code ? Prisma.sql`AND s."code" ILIKE ${`%${likeLiteral(options.code)}%`}` : Prisma.empty}`;
+  const [rows, [count]] = await Promise.all([
+    db.$queryRaw<SubjectRow[]>(subjectRowsSql(where, Prisma.sql`ORDER BY s."code", s."id" LIMIT ${options.pageSize} OFFSET ${(options.page - 1) * options.pageSize}`)),
+    db.$queryRaw<Array<{ total: number }>>(Prisma.sql`SELECT count(*)::int AS "total" FROM "subject" s WHERE ${where}`),
+  ]);
+  return { rows, total: count?.total ?? 0 };
+}
 
 /** A study's subjects in the actor's scope, by code. */
 export async function listSubjects(db: Db, options: { actor: Actor; studyId?: string; siteId?: string }): Promise<SubjectRow[]> {

@@ -28,7 +28,8 @@ export type TDashboardList = (typeof DASHBOARD_LISTS)[number];
 export const DASHBOARD_SORTS = ["subject", "site", "study", "item", "date", "daysOverdue"] as const;
 export type TDashboardSort = (typeof DASHBOARD_SORTS)[number];
 
-const ZOptionalId = z
+/** An optional record id from a search parameter, absent when empty. */
+export const ZOptionalId = z
   .string()
   .trim()
   .max(100)
@@ -36,7 +37,7 @@ const ZOptionalId = z
   .transform((v) => v || undefined);
 
 /** A whole number from a search parameter, absent when empty. */
-function optionalInteger(min: number) {
+export function optionalInteger(min: number) {
   return z
     .string()
     .optional()

@@ -64,7 +64,7 @@ for (const width of [1366, 390]) {
     const firstOverdue = page.getByTestId("worklist-overdue").locator("tbody tr").first();
     for (const column of [3, 4]) expect(await contentHeight(firstOverdue.locator("td").nth(column)), `worklist column ${column} wraps`).toBeLessThan(30);
     // A subject with records, an adverse event form, sample results and escalations (the safety sections).
-    await page.goto("/subjects");
+    await page.goto("/subjects?code=SH01-010");
     await page.getByRole("link", { name: "SH01-010", exact: true }).click();
     await expect(page.getByTestId("subject-page")).toBeVisible();
     const subjectPath = new URL(page.url()).pathname;
@@ -95,7 +95,7 @@ for (const width of [1366, 390]) {
     await page.getByRole("link", { name: /CART19-LTFU-01/ }).first().click();
     await expect(page).toHaveURL(/\/studies\/[a-z0-9]+$/);
     await expectPageFits(page, (await page.locator('a[href$="/reports/dsur"]').first().getAttribute("href"))!, width);
-    await page.goto("/subjects");
+    await page.goto("/subjects?code=SH01-010");
     await page.getByRole("link", { name: "SH01-010", exact: true }).click();
     await expect(page.getByTestId("subject-page")).toBeVisible();
     await expectPageFits(page, new URL(page.url()).pathname, width);

@@ -180,3 +180,59 @@ test("the audit trail pages through every record (100 at a time, older ones afte
   await expect(page.getByTestId("bad-params")).toContainText("before: not a record number");
   expect(await ids()).toBe(100);
 });
+
+test("the subject list is paged on the server, filtered by study, site and status and searched by code, also without JavaScript", async ({ page, browser }) => {
+  await login(page, "monitor");
+  await page.goto("/subjects");
+  const rows = page.getByTestId("subjects-list").locator("tbody tr");
+  const pages = page.getByTestId("subjects-pages");
+  await expect(pages).toContainText(/Page 1 of \d+ \(\d+ subjects\)/);
+  const total = Number((await pages.textContent())!.match(/\((\d+) subjects\)/)![1]);
+  expect(total).toBeGreaterThan(40);
+  expect(await rows.count()).toBe(Math.min(total, 50));
+
+  // Status: the two withdrawn demo subjects, each marked so.
+  const filter = page.getByTestId("subjects-filter");
+  await filter.getByLabel("Status").selectOption("withdrawn");
+  await Promise.all([page.waitForURL(/\/subjects\?.*status=withdrawn/), filter.getByRole("button", { name: "Apply" }).click()]);
+  await expect(rows).toHaveCount(2);
+  for (const row of await rows.all()) await expect(row).toContainText("Withdrawn");
+  await expect(pages).toContainText("Page 1 of 1 (2 subjects)");
+
+  // Code search (anywhere in the code, any case) with a site: only that site's matching codes.
+  await page.getByRole("link", { name: "Clear filters" }).click();
+  await expect(page).toHaveURL(/\/subjects$/);
+  // The form shows the cleared filter (it kept "Withdrawn" after a client-side navigation once).
+  await expect(filter.getByLabel("Status")).toHaveValue("");
+  const site = filter.getByLabel("Site");
+  await site.selectOption((await site.locator("option").filter({ hasText: "BJ-02" }).getAttribute("value"))!);
+  await filter.getByLabel("Subject code contains").fill("bj02-00");
+  await Promise.all([page.waitForURL(/code=bj02-00/), filter.getByRole("button", { name: "Apply" }).click()]);
+  await expect(rows.locator("td:first-child")).toHaveText(["BJ02-001", "BJ02-002", "BJ02-003", "BJ02-004", "BJ02-005", "BJ02-006", "BJ02-007", "BJ02-008", "BJ02-009"]);
+  // A wildcard is taken literally: no code holds "%".
+  await page.goto("/subjects?code=%25");
+  await expect(page.getByTestId("subjects-list-empty")).toHaveText("No subject matches these filters.");
+
+  // A bad parameter is named; a study outside the actor's scope is not found.
+  await page.goto("/subjects?page=0&status=asleep");
+  await expect(page.getByTestId("bad-params")).toContainText("page:");
+  await expect(page.getByTestId("bad-params")).toContainText("status:");
+  expect((await page.goto("/subjects?study=not-a-study-of-yours"))!.status()).toBe(404);
+
+  // Without JavaScript: the filter is a GET form, the pages are links.
+  const noScript = await browser.newContext({ javaScriptEnabled: false, storageState: await page.context().storageState() });
+  const offline = await noScript.newPage();
+  try {
+    await offline.goto("/subjects");
+    await offline.getByTestId("subjects-filter").getByLabel("Status").selectOption("active");
+    await Promise.all([offline.waitForURL(/status=active/), offline.getByTestId("subjects-filter").getByRole("button", { name: "Apply" }).click()]);
+    const activeTotal = Number((await offline.getByTestId("subjects-pages").textContent())!.match(/\((\d+) subjects\)/)![1]);
+    expect(activeTotal).toBeLessThan(total);
+    if (activeTotal > 50) {
+      await Promise.all([offline.waitForURL(/status=active&page=2/), offline.getByTestId("subjects-next").click()]);
+      await expect(offline.getByTestId("subjects-list").locator("tbody tr")).toHaveCount(Math.min(50, activeTotal - 50));
+    }
+  } finally {
+    await noScript.close();
+  }
+});

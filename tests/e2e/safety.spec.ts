@@ -20,7 +20,7 @@ function plusThreeMonths(date: string): string {
 test("investigator: month-6 integration-site result with a dominant clone → escalation with deadline and retest; monitor sees it", async ({ page, browser }) => {
   test.setTimeout(120_000);
   await login(page, "investigator");
-  await page.goto("/subjects");
+  await page.goto("/subjects?code=SH01-010");
   await page.getByRole("link", { name: "SH01-010", exact: true }).click();
   await expect(page.getByTestId("subject-page")).toBeVisible();
   const subjectUrl = page.url();

@@ -94,7 +94,7 @@ test("an investigator enrols a subject, records and signs the month-6 visit, see
 
 test("the subject timeline marks where an amendment's plan version takes over", async ({ page }) => {
   await login(page, "investigator");
-  await page.goto("/subjects");
+  await page.goto("/subjects?code=SH01-020");
   await page.getByRole("link", { name: "SH01-020" }).click();
   await expect(page.getByTestId("timeline")).toBeVisible();
   await expect(page.getByTestId("plan-version-marker").first()).toContainText("plan version 2");

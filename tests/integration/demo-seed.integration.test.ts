@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { disconnectDb, getDb } from "@/lib/db/client";
+import { listSubjectPage, listSubjects } from "@/lib/db/subjects";
 import { getActorByUserId } from "@/lib/db/users";
 import { listWorklistSections, listWorklistVisits, WORKLIST_SECTIONS } from "@/lib/db/visit-status";
 import { listSubjectExtensions } from "@/lib/safety-records/extensions";
@@ -123,5 +124,36 @@ describe("demo data", () => {
     }
     // Not vacuous: every kind of row the subject page shows was compared.
     for (const kind of ["subjects", "records", "signatures", "adverseEvents", "results", "escalations", "queries", "messages", "planVersions"]) expect(totals[kind], kind).toBeGreaterThan(0);
+  });
+
+  it("pages the subject list on the server: the pages in order are the whole scoped list, and each filter picks what it names", async () => {
+    const db = getDb();
+    for (const email of ["monitor@demo.test", "investigator2@demo.test"]) {
+      const actor = (await getActorByUserId(db, { userId: (await db.user.findUniqueOrThrow({ where: { email } })).id }))!;
+      const all = (await listSubjects(db, { actor })).sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : a.id < b.id ? -1 : 1));
+      expect(all.length).toBeGreaterThan(7);
+      const pageSize = 7;
+      const paged = [];
+      for (let page = 1; page <= Math.ceil(all.length / pageSize); page++) {
+        const { rows, total } = await listSubjectPage(db, { actor, page, pageSize });
+        expect(total).toBe(all.length);
+        paged.push(...rows);
+      }
+      expect(paged).toEqual(all);
+      expect(await listSubjectPage(db, { actor, page: 99, pageSize })).toEqual({ rows: [], total: all.length });
+      const withdrawn = all.filter((s) => s.status === "withdrawn");
+      const site = all[0]!.siteId;
+      const study = all[all.length - 1]!.studyId;
+      const cases: Array<[Parameters<typeof listSubjectPage>[1], typeof all]> = [
+        [{ actor, status: "withdrawn", page: 1, pageSize: 100 }, withdrawn],
+        [{ actor, siteId: site, page: 1, pageSize: 100 }, all.filter((s) => s.siteId === site)],
+        [{ actor, studyId: study, status: "active", page: 1, pageSize: 100 }, all.filter((s) => s.studyId === study && s.status === "active")],
+        [{ actor, code: all[3]!.code.slice(-4).toLowerCase(), page: 1, pageSize: 100 }, all.filter((s) => s.code.toLowerCase().includes(all[3]!.code.slice(-4).toLowerCase()))],
+        // LIKE's wildcards are taken literally.
+        [{ actor, code: "%", page: 1, pageSize: 100 }, []],
+        [{ actor, code: "_", page: 1, pageSize: 100 }, []],
+      ];
+      for (const [options, expected] of cases) expect(await listSubjectPage(db, options)).toEqual({ rows: expected, total: expected.length });
+    }
   });
 });

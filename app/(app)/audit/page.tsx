@@ -79,7 +79,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     <section className="flex flex-col gap-4">
       <PageHeader title={t("audit.title")} description={t("audit.intro", { count: PAGE_SIZE })} />
       <BadParams messages={refused.map((key) => t(key))} />
-      <form method="get" action="/audit" className="card flex flex-wrap items-end gap-3" data-testid="audit-filter">
+      <form key={auditTrailHref(filter)} method="get" action="/audit" className="card flex flex-wrap items-end gap-3" data-testid="audit-filter">
         <div>
           <label className="label" htmlFor="audit-entity">
             {t("audit.what")}

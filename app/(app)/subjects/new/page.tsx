@@ -28,7 +28,7 @@ export default async function EnrolPage({ searchParams }: { searchParams: Promis
       <BadParams messages={refused} />
       {!study ? <p className="card text-slate-700">{t("subjects.noEnrollable")}</p> : null}
       {study && studies.length > 1 ? (
-        <form method="get" action="/subjects/new" className="card flex flex-wrap items-end gap-3" data-testid="enrol-study-picker">
+        <form key={study.id} method="get" action="/subjects/new" className="card flex flex-wrap items-end gap-3" data-testid="enrol-study-picker">
           <div className="min-w-0 flex-1 basis-64">
             <label className="label" htmlFor="enrol-study-choice">
               {t("subjects.studyToEnrol")}
