@@ -44,6 +44,12 @@ export default defineConfig([
     },
   },
   {
+    // Links: components/ui/link.tsx (no prefetching of dynamic pages, decision 010), not next/link.
+    files: ["app/**/*.tsx", "components/**/*.tsx"],
+    ignores: ["components/ui/link.tsx"],
+    rules: { "no-restricted-imports": ["error", { paths: [{ name: "next/link", message: "Use components/ui/link.tsx: next/link prefetches every link in view, a server request each (decision 010)." }] }] },
+  },
+  {
     files: ["lib/rules/**/*.ts", "lib/schedule/**/*.ts", "lib/safety/**/*.ts", "lib/exports/**/*.ts"],
     // lib/exports/services/ reads the database and feeds the pure renderers beside it.
     ignores: ["**/*.test.ts", "**/*.bench.ts", "lib/exports/services/**"],

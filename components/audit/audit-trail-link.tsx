@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import type { Actor } from "@/lib/auth/actor";
 import { auditTrailHref } from "@/lib/audit/display";
 import { hasPermission } from "@/lib/auth/permissions";

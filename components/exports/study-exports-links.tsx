@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { SectionCard } from "@/components/ui/section-card";
 import type { Translate } from "@/lib/i18n/translate";
 

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import type { AnswerQueryAction } from "@/components/monitoring/action-props";
 import { QueryStepForm } from "@/components/monitoring/query-forms";
 import type { Actor } from "@/lib/auth/actor";

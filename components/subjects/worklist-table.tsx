@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { StatusBadge } from "@/components/subjects/status-badge";
 import type { WorklistRow } from "@/lib/db/visit-status";
 import { getTranslator } from "@/lib/i18n/server";

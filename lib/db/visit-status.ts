@@ -72,6 +72,24 @@ export interface WorklistRow {
 }
 
 /**
+ * The open rows (not recorded, still required) of the (study, site) pairs of the CTE `p`, with a
+ * window start up to `asOf` + `days` (a visit due by then starts its window by then): the body of
+ * the worklist's MATERIALIZED CTE. One scan of scheduled_visit_open_idx ("siteId", "windowStart")
+ * for the sites of `p`, the study checked on the index's included "studyId" (arrays, not a join:
+ * joined per pair, the planner read an investigator's site once per study, five times over).
+ * A study and site of `p` that are not a pair of `p` hold no subject (a subject's study and site
+ * are a study_site row), and the caller scopes the subjects again with subjectScopeSql.
+ */
+function openVisitsOfPairsSql(asOf: string, days: number): Prisma.Sql {
+  return Prisma.sql`
+      SELECT sv."subjectId", sv."visitId", sv."planVersion", sv."source", sv."targetDate", sv."windowStart", sv."windowEnd", sv."contactMode"
+      FROM "scheduled_visit" sv
+      WHERE sv."siteId" = ANY(ARRAY(SELECT DISTINCT p."siteId" FROM p)) AND sv."studyId" = ANY(ARRAY(SELECT DISTINCT p."studyId" FROM p))
+        AND sv."open" AND sv."windowStart" <= ${asOf}::date + ${days}::int
+        AND (sv."windowStart" <= ${asOf}::date OR sv."targetDate" <= ${asOf}::date + ${days}::int)`;
+}
+
+/**
  * The investigator's morning: unrecorded visits of active subjects in scope that are overdue,
  * in window, or due within `days` of `asOf` (target date). One indexed query: the open visits
  * (not recorded, still required; for an active subject every unrecorded visit) of the actor's
@@ -85,10 +103,7 @@ export async function listWorklistVisits(db: Db, options: { actor: Actor; asOf: 
   return db.$queryRaw<WorklistRow[]>(Prisma.sql`
     WITH p AS MATERIALIZED (${studySiteScopeSql(options.actor)}),
     sv AS MATERIALIZED (
-      SELECT sv."subjectId", sv."visitId", sv."planVersion", sv."source", sv."targetDate", sv."windowStart", sv."windowEnd", sv."contactMode"
-      FROM p JOIN "scheduled_visit" sv ON sv."siteId" = p."siteId" AND sv."studyId" = p."studyId"
-      WHERE sv."open" AND sv."windowStart" <= ${options.asOf}::date + ${days}::int
-        AND (sv."windowStart" <= ${options.asOf}::date OR sv."targetDate" <= ${options.asOf}::date + ${days}::int))
+${openVisitsOfPairsSql(options.asOf, days)})
     SELECT s."id" AS "subjectId", s."code", s."studyId", st."protocolNumber", si."code" AS "siteCode",
       sv."visitId", sv."planVersion", sv."source", sv."targetDate", sv."windowStart", sv."windowEnd", sv."contactMode",
       ltfu_visit_status(sv."targetDate", sv."windowStart", sv."windowEnd", NULL, s."status", s."statusDate", ${options.asOf}::date) AS "status"
@@ -151,10 +166,7 @@ export async function listWorklistSections(
   const rows = await db.$queryRaw<Array<WorklistRow & { section: WorklistSection; n: number; total: number }>>(Prisma.sql`
     WITH p AS MATERIALIZED (${studySiteScopeSql(options.actor)}),
     sv AS MATERIALIZED (
-      SELECT sv."subjectId", sv."visitId", sv."planVersion", sv."source", sv."targetDate", sv."windowStart", sv."windowEnd", sv."contactMode"
-      FROM p JOIN "scheduled_visit" sv ON sv."siteId" = p."siteId" AND sv."studyId" = p."studyId"
-      WHERE sv."open" AND sv."windowStart" <= ${options.asOf}::date + ${days}::int
-        AND (sv."windowStart" <= ${options.asOf}::date OR sv."targetDate" <= ${options.asOf}::date + ${days}::int)),
+${openVisitsOfPairsSql(options.asOf, days)}),
     w AS (
       SELECT s."id" AS "subjectId", s."code", s."studyId", s."siteId", sv."visitId", sv."planVersion", sv."source", sv."targetDate", sv."windowStart", sv."windowEnd", sv."contactMode",
         ltfu_visit_status(sv."targetDate", sv."windowStart", sv."windowEnd", NULL, s."status", s."statusDate", ${options.asOf}::date) AS "status"

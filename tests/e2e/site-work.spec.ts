@@ -133,3 +133,23 @@ test("the worklist is paged on the server: each section has its own page, a page
   await expect(page.getByTestId("bad-params")).toHaveText("asOf: 须为存在的日期（YYYY-MM-DD）");
   await page.getByTestId("locale-switch").selectOption("en");
 });
+
+test("a page view sends no prefetch requests: links navigate on click only (every page is dynamic; a prefetch per link in view cost more than the page)", async ({ page }) => {
+  await login(page, "investigator");
+  const prefetches: string[] = [];
+  page.on("request", (request) => {
+    if (request.headers()["next-router-prefetch"]) prefetches.push(request.url());
+  });
+  for (const path of ["/investigator", "/subjects", "/dashboard"]) {
+    await page.goto(path);
+    await page.mouse.wheel(0, 4000);
+    await page.waitForTimeout(1500);
+  }
+  expect(prefetches).toEqual([]);
+  // A link still navigates on the client: the worklist's first subject opens without a full page load.
+  await page.goto("/investigator");
+  await page.evaluate(() => ((window as unknown as { __sameDocument: boolean }).__sameDocument = true));
+  await Promise.all([page.waitForURL(/\/subjects\/(?!new)[a-z0-9]+$/), page.getByTestId("worklist-overdue").getByRole("link").first().click()]);
+  await expect(page.getByTestId("subject-page")).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
+});

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { answerQueryAction } from "@/app/(app)/queries/actions";
 import { ClientMessages } from "@/components/i18n/client-messages";
 import { OpenQueriesWorklist } from "@/components/monitoring/open-queries";

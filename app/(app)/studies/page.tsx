@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { createStudyAction } from "@/app/(app)/studies/actions";
 import { StudyForm } from "@/components/studies/study-form";
 import { DataTable } from "@/components/ui/data-table";

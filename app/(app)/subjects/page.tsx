@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { notFound } from "next/navigation";
 import { StatusBadge } from "@/components/subjects/status-badge";
 import { BadParams } from "@/components/ui/bad-params";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { notFound } from "next/navigation";
 import { DsurReportView } from "@/components/exports/dsur-report";
 import { PrintButton } from "@/components/ui/print-button";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { notFound } from "next/navigation";
 import { recordVisitAction } from "@/app/(app)/subjects/actions";
 import { ClientMessages } from "@/components/i18n/client-messages";
