@@ -25,6 +25,7 @@ import { todayCalendarDate } from "@/lib/subjects/today";
 import { calendarDateFromDb } from "@/lib/validation/calendar-date";
 import { DASHBOARD_SORTS, ZDashboardParams, type TDashboardList, type TDashboardParams, type TDashboardSort } from "@/lib/validation/dashboard";
 import { BadParams } from "@/components/ui/bad-params";
+import { FilterInput, FilterSelect } from "@/components/ui/filter-fields";
 
 export type SearchParams = Record<string, string | string[] | undefined>;
 
@@ -128,25 +129,8 @@ export async function DashboardView({ actor, searchParams, basePath, testId }: {
         <h1 className="text-2xl font-semibold">{t("dashboard.title")}</h1>
         <p className="mt-2 text-slate-700">{t("dashboard.intro")}</p>
         <form key={href(params, {})} method="get" action={basePath} className="mt-3 flex flex-wrap items-end gap-3" aria-label={t("dashboard.apply")}>
-          <div>
-            <label className="label" htmlFor="dashboard-study">
-              {t("dashboard.study")}
-            </label>
-            <select id="dashboard-study" name="study" className="input" defaultValue={params.study ?? ""}>
-              <option value="">{t("dashboard.allStudies")}</option>
-              {studies.map((study) => (
-                <option key={study.id} value={study.id}>
-                  {study.protocolNumber} — {study.title}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div>
-            <label className="label" htmlFor="dashboard-as-of">
-              {t("dashboard.asOf")}
-            </label>
-            <input id="dashboard-as-of" name="asOf" type="date" className="input" defaultValue={asOf} />
-          </div>
+          <FilterSelect id="dashboard-study" name="study" label={t("dashboard.study")} anyLabel={t("dashboard.allStudies")} value={params.study} options={studies.map((study) => ({ value: study.id, label: `${study.protocolNumber} — ${study.title}` }))} />
+          <FilterInput id="dashboard-as-of" name="asOf" type="date" label={t("dashboard.asOf")} value={asOf} />
           <button type="submit" className="btn-secondary">
             {t("dashboard.apply")}
           </button>
@@ -192,31 +176,9 @@ export async function DashboardView({ actor, searchParams, basePath, testId }: {
           </div>
           <form key={href(params, {})} method="get" action={`${basePath}#list`} className="flex flex-wrap items-end gap-3" aria-label={t("dashboard.list.filter")}>
             {(["study", "asOf", "list", "sort", "dir"] as const).map((key) => (params[key] !== undefined ? <input key={key} type="hidden" name={key} value={String(params[key])} /> : null))}
-            <div>
-              <label className="label" htmlFor="list-site">
-                {t("dashboard.list.filterSite")}
-              </label>
-              <select id="list-site" name="site" className="input" defaultValue={params.site ?? ""}>
-                <option value="">{t("dashboard.list.anySite")}</option>
-                {dashboard.sites.map((site) => (
-                  <option key={site.siteId} value={site.siteId}>
-                    {site.code}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div>
-              <label className="label" htmlFor="list-item">
-                {t("dashboard.list.filterVisit")}
-              </label>
-              <input id="list-item" name="item" className="input" defaultValue={params.item ?? ""} />
-            </div>
-            <div>
-              <label className="label" htmlFor="list-min-days">
-                {t("dashboard.list.filterMinDays")}
-              </label>
-              <input id="list-min-days" name="minDays" type="number" min={0} className="input" defaultValue={params.minDays ?? ""} />
-            </div>
+            <FilterSelect id="list-site" name="site" label={t("dashboard.list.filterSite")} anyLabel={t("dashboard.list.anySite")} value={params.site} options={dashboard.sites.map((site) => ({ value: site.siteId, label: site.code }))} />
+            <FilterInput id="list-item" name="item" label={t("dashboard.list.filterVisit")} value={params.item} />
+            <FilterInput id="list-min-days" name="minDays" type="number" min={0} label={t("dashboard.list.filterMinDays")} value={params.minDays} />
             <button type="submit" className="btn-secondary">
               {t("dashboard.list.filter")}
             </button>

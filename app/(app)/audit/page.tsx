@@ -1,6 +1,7 @@
 import Link from "@/components/ui/link";
 import { BadParams } from "@/components/ui/bad-params";
 import { DataTable } from "@/components/ui/data-table";
+import { FilterInput, FilterSelect } from "@/components/ui/filter-fields";
 import { PageHeader } from "@/components/ui/page-header";
 import { auditChangeLines, auditTrailHref, showAuditValue, type StoredAuditValues } from "@/lib/audit/display";
 import { requirePageActor } from "@/lib/auth/page";
@@ -80,25 +81,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       <PageHeader title={t("audit.title")} description={t("audit.intro", { count: PAGE_SIZE })} />
       <BadParams messages={refused.map((key) => t(key))} />
       <form key={auditTrailHref(filter)} method="get" action="/audit" className="card flex flex-wrap items-end gap-3" data-testid="audit-filter">
-        <div>
-          <label className="label" htmlFor="audit-entity">
-            {t("audit.what")}
-          </label>
-          <select id="audit-entity" name="entity" className="input" defaultValue={filter.entity ?? ""}>
-            <option value="">{t("audit.allEntities")}</option>
-            {AUDITED_ENTITIES.map((entity) => (
-              <option key={entity} value={entity}>
-                {auditEntityLabel(t, entity)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="min-w-0 flex-1 basis-56">
-          <label className="label" htmlFor="audit-entity-id">
-            {t("audit.entityId")}
-          </label>
-          <input id="audit-entity-id" name="entityId" className="input" defaultValue={filter.entityId ?? ""} autoComplete="off" />
-        </div>
+        <FilterSelect id="audit-entity" name="entity" label={t("audit.what")} anyLabel={t("audit.allEntities")} value={filter.entity} options={AUDITED_ENTITIES.map((entity) => ({ value: entity, label: auditEntityLabel(t, entity) }))} />
+        <FilterInput id="audit-entity-id" name="entityId" label={t("audit.entityId")} value={filter.entityId} className="min-w-0 flex-1 basis-56" autoComplete="off" />
         <button type="submit" className="btn-secondary">
           {t("audit.apply")}
         </button>

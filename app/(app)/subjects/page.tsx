@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { StatusBadge } from "@/components/subjects/status-badge";
 import { BadParams } from "@/components/ui/bad-params";
 import { DataTable } from "@/components/ui/data-table";
+import { FilterInput, FilterSelect } from "@/components/ui/filter-fields";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageActor } from "@/lib/auth/page";
 import { AT_ANY_OWN_SITE, hasPermission } from "@/lib/auth/permissions";
@@ -66,51 +67,10 @@ export default async function SubjectsPage({ searchParams }: { searchParams: Pro
       />
       <BadParams messages={badFields} />
       <form key={listHref(params)} method="get" action="/subjects" className="card flex flex-wrap items-end gap-3" aria-label={t("subjects.filter")} data-testid="subjects-filter">
-        <div>
-          <label className="label" htmlFor="subjects-study">
-            {t("subjects.study")}
-          </label>
-          <select id="subjects-study" name="study" className="input" defaultValue={params.study ?? ""}>
-            <option value="">{t("subjects.allStudies")}</option>
-            {studies.map((study) => (
-              <option key={study.id} value={study.id}>
-                {study.protocolNumber}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label className="label" htmlFor="subjects-site">
-            {t("subjects.site")}
-          </label>
-          <select id="subjects-site" name="site" className="input" defaultValue={params.site ?? ""}>
-            <option value="">{t("subjects.allSites")}</option>
-            {sites.map((site) => (
-              <option key={site.id} value={site.id}>
-                {site.code} — {site.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label className="label" htmlFor="subjects-status">
-            {t("subjects.status")}
-          </label>
-          <select id="subjects-status" name="status" className="input" defaultValue={params.status ?? ""}>
-            <option value="">{t("subjects.allStatuses")}</option>
-            {SUBJECT_STATUSES.map((status) => (
-              <option key={status} value={status}>
-                {t(`subjects.status.${status}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="min-w-0 flex-1 basis-40">
-          <label className="label" htmlFor="subjects-code">
-            {t("subjects.codeSearch")}
-          </label>
-          <input id="subjects-code" name="code" className="input" defaultValue={params.code ?? ""} maxLength={40} autoComplete="off" />
-        </div>
+        <FilterSelect id="subjects-study" name="study" label={t("subjects.study")} anyLabel={t("subjects.allStudies")} value={params.study} options={studies.map((study) => ({ value: study.id, label: study.protocolNumber }))} />
+        <FilterSelect id="subjects-site" name="site" label={t("subjects.site")} anyLabel={t("subjects.allSites")} value={params.site} options={sites.map((site) => ({ value: site.id, label: `${site.code} — ${site.name}` }))} />
+        <FilterSelect id="subjects-status" name="status" label={t("subjects.status")} anyLabel={t("subjects.allStatuses")} value={params.status} options={SUBJECT_STATUSES.map((status) => ({ value: status, label: t(`subjects.status.${status}`) }))} />
+        <FilterInput id="subjects-code" name="code" label={t("subjects.codeSearch")} value={params.code} className="min-w-0 flex-1 basis-40" maxLength={40} autoComplete="off" />
         <button type="submit" className="btn-secondary">
           {t("subjects.apply")}
         </button>
