@@ -140,12 +140,25 @@ export async function getVisitRecord(db: Db | Tx, options: { actor: Actor; subje
   return record ?? null;
 }
 
+/**
+ * The rows of a table holding a `subjectId` (its model's own columns, lib/db/columns.ts) of one
+ * subject in the actor's scope, in `order` (over the table's alias `t`); empty when the subject is
+ * out of scope. One raw query, scoped by a join to the subject: the subject page's safety lists and
+ * planned rows. `table` and `order` are constants of the callers, never input.
+ */
+export async function rowsOfScopedSubject<T>(
+  db: Db | Tx,
+  options: { table: "scheduled_visit" | "adverse_event" | "sample_result" | "escalation"; fields: Readonly<Record<string, unknown>>; actor: Actor; subjectId: string; and?: Prisma.Sql; order: Prisma.Sql },
+): Promise<T[]> {
+  return db.$queryRaw<T[]>(Prisma.sql`
+    SELECT ${modelColumns(options.fields, "t")} FROM ${Prisma.raw(`"${options.table}"`)} t JOIN "subject" s ON s."id" = t."subjectId"
+    WHERE t."subjectId" = ${options.subjectId} ${options.and ?? Prisma.empty} AND ${subjectScopeSql(options.actor)}
+    ORDER BY ${options.order}`);
+}
+
 /** The stored schedule rows of a subject in the actor's scope, by target date. */
 export async function listScheduledVisits(db: Db | Tx, options: { actor: Actor; subjectId: string }): Promise<ScheduledVisit[]> {
-  return db.$queryRaw<ScheduledVisit[]>(Prisma.sql`
-    SELECT ${modelColumns(Prisma.ScheduledVisitScalarFieldEnum, "sv")} FROM "scheduled_visit" sv JOIN "subject" s ON s."id" = sv."subjectId"
-    WHERE sv."subjectId" = ${options.subjectId} AND ${subjectScopeSql(options.actor)}
-    ORDER BY sv."targetDate", sv."visitId", sv."id"`);
+  return rowsOfScopedSubject(db, { ...options, table: "scheduled_visit", fields: Prisma.ScheduledVisitScalarFieldEnum, order: Prisma.sql`t."targetDate", t."visitId", t."id"` });
 }
 
 /** Contact attempts of a subject in the actor's scope. */
