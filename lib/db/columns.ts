@@ -6,7 +6,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
  * object's `true` fields), never from input, so the list follows the schema. Raw reads on hot
  * pages cost about a fifth of the same Prisma call (decision 010, "Per-request cost"); the
  * driver adapter returns the same JavaScript values (Date, arrays, parsed JSON) as Prisma does,
- * which tests/integration/subject-reads.integration.test.ts holds for every raw read.
+ * which tests/integration/subject-reads.ts (run by the demo-seed integration test) holds for every raw read.
  */
 export function modelColumns(fields: Readonly<Record<string, unknown>>, alias: string): Prisma.Sql {
   const names = Object.entries(fields)

@@ -119,7 +119,7 @@ export async function getDashboard(db: Db, scope: DashboardScope): Promise<Dashb
       SELECT DISTINCT si."id" AS "siteId", si."code"
       FROM "study_site" ss JOIN "site" si ON si."id" = ss."siteId" JOIN "study" st ON st."id" = ss."studyId"
       WHERE st."organizationId" = ${actor.organizationId}
-        ${actor.role === "SPONSOR_ADMIN" ? Prisma.empty : Prisma.sql`AND EXISTS (SELECT 1 FROM "study_member" m WHERE m."studyId" = st."id" AND m."userId" = ${actor.id})`}
+        ${actor.role === "SPONSOR_ADMIN" ? Prisma.empty : Prisma.sql`AND EXISTS (SELECT 1 FROM "study_member" m WHERE m."studyId" = st."id" AND m."userId" = ${actor.id} AND m."endedAt" IS NULL)`}
         ${actor.role === "INVESTIGATOR" ? Prisma.sql`AND si."id" = ANY(${actor.siteIds}::text[])` : Prisma.empty}
         ${scope.studyId ? Prisma.sql`AND st."id" = ${scope.studyId}` : Prisma.empty}
         ${scope.siteId ? Prisma.sql`AND si."id" = ${scope.siteId}` : Prisma.empty}

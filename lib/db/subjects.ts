@@ -9,12 +9,13 @@ import { Prisma, type ScheduledVisit } from "@/lib/generated/prisma/client";
 /**
  * The subjects an actor may see, the one scope of every subject, schedule, visit and
  * signature query: the sponsor administrator sees the organisation's; a monitor the subjects
- * of the studies they are members of; an investigator only those at their assigned sites of
- * those studies. Anything outside is "not found".
+ * of the studies they are members of now (an ended membership, kept as history, grants nothing);
+ * an investigator only those at their assigned sites of those studies. Anything outside is
+ * "not found". Its SQL twin is `subjectScopeSql` (lib/db/visit-status.ts).
  */
 export function subjectScopeFilter(actor: Actor): Prisma.SubjectWhereInput {
   if (actor.role === "SPONSOR_ADMIN") return { organizationId: actor.organizationId };
-  const member = { study: { members: { some: { userId: actor.id } } } };
+  const member = { study: { members: { some: { userId: actor.id, endedAt: null } } } };
   if (actor.role === "MONITOR") return { organizationId: actor.organizationId, ...member };
   return { organizationId: actor.organizationId, siteId: { in: actor.siteIds }, ...member };
 }
@@ -189,7 +190,7 @@ export async function listEnrollableStudies(db: Db, options: { actor: Actor }) {
   const studies = await db.study.findMany({
     where: {
       organizationId: actor.organizationId,
-      members: { some: { userId: actor.id } },
+      members: { some: { userId: actor.id, endedAt: null } },
       planVersions: { some: { status: "ACTIVE" } },
       consentVersions: { some: { status: "ACTIVE" } },
       sites: { some: { siteId: { in: actor.siteIds } } },

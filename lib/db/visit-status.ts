@@ -8,7 +8,7 @@ import type { VisitStatus } from "@/lib/schedule/visit-status";
 export function subjectScopeSql(actor: Actor): Prisma.Sql {
   const organization = Prisma.sql`s."organizationId" = ${actor.organizationId}`;
   if (actor.role === "SPONSOR_ADMIN") return organization;
-  const member = Prisma.sql`EXISTS (SELECT 1 FROM "study_member" m WHERE m."studyId" = s."studyId" AND m."userId" = ${actor.id})`;
+  const member = Prisma.sql`EXISTS (SELECT 1 FROM "study_member" m WHERE m."studyId" = s."studyId" AND m."userId" = ${actor.id} AND m."endedAt" IS NULL)`;
   if (actor.role === "MONITOR") return Prisma.sql`${organization} AND ${member}`;
   // An investigator without sites sees nothing (ANY of an empty array is false).
   return Prisma.sql`${organization} AND s."siteId" = ANY(${actor.siteIds}::text[]) AND ${member}`;
@@ -26,7 +26,7 @@ export function studySiteScopeSql(actor: Actor, narrow: { studyId?: string; site
   return Prisma.sql`SELECT DISTINCT ss."studyId", ss."siteId"
     FROM "study_site" ss JOIN "study" st ON st."id" = ss."studyId"
     WHERE st."organizationId" = ${actor.organizationId}
-      ${actor.role === "SPONSOR_ADMIN" ? Prisma.empty : Prisma.sql`AND EXISTS (SELECT 1 FROM "study_member" m WHERE m."studyId" = st."id" AND m."userId" = ${actor.id})`}
+      ${actor.role === "SPONSOR_ADMIN" ? Prisma.empty : Prisma.sql`AND EXISTS (SELECT 1 FROM "study_member" m WHERE m."studyId" = st."id" AND m."userId" = ${actor.id} AND m."endedAt" IS NULL)`}
       ${actor.role === "SPONSOR_ADMIN" || actor.role === "MONITOR" ? Prisma.empty : Prisma.sql`AND ss."siteId" = ANY(${actor.siteIds}::text[])`}
       ${narrow.studyId ? Prisma.sql`AND ss."studyId" = ${narrow.studyId}` : Prisma.empty}
       ${narrow.siteId ? Prisma.sql`AND ss."siteId" = ${narrow.siteId}` : Prisma.empty}`;

@@ -7,6 +7,10 @@ import { listSubjectExtensions } from "@/lib/safety-records/extensions";
 import { getSubjectSchedule } from "@/lib/subjects/subject-schedule";
 import { todayCalendarDate } from "@/lib/subjects/today";
 import { seedDemo } from "@/prisma/seed-demo";
+import { hashPassword } from "@/lib/auth/password";
+import { getDashboard } from "@/lib/db/dashboard";
+import { getSubject } from "@/lib/db/subjects";
+import { createOrganizationFixture } from "./fixtures";
 import { expectRawReadsEqualPrisma } from "./subject-reads";
 
 afterAll(disconnectDb);
@@ -154,6 +158,48 @@ describe("demo data", () => {
         [{ actor, code: "_", page: 1, pageSize: 100 }, []],
       ];
       for (const [options, expected] of cases) expect(await listSubjectPage(db, options)).toEqual({ rows: expected, total: expected.length });
+    }
+  });
+
+  it("a member whose study membership ended, or a user of another organisation, reads none of those subjects: pages, worklist, dashboard", { timeout: 120_000 }, async () => {
+    const db = getDb();
+    const organization = await db.organization.findFirstOrThrow({ where: { name: { startsWith: "Demo" } } });
+    const cart = await db.study.findFirstOrThrow({ where: { protocolNumber: "CART19-LTFU-01" } });
+    const aav = await db.study.findFirstOrThrow({ where: { protocolNumber: { startsWith: "F9-AAV" } } });
+    const sh01 = await db.site.findFirstOrThrow({ where: { organizationId: organization.id, code: "SH-01" } });
+    const subjectIds = await db.subject.findMany({ where: { organizationId: organization.id }, select: { id: true, studyId: true } });
+    const passwordHash = await hashPassword("ended-member-1");
+    const stamp = Date.now().toString(36);
+    // A monitor and an investigator (SH-01) of both demo studies, then taken off the AAV study (setStudyMembers ends the membership, it keeps the row).
+    const users = await Promise.all(
+      (["MONITOR", "INVESTIGATOR"] as const).map((role) =>
+        db.user.create({ data: { organizationId: organization.id, email: `ended-${role.toLowerCase()}-${stamp}@demo.test`, name: `Ended ${role}`, role, passwordHash, ...(role === "INVESTIGATOR" ? { sites: { create: [{ siteId: sh01.id, organizationId: organization.id }] } } : {}) } }),
+      ),
+    );
+    for (const user of users) for (const study of [cart, aav]) await db.studyMember.create({ data: { organizationId: organization.id, studyId: study.id, userId: user.id } });
+    await db.studyMember.updateMany({ where: { studyId: aav.id, userId: { in: users.map((u) => u.id) } }, data: { endedAt: new Date() } });
+    const today = todayCalendarDate();
+    for (const user of users) {
+      const actor = (await getActorByUserId(db, { userId: user.id }))!;
+      const aavSubjects = subjectIds.filter((s) => s.studyId === aav.id);
+      expect(aavSubjects.length).toBeGreaterThan(0);
+      for (const subject of aavSubjects) expect(await getSubject(db, { actor, subjectId: subject.id })).toBeNull();
+      expect((await listSubjectPage(db, { actor, studyId: aav.id, page: 1, pageSize: 100 })).total).toBe(0);
+      expect((await listSubjectPage(db, { actor, studyId: cart.id, page: 1, pageSize: 100 })).total).toBeGreaterThan(0);
+      const compared = await expectRawReadsEqualPrisma(db, actor, subjectIds.map((s) => s.id));
+      expect(compared.outOfScope).toBeGreaterThanOrEqual(aavSubjects.length);
+      expect((await getDashboard(db, { actor, asOf: today, studyId: aav.id })).sites).toEqual([]);
+      if (actor.role === "INVESTIGATOR") {
+        const worklist = await listWorklistVisits(db, { actor, asOf: today });
+        expect(worklist.length).toBeGreaterThan(0);
+        expect(worklist.filter((v) => v.studyId === aav.id)).toEqual([]);
+      }
+    }
+    // Another organisation's users read nothing of the demo organisation.
+    const other = await createOrganizationFixture();
+    for (const actor of [other.sponsor, other.monitor, other.investigator]) {
+      const compared = await expectRawReadsEqualPrisma(db, actor, subjectIds.map((s) => s.id));
+      expect(compared.outOfScope).toBe(subjectIds.length);
     }
   });
 });

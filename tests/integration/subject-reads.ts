@@ -22,7 +22,10 @@ export async function expectRawReadsEqualPrisma(db: Db, actor: Actor, subjectIds
     const inScope = { subjectId, subject: scope };
     const records = await db.visitRecord.findMany({ where: inScope, include: { signatures: { select: signatureSelect, orderBy: [{ signedAt: "desc" }, { id: "desc" }] } }, orderBy: [{ date: "asc" }, { visitId: "asc" }, { id: "asc" }] });
     expect(await listVisitRecords(db, { actor, subjectId })).toEqual(records);
-    for (const record of records) expect(await getVisitRecord(db, { actor, subjectId, recordId: record.id })).toEqual(record);
+    // Every record of the subject, scoped or not: out of scope, even a real record id reads as nothing.
+    for (const { id } of await db.visitRecord.findMany({ where: { subjectId }, select: { id: true } })) {
+      expect(await getVisitRecord(db, { actor, subjectId, recordId: id })).toEqual(subject ? records.find((r) => r.id === id) : null);
+    }
     expect(await listScheduledVisits(db, { actor, subjectId })).toEqual(await db.scheduledVisit.findMany({ where: inScope, orderBy: [{ targetDate: "asc" }, { visitId: "asc" }, { id: "asc" }] }));
     const adverseEvents = await db.adverseEvent.findMany({ where: { subjectId: subject ? subjectId : "-" }, orderBy: [{ onsetDate: "asc" }, { createdAt: "asc" }, { id: "asc" }] });
     expect(await listAdverseEvents(db, { actor, subjectId })).toEqual(adverseEvents);
