@@ -45,7 +45,7 @@ export default defineConfig([
   },
   {
     // Links: components/ui/link.tsx (no prefetching of dynamic pages, decision 010), not next/link.
-    files: ["app/**/*.tsx", "components/**/*.tsx"],
+    files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}", "lib/**/*.{ts,tsx}"],
     ignores: ["components/ui/link.tsx"],
     rules: { "no-restricted-imports": ["error", { paths: [{ name: "next/link", message: "Use components/ui/link.tsx: next/link prefetches every link in view, a server request each (decision 010)." }] }] },
   },

@@ -23,11 +23,12 @@ import { translateFieldError } from "@/lib/i18n/field-errors";
 import { getLocale, getTranslator } from "@/lib/i18n/server";
 import { todayCalendarDate } from "@/lib/subjects/today";
 import { calendarDateFromDb } from "@/lib/validation/calendar-date";
+import { parseSearchParams, type SearchParams } from "@/lib/validation/search-params";
 import { DASHBOARD_SORTS, ZDashboardParams, type TDashboardList, type TDashboardParams, type TDashboardSort } from "@/lib/validation/dashboard";
 import { BadParams } from "@/components/ui/bad-params";
 import { FilterInput, FilterSelect } from "@/components/ui/filter-fields";
 
-export type SearchParams = Record<string, string | string[] | undefined>;
+export type { SearchParams };
 
 /** Each list behind a number: its name in the reader's language and its number on the dashboard. */
 const LISTS: Record<TDashboardList, { label: MessageKey; count: (d: Dashboard) => number }> = {
@@ -70,10 +71,6 @@ const SORT_LABEL: Record<TDashboardSort, MessageKey> = {
   daysOverdue: "dashboard.list.daysOverdue",
 };
 
-function first(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value[0] : value;
-}
-
 /** The page's URL with some parameters changed (undefined removes one). */
 function hrefFor(basePath: string, params: TDashboardParams, changes: Partial<Record<keyof TDashboardParams, string | number | undefined>>, hash = ""): string {
   const merged: Record<string, string | number | undefined> = { ...params, ...changes };
@@ -94,10 +91,9 @@ export async function DashboardView({ actor, searchParams, basePath, testId }: {
   const t = await getTranslator();
   const raw = searchParams;
   const href = (params: TDashboardParams, changes: Partial<Record<keyof TDashboardParams, string | number | undefined>>, hash = "") => hrefFor(basePath, params, changes, hash);
-  const parsed = ZDashboardParams.safeParse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, first(v)])));
-  const params: TDashboardParams = parsed.success ? parsed.data : { study: undefined, site: undefined, item: undefined };
+  const { params, refused } = parseSearchParams(ZDashboardParams, raw);
   const locale = await getLocale();
-  const badFields = parsed.success ? [] : [...new Set(parsed.error.issues.map((i) => `${String(i.path[0])}: ${translateFieldError(locale, i.message)}`))];
+  const badFields = refused.map(({ field, message }) => `${field}: ${translateFieldError(locale, message)}`);
   const asOf = params.asOf ?? todayCalendarDate();
   const db = getDb();
   const studies = await listStudies(db, { actor });

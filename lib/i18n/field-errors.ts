@@ -104,12 +104,17 @@ const ZH_CN: Record<string, string> = {
   "No such visit record.": "未找到该访视记录。",
   // A page's address (BadParams): the page number of a list.
   "expected a page number from 1": "须为从 1 开始的页码",
+  "not a subject status": "不是受试者状态",
+  "not one of the dashboard's lists": "不是仪表板中的列表",
+  "not a column the list sorts by": "不是可排序的列",
+  "expected asc or desc": "须为 asc 或 desc",
 };
 
 /** Messages with values in them: the English pattern and its Chinese rendering. */
 const ZH_CN_PATTERNS: [RegExp, string][] = [
   [/^must be at most (\d+) characters$/, "最多 $1 个字符"],
   [/^must be between (\S+) and (\S+)$/, "须在 $1 至 $2 之间"],
+  [/^expected a whole number from (\d+)$/, "须为不小于 $1 的整数"],
   // zod's own message for an empty number field a form posted (no value: the field was left empty).
   [/^Invalid input: expected \w+, received (undefined|NaN)$/, "必填"],
 ];

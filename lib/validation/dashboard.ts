@@ -36,14 +36,21 @@ export const ZOptionalId = z
   .optional()
   .transform((v) => v || undefined);
 
-/** A whole number from a search parameter, absent when empty. */
-export function optionalInteger(min: number) {
+/**
+ * A whole number from a search parameter (min to 100,000), absent when empty; anything else is
+ * refused with `message` (translated by lib/i18n/field-errors.ts, not zod's English).
+ */
+export function optionalInteger(min: number, message = `expected a whole number from ${min}`) {
+  const error = { error: message };
   return z
     .string()
     .optional()
     .transform((v) => (v?.trim() ? Number(v.trim()) : undefined))
-    .pipe(z.number().int().min(min).max(100_000).optional());
+    .pipe(z.number(error).int(error).min(min, error).max(100_000, error).optional());
 }
+
+/** A page number of a list in the address. */
+export const ZOptionalPage = optionalInteger(1, "expected a page number from 1");
 
 /** The /monitor page's search parameters; a bad one is reported naming it. */
 export const ZDashboardParams = z.object({
@@ -53,14 +60,14 @@ export const ZDashboardParams = z.object({
     .optional()
     .transform((v) => v || undefined)
     .pipe(ZClinicalDate.optional()),
-  list: z.enum(DASHBOARD_LISTS).optional(),
+  list: z.enum(DASHBOARD_LISTS, { error: "not one of the dashboard's lists" }).optional(),
   site: ZOptionalId,
   item: storableText(100)
     .optional()
     .transform((v) => v?.trim() || undefined),
   minDays: optionalInteger(0),
-  sort: z.enum(DASHBOARD_SORTS).optional(),
-  dir: z.enum(["asc", "desc"]).optional(),
-  page: optionalInteger(1),
+  sort: z.enum(DASHBOARD_SORTS, { error: "not a column the list sorts by" }).optional(),
+  dir: z.enum(["asc", "desc"], { error: "expected asc or desc" }).optional(),
+  page: ZOptionalPage,
 });
 export type TDashboardParams = z.infer<typeof ZDashboardParams>;

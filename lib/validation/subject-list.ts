@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { optionalInteger, ZOptionalId } from "@/lib/validation/dashboard";
+import { ZOptionalId, ZOptionalPage } from "@/lib/validation/dashboard";
 import { SUBJECT_STATUSES } from "@/lib/validation/schedule";
 import { storableText } from "@/lib/validation/text";
 
@@ -14,10 +14,10 @@ export const ZSubjectListParams = z.object({
     .string()
     .optional()
     .transform((v) => v || undefined)
-    .pipe(z.enum(SUBJECT_STATUSES).optional()),
+    .pipe(z.enum(SUBJECT_STATUSES, { error: "not a subject status" }).optional()),
   code: storableText(40)
     .optional()
     .transform((v) => v?.trim() || undefined),
-  page: optionalInteger(1),
+  page: ZOptionalPage,
 });
 export type TSubjectListParams = z.infer<typeof ZSubjectListParams>;

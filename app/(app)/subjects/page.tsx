@@ -18,9 +18,8 @@ import { isReconsentDue } from "@/lib/subjects/reconsent";
 import { todayCalendarDate } from "@/lib/subjects/today";
 import { calendarDateFromDb } from "@/lib/validation/calendar-date";
 import { SUBJECT_STATUSES } from "@/lib/validation/schedule";
+import { parseSearchParams, type SearchParams } from "@/lib/validation/search-params";
 import { SUBJECT_LIST_PAGE_SIZE, ZSubjectListParams, type TSubjectListParams } from "@/lib/validation/subject-list";
-
-type SearchParams = Record<string, string | string[] | undefined>;
 
 /** The list's address with some parameters changed (undefined removes one). */
 function listHref(params: TSubjectListParams, changes: Partial<Record<keyof TSubjectListParams, string | number | undefined>> = {}): string {
@@ -38,11 +37,9 @@ function listHref(params: TSubjectListParams, changes: Partial<Record<keyof TSub
 export default async function SubjectsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requirePageActor("subject:read");
   const t = await getTranslator();
-  const raw = await searchParams;
-  const parsed = ZSubjectListParams.safeParse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
-  const params: TSubjectListParams = parsed.success ? parsed.data : { study: undefined, site: undefined, code: undefined };
+  const { params, refused } = parseSearchParams(ZSubjectListParams, await searchParams);
   const locale = await getLocale();
-  const badFields = parsed.success ? [] : [...new Set(parsed.error.issues.map((i) => `${String(i.path[0])}: ${translateFieldError(locale, i.message)}`))];
+  const badFields = refused.map(({ field, message }) => `${field}: ${translateFieldError(locale, message)}`);
   const db = getDb();
   const [studies, sites] = await Promise.all([listStudies(db, { actor }), listSites(db, { actor })]);
   // A study or site outside the actor's scope is not found, as on the dashboard.
@@ -83,7 +80,7 @@ export default async function SubjectsPage({ searchParams }: { searchParams: Pro
       <DataTable
         label={t("subjects.title")}
         testId="subjects-list"
-        empty={filtered ? t("subjects.noMatch") : t("subjects.empty")}
+        empty={total > 0 ? t("subjects.pastLastPage") : filtered ? t("subjects.noMatch") : t("subjects.empty")}
         columns={[
           { key: "code", header: t("subjects.code") },
           { key: "study", header: t("subjects.study") },

@@ -26,6 +26,7 @@ export const subjectsEn = {
   "subjects.apply": "Apply",
   "subjects.clearFilter": "Clear filters",
   "subjects.noMatch": "No subject matches these filters.",
+  "subjects.pastLastPage": "No subjects on this page: the list is shorter now.",
   "subjects.pageOf": "Page {page} of {pages} ({total} subjects)",
   "subjects.previousPage": "Previous page",
   "subjects.nextPage": "Next page",

@@ -28,6 +28,7 @@ export const subjectsZhCN: Record<keyof typeof subjectsEn, string> = {
   "subjects.apply": "应用",
   "subjects.clearFilter": "清除筛选",
   "subjects.noMatch": "没有符合筛选条件的受试者。",
+  "subjects.pastLastPage": "本页没有受试者：列表已变短。",
   "subjects.pageOf": "第 {page} 页，共 {pages} 页（{total} 名受试者）",
   "subjects.previousPage": "上一页",
   "subjects.nextPage": "下一页",
