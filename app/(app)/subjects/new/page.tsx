@@ -2,6 +2,7 @@ import { enrolSubjectAction } from "@/app/(app)/subjects/actions";
 import { ClientMessages } from "@/components/i18n/client-messages";
 import { EnrolForm } from "@/components/subjects/enrol-form";
 import { BadParams } from "@/components/ui/bad-params";
+import { FilterSelect } from "@/components/ui/filter-fields";
 import { requirePageActor } from "@/lib/auth/page";
 import { getDb } from "@/lib/db/client";
 import { listEnrollableStudies } from "@/lib/db/subjects";
@@ -29,18 +30,7 @@ export default async function EnrolPage({ searchParams }: { searchParams: Promis
       {!study ? <p className="card text-slate-700">{t("subjects.noEnrollable")}</p> : null}
       {study && studies.length > 1 ? (
         <form key={study.id} method="get" action="/subjects/new" className="card flex flex-wrap items-end gap-3" data-testid="enrol-study-picker">
-          <div className="min-w-0 flex-1 basis-64">
-            <label className="label" htmlFor="enrol-study-choice">
-              {t("subjects.studyToEnrol")}
-            </label>
-            <select id="enrol-study-choice" name="study" className="input" defaultValue={study.id}>
-              {studies.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.protocolNumber} — {s.title}
-                </option>
-              ))}
-            </select>
-          </div>
+          <FilterSelect id="enrol-study-choice" name="study" label={t("subjects.studyToEnrol")} value={study.id} options={studies.map((s) => ({ value: s.id, label: `${s.protocolNumber} — ${s.title}` }))} className="min-w-0 flex-1 basis-64" />
           <button type="submit" className="btn-secondary">
             {t("subjects.chooseStudy")}
           </button>
